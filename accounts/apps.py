@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Comptes et unités")
+    default_auto_field = "django.db.models.BigAutoField"
+
+
+class KalanUsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with forms for our User (matricule, full name, rank, unit)."""
+
+    user_viewset = "accounts.viewsets.UserViewSet"

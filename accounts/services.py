@@ -1,0 +1,91 @@
+"""Writes about people and units."""
+
+import secrets
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from . import roles
+from .models import Unit, User
+
+
+def unit_get_or_create_path(*, names: list[str]) -> Unit:
+    """Returns the unit at the end of `names` (root first), creating the missing ones."""
+    parent = None
+    for name in names:
+        siblings = Unit.get_root_nodes() if parent is None else parent.get_children()
+        unit = siblings.filter(name__iexact=name).first()
+        if unit is None:
+            unit = Unit.add_root(name=name) if parent is None else parent.add_child(name=name)
+        parent = unit
+    return parent
+
+
+@dataclass
+class LearnerRow:
+    line: int
+    matricule: str
+    full_name: str
+    rank: str
+    unit_path: list[str]
+    email: str
+    phone: str
+
+
+@dataclass
+class ImportSummary:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    units_created: int = 0
+    # Initial passwords of the accounts created, for the administrator to hand out.
+    passwords: dict[str, str] = field(default_factory=dict)
+
+
+@transaction.atomic
+def learners_import(*, rows: list[LearnerRow], set_passwords: bool = False) -> ImportSummary:
+    """Creates or updates learners from validated rows, all or nothing."""
+    summary = ImportSummary()
+    learners_group = Group.objects.get(name=roles.LEARNERS)
+    units_before = Unit.objects.count()
+    unit_cache: dict[tuple[str, ...], Unit] = {}
+    existing = {
+        u.matricule: u
+        for u in User.objects.filter(matricule__in=[r.matricule for r in rows]).select_for_update()
+    }
+    for row in rows:
+        key = tuple(n.lower() for n in row.unit_path)
+        if key not in unit_cache:
+            unit_cache[key] = unit_get_or_create_path(names=row.unit_path)
+        unit = unit_cache[key]
+        values = {
+            "full_name": row.full_name,
+            "rank": row.rank,
+            "unit": unit,
+            "email": row.email,
+            "phone": row.phone,
+        }
+        user = existing.get(row.matricule)
+        if user is None:
+            user = User(matricule=row.matricule, **values)
+            if set_passwords:
+                password = secrets.token_urlsafe(9)
+                user.set_password(password)
+                summary.passwords[row.matricule] = password
+            else:
+                user.set_unusable_password()
+            user.save()
+            summary.created.append(row.matricule)
+        else:
+            changed = [k for k, v in values.items() if getattr(user, k) != v]
+            for k in changed:
+                setattr(user, k, values[k])
+            if changed:
+                user.save(update_fields=changed)
+                summary.updated.append(row.matricule)
+            else:
+                summary.unchanged.append(row.matricule)
+        user.groups.add(learners_group)
+    summary.units_created = Unit.objects.count() - units_before
+    return summary

@@ -1,0 +1,92 @@
+import csv
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from accounts.models import Unit, User
+from accounts.tests.factories import LearnerFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "matricule,nom_complet,grade,unite,email,telephone\n"
+GOOD = (
+    HEADER + "G-100,Awa Touré,Adjudant,Gendarmerie nationale › Région de Mopti › Brigade de Sévaré,"
+    "awa@example.ml,+223 70 00 00 00\n" + "G-101,Bakary Dembélé,Gendarme,"
+    "Gendarmerie nationale › Région de Mopti › Brigade de Sévaré,,\n"
+    + "P-200,Ali Cissé,Inspecteur,Police nationale › Commissariat 1,,\n"
+)
+
+
+def write(tmp_path, text, name="learners.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_good_file_creates_learners_and_units(tmp_path, capsys):
+    call_command("import_learners", write(tmp_path, GOOD))
+    out = capsys.readouterr().out
+    assert "3 créé(s)" in out and "5 unité(s) créée(s)" in out
+    awa = User.objects.get(matricule="G-100")
+    assert awa.full_name == "Awa Touré"
+    assert awa.unit.full_path == "Gendarmerie nationale › Région de Mopti › Brigade de Sévaré"
+    assert awa.email == "awa@example.ml"
+    assert awa.groups.filter(name="Apprenants").exists()
+    assert not awa.has_usable_password()
+    assert Unit.objects.count() == 5
+
+
+def test_import_updates_existing_learners_and_reuses_units(tmp_path, capsys):
+    root = UnitFactory(name="Gendarmerie nationale")
+    LearnerFactory(matricule="G-100", full_name="Ancien Nom", unit=root)
+    call_command("import_learners", write(tmp_path, GOOD))
+    assert "1 mis à jour" in capsys.readouterr().out
+    assert User.objects.get(matricule="G-100").full_name == "Awa Touré"
+    assert Unit.get_root_nodes().filter(name="Gendarmerie nationale").count() == 1
+    # A second run changes nothing.
+    call_command("import_learners", write(tmp_path, GOOD))
+    assert "3 inchangé(s)" in capsys.readouterr().out
+
+
+def test_bad_row_writes_nothing_and_reports_the_line(tmp_path, capsys):
+    bad = GOOD + "G-102,Sans Unité,,,,\n"
+    with pytest.raises(CommandError, match="aucun apprenant n'a été importé"):
+        call_command("import_learners", write(tmp_path, bad))
+    assert "ligne 5 : unité manquante" in capsys.readouterr().err
+    assert User.objects.count() == 0
+    assert Unit.objects.count() == 0
+
+
+def test_failure_while_writing_rolls_everything_back(tmp_path, monkeypatch):
+    from accounts import services
+
+    calls = {"n": 0}
+    real = services.unit_get_or_create_path
+
+    def fail_on_second(*, names):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise RuntimeError("disque plein")
+        return real(names=names)
+
+    monkeypatch.setattr(services, "unit_get_or_create_path", fail_on_second)
+    with pytest.raises(RuntimeError):
+        call_command("import_learners", write(tmp_path, GOOD))
+    assert User.objects.count() == 0
+    assert Unit.objects.count() == 0
+
+
+def test_passwords_out_writes_initial_passwords(tmp_path):
+    out = tmp_path / "passwords.csv"
+    call_command("import_learners", write(tmp_path, GOOD), passwords_out=str(out))
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["matricule"] for r in rows} == {"G-100", "G-101", "P-200"}
+    awa = User.objects.get(matricule="G-100")
+    password = next(r["mot_de_passe"] for r in rows if r["matricule"] == "G-100")
+    assert awa.check_password(password)
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="Fichier introuvable"):
+        call_command("import_learners", str(tmp_path / "absent.csv"))

@@ -1,0 +1,39 @@
+"""Wagtail's user admin for our User: matricule instead of username, one full-name field, and
+the rank, unit, phone, language and supervised units."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from .models import User
+
+PROFILE_FIELDS = ("full_name", "rank", "unit", "phone", "language", "supervised_units")
+
+
+class _ProfileFields(forms.ModelForm):
+    first_name = None
+    last_name = None
+    email = forms.EmailField(required=False, label=_("Adresse e-mail"))
+
+
+class KalanUserCreationForm(_ProfileFields, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = {"matricule", "email", "is_superuser", "groups", *PROFILE_FIELDS}
+        widgets = {
+            "groups": forms.CheckboxSelectMultiple,
+            "supervised_units": forms.CheckboxSelectMultiple,
+        }
+
+
+class KalanUserEditForm(_ProfileFields, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        model = User
+        fields = {"matricule", "email", "is_active", "is_superuser", "groups", *PROFILE_FIELDS}
+        widgets = KalanUserCreationForm.Meta.widgets
+
+
+class UserViewSet(WagtailUserViewSet):
+    def get_form_class(self, for_update=False):
+        return KalanUserEditForm if for_update else KalanUserCreationForm

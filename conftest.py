@@ -1,0 +1,89 @@
+"""Shared fixtures. Factories live in each app's tests/factories.py."""
+
+import os
+
+# Playwright's sync API keeps an asyncio loop running in the main thread; without this the
+# ORM refuses to run in browser tests (SynchronousOnlyOperation).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest
+from django.conf import settings
+
+pytest_plugins = ("celery.contrib.pytest",)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Debian's chromium; `playwright install` cannot download here.
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    """Where browser tests leave screenshots for people to look at (var/ is not committed)."""
+    path = settings.VAR_DIR / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def wagtail_site(transactional_db):
+    """Rebuilds Wagtail's root page, locale and default site, which the flush after a
+    transactional test deletes (they come from data migrations)."""
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page, Site
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.get_children().first() or root.add_child(instance=Page(title="Kalan", slug="kalan"))
+    return Site.objects.filter(is_default_site=True).first() or Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Kalan"
+    )
+
+
+@pytest.fixture
+def role_groups(db):
+    """The role groups, rebuilt if a transactional flush removed them."""
+    from django.contrib.auth.models import Group, Permission
+
+    from accounts import roles
+
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in roles.ALL}
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    for name in roles.ADMIN_ACCESS:
+        groups[name].permissions.add(access_admin)
+    return groups
+
+
+def login_browser(page, client, user, base_url):
+    """Signs `user` into the Playwright page by copying a Django test-client session cookie."""
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": base_url,
+            }
+        ]
+    )

@@ -1,0 +1,28 @@
+import pytest
+from django.core.management import call_command
+
+from accounts.models import Unit, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_is_idempotent_and_prints_the_accounts(settings, capsys):
+    settings.DEBUG = True
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "OPJ-0001" in out and "SUP-0001" in out and "CNDH-ED-01" in out
+    counts = (User.objects.count(), Unit.objects.count())
+    call_command("load_demo")
+    assert (User.objects.count(), Unit.objects.count()) == counts
+    supervisor = User.objects.get(matricule="SUP-0001")
+    assert [u.full_path for u in supervisor.supervised_units.all()] == [
+        "Gendarmerie nationale › Région de Mopti"
+    ]
+
+
+def test_load_demo_refuses_without_debug(settings):
+    from django.core.management import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo")
