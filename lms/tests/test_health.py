@@ -11,10 +11,13 @@ def test_healthz_reports_database_and_broker(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_healthz_is_503_when_the_broker_is_down(client, settings):
-    # Nothing listens on port 1: the connection is refused at once.
-    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
-    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {}
+def test_healthz_is_503_when_the_broker_is_down(client, monkeypatch):
+    from kombu import Connection
+
+    from lms.celery import app
+
+    # A real Redis connection attempt to a port where nothing listens: refused at once.
+    monkeypatch.setattr(app, "connection_for_write", lambda: Connection("redis://127.0.0.1:1/0"))
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
     assert response.json() == {"database": "ok", "broker": "error", "status": "error"}
