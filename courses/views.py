@@ -1,8 +1,107 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from . import selectors, services
+from .models import CoursePage, Enrollment, LessonPage
 
 
 @login_required
 def home(request):
-    """ "Mes formations": the learner's courses. Empty until courses exist (issue 3)."""
-    return render(request, "courses/home.html", {"enrollments": []})
+    """ "Mes formations": courses in progress, completed and open to enrolment."""
+    return render(request, "courses/home.html", {"groups": selectors.my_courses(user=request.user)})
+
+
+def lesson_serve(request, lesson: LessonPage):
+    """A lesson, for an enrolled learner, unless its module is still locked."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    course_path = services.course_path_for(lesson)
+    enrollment = (
+        Enrollment.objects.select_related("course")
+        .filter(learner=request.user, course__path=course_path)
+        .first()
+    )
+    if enrollment is None:
+        messages.info(request, _("Inscrivez-vous pour suivre cette formation."))
+        return redirect(CoursePage.objects.get(path=course_path).url)
+    course = enrollment.course
+    outline = selectors.outlines_build(courses=[course], learner=request.user)[course.pk]
+    item = outline.item(lesson.pk)
+    context = {
+        "page": lesson,
+        "self": lesson,
+        "course": course,
+        "enrollment": enrollment,
+        "outline": outline,
+        "item": item,
+    }
+    if item is None or item.locked:
+        return TemplateResponse(request, "courses/lesson_locked.html", context, status=403)
+    previous_item, next_item = outline.neighbours(lesson.pk)
+    context.update(previous_item=previous_item, next_item=next_item)
+    return TemplateResponse(request, "courses/lesson_page.html", context)
+
+
+@login_required
+@require_POST
+def lesson_complete(request, lesson_id: int):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        enrollment = services.lesson_complete(learner=request.user, lesson=lesson)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+        return redirect(lesson.url)
+    course = enrollment.course
+    completed = selectors.completed_ids_for(learner=request.user, course_ids=[course.pk])
+    outline = selectors.outlines_build(courses=[course], completed_ids=completed)[course.pk]
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        messages.success(
+            request,
+            _("Bravo : vous avez terminé la formation « %(title)s ».") % {"title": course.title},
+        )
+        return redirect(course.url)
+    messages.success(
+        request,
+        _("Leçon terminée. Progression : %(percent)d %%.")
+        % {"percent": enrollment.progress_percent},
+    )
+    _previous, following = outline.neighbours(lesson.pk)
+    if following is not None and not following.locked:
+        return redirect(following.url)
+    return redirect(course.url)
+
+
+@login_required
+@require_POST
+def course_enroll(request, course_id: int):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    try:
+        services.enrollment_self_enroll(learner=request.user, course=course)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+        return redirect(course.url)
+    messages.success(request, _("Vous êtes inscrit à « %(title)s ».") % {"title": course.title})
+    return redirect(course.url)
+
+
+@login_required
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    results = []
+    if query:
+        results = (
+            Page.objects.live()
+            .type(CoursePage, LessonPage)
+            .specific()
+            .search(query, operator="and")
+        )
+    paginator = Paginator(results, 10)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "courses/search.html", {"query": query, "results": page})

@@ -71,8 +71,32 @@ class Command(BaseCommand):
             if supervised:
                 user.supervised_units.add(unit_get_or_create_path(names=supervised))
             rows.append((role, matricule, name))
+        self._courses()
         self.stdout.write(
             _("Comptes de démonstration (mot de passe : %(pw)s)") % {"pw": DEMO_PASSWORD}
         )
         for role, matricule, name in rows:
             self.stdout.write(f"  {role:<16} {matricule:<12} {name}")
+
+    def _courses(self):
+        from courses import services as course_services
+        from courses.demo import demo_courses_load
+        from courses.models import LessonCompletion
+
+        index = course_services.course_tree_setup()
+        courses = demo_courses_load(index=index)
+        learner = User.objects.get(matricule="OPJ-0001")
+        first = courses[0]
+        # The demo learner is partway through the first course: its first module is done.
+        if not LessonCompletion.objects.filter(learner=learner, course=first).exists():
+            course_services.enrollment_create(learner=learner, course=first)
+            first_module = first.get_children().live().first()
+            for lesson in first_module.get_children().live().specific():
+                course_services.lesson_complete(learner=learner, lesson=lesson)
+        course_services.enrollment_create(
+            learner=User.objects.get(matricule="OPJ-0002"), course=courses[1]
+        )
+        self.stdout.write(
+            _("Formations de démonstration : %(titles)s")
+            % {"titles": " ; ".join(c.title for c in courses)}
+        )

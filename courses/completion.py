@@ -1,0 +1,47 @@
+"""The course completion rule's extension point.
+
+`courses` counts lessons itself. Other apps add requirements (quizzes: "every required quiz is
+passed") by registering a function in their AppConfig.ready(); courses never imports them.
+A requirement returns (done, total) for an enrollment; the course is complete when every
+part is done, and progress is the sum of all parts."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Requirement = Callable[..., tuple[int, int]]
+_requirements: dict[str, Requirement] = {}
+
+
+def requirement_register(name: str, requirement: Requirement) -> None:
+    """`requirement(enrollment=..., outline=...)` returns (done, total)."""
+    _requirements[name] = requirement
+
+
+def requirement_unregister(name: str) -> None:
+    _requirements.pop(name, None)
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.total == 0 else min(100, (100 * self.done) // self.total)
+
+    @property
+    def complete(self) -> bool:
+        return self.total > 0 and self.done >= self.total
+
+
+def progress_compute(*, enrollment, outline, completed_lesson_ids: set[int]) -> Progress:
+    lesson_ids = outline.lesson_ids
+    done = len(lesson_ids & completed_lesson_ids)
+    total = len(lesson_ids)
+    if enrollment.course.completion_rule == "all_requirements":
+        for requirement in _requirements.values():
+            extra_done, extra_total = requirement(enrollment=enrollment, outline=outline)
+            done += extra_done
+            total += extra_total
+    return Progress(done=done, total=total)

@@ -1,0 +1,318 @@
+import math
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import LessonStreamBlock
+
+WORDS_PER_MINUTE = 180
+
+
+@register_snippet
+class GlossaryTerm(index.Indexed, models.Model):
+    """A term defined once and quoted by any lesson (glossary block)."""
+
+    term = models.CharField(_("terme"), max_length=120, unique=True)
+    definition = models.TextField(_("définition"))
+
+    panels = [FieldPanel("term"), FieldPanel("definition")]
+    search_fields = [index.SearchField("term"), index.SearchField("definition")]
+
+    class Meta:
+        verbose_name = _("terme du glossaire")
+        verbose_name_plural = _("glossaire")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+
+class CourseIndexPage(Page):
+    """The catalogue: /formations/."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("catalogue des formations")
+
+    # Page types by how deep below the catalogue they live: course, module, lesson.
+    ROUTE_TYPES = {1: "CoursePage", 2: "ModulePage", 3: "LessonPage"}
+
+    def route(self, request, path_components):
+        """Resolves the whole rest of the path with one query on url_path, instead of
+        Wagtail's two queries per level: the lesson page's query budget depends on it."""
+        from wagtail.url_routing import RouteResult
+
+        model_name = self.ROUTE_TYPES.get(len(path_components))
+        if model_name is None:
+            return super().route(request, path_components)
+        model = globals()[model_name]
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = model.objects.filter(url_path=url_path).first()
+        if page is None or not page.live:
+            raise Http404
+        return RouteResult(page)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = (
+            CoursePage.objects.live().child_of(self).select_related("cover_image").order_by("path")
+        )
+        return context
+
+
+class CoursePage(Page):
+    class Level(models.TextChoices):
+        INITIATION = "initiation", _("Initiation")
+        INTERMEDIATE = "intermediaire", _("Intermédiaire")
+        ADVANCED = "approfondissement", _("Approfondissement")
+
+    class CompletionRule(models.TextChoices):
+        ALL_LESSONS = "all_lessons", _("Toutes les leçons terminées")
+        ALL_REQUIREMENTS = (
+            "all_requirements",
+            _("Toutes les leçons terminées et tous les quiz obligatoires réussis"),
+        )
+
+    summary = models.TextField(_("résumé"), max_length=600)
+    audience = models.CharField(_("public"), max_length=255, blank=True)
+    objectives = RichTextField(_("objectifs"), blank=True, features=["ul", "bold", "italic"])
+    duration_minutes = models.PositiveIntegerField(_("durée estimée (minutes)"), default=60)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de couverture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    level = models.CharField(
+        _("niveau"), max_length=20, choices=Level.choices, default=Level.INITIATION
+    )
+    prerequisites = ParentalManyToManyField(
+        "self",
+        verbose_name=_("prérequis"),
+        blank=True,
+        symmetrical=False,
+        help_text=_("Formations à terminer avant de pouvoir s’inscrire à celle-ci."),
+    )
+    sequential_modules = models.BooleanField(
+        _("modules dans l’ordre"),
+        default=True,
+        help_text=_("Le module suivant reste verrouillé tant que le précédent n’est pas terminé."),
+    )
+    completion_rule = models.CharField(
+        _("règle d’achèvement"),
+        max_length=20,
+        choices=CompletionRule.choices,
+        default=CompletionRule.ALL_REQUIREMENTS,
+    )
+    self_enrollment = models.BooleanField(
+        _("inscription libre"),
+        default=True,
+        help_text=_("Les apprenants peuvent s’inscrire eux-mêmes. Sinon, sur affectation."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audience"),
+                FieldPanel("objectives"),
+                FieldPanel("level"),
+                FieldPanel("duration_minutes"),
+            ],
+            heading=_("Présentation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("prerequisites"),
+                FieldPanel("sequential_modules"),
+                FieldPanel("completion_rule"),
+                FieldPanel("self_enrollment"),
+            ],
+            heading=_("Parcours"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("objectives"),
+        index.SearchField("audience"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("formation")
+        verbose_name_plural = _("formations")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_page_context(course=self, user=request.user))
+        return context
+
+
+class ModulePage(Page):
+    introduction = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "ul", "ol"]
+    )
+    objectives = RichTextField(_("objectifs"), blank=True, features=["ul", "bold", "italic"])
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("objectives")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def serve(self, request, *args, **kwargs):
+        # A module has no page of its own for learners: its outline lives on the course page.
+        from django.shortcuts import redirect
+
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        return redirect(self.get_parent().url + f"#module-{self.pk}")
+
+
+class LessonPage(Page):
+    body = StreamField(LessonStreamBlock(), verbose_name=_("contenu"), blank=False)
+    reading_minutes = models.PositiveIntegerField(
+        _("temps de lecture (minutes)"), default=1, editable=False
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("body"),
+        InlinePanel("resources", heading=_("Ressources à télécharger"), label=_("ressource")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("leçon")
+        verbose_name_plural = _("leçons")
+
+    def get_view_restrictions(self):
+        """Restrictions of this page and its ancestors in one query (Wagtail's default takes
+        two). Pages of the course tree are never aliases, so no alias resolution is needed."""
+        from wagtail.models import PageViewRestriction
+
+        steps = range(self.steplen, len(self.path) + 1, self.steplen)
+        return PageViewRestriction.objects.filter(page__path__in=[self.path[:n] for n in steps])
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = self.compute_reading_minutes()
+        super().save(*args, **kwargs)
+
+    def compute_reading_minutes(self) -> int:
+        """Words of the whole body at 180 words a minute, plus the length of its videos."""
+        words, video_minutes = 0, 0
+        for block in self.body:
+            if block.block_type == "video":
+                video_minutes += block.value.get("duration_minutes") or 0
+            rendered = block.block.get_searchable_content(block.value)
+            words += sum(len(strip_tags(str(text)).split()) for text in rendered)
+        return max(1, math.ceil(words / WORDS_PER_MINUTE) + video_minutes)
+
+    def serve(self, request, *args, **kwargs):
+        from .views import lesson_serve
+
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        return lesson_serve(request, self)
+
+
+class LessonResource(Orderable):
+    lesson = ParentalKey(LessonPage, on_delete=models.CASCADE, related_name="resources")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(_("titre"), max_length=200, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    def __str__(self):
+        return self.title or self.document.title
+
+
+class Enrollment(models.Model):
+    """A learner's registration in a course, with denormalised progress for fast listings."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Pas commencée")
+        IN_PROGRESS = "in_progress", _("En cours")
+        COMPLETED = "completed", _("Terminée")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrollments"
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrollments")
+    status = models.CharField(
+        _("statut"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    progress_percent = models.PositiveSmallIntegerField(_("progression (%)"), default=0)
+    due_date = models.DateField(_("échéance"), null=True, blank=True)
+    enrolled_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+    started_at = models.DateTimeField(_("commencée le"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
+    last_activity_at = models.DateTimeField(_("dernière activité"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "course"], name="courses_enrollment_unique"),
+            models.CheckConstraint(
+                condition=models.Q(progress_percent__lte=100), name="courses_enrollment_percent"
+            ),
+        ]
+        indexes = [models.Index(fields=["course", "status"])]
+
+    def __str__(self):
+        return f"{self.learner} · {self.course}"
+
+
+class LessonCompletion(models.Model):
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="completions")
+    # Denormalised so that a course's completions are read with one indexed query.
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(_("terminée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("leçon terminée")
+        verbose_name_plural = _("leçons terminées")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "lesson"], name="courses_completion_unique")
+        ]
+        indexes = [models.Index(fields=["learner", "course"])]
+
+    def __str__(self):
+        return f"{self.learner} · {self.lesson_id}"

@@ -1,0 +1,214 @@
+"""Reads for course pages and "Mes formations". Each function runs a fixed number of queries
+whatever the size of the course or the number of courses."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Q, Value
+from django.utils.encoding import iri_to_uri
+from wagtail.models import Page
+
+from .models import CoursePage, Enrollment, LessonCompletion, ModulePage
+
+STEPLEN = Page.steplen
+
+
+@dataclass
+class OutlineItem:
+    id: int
+    title: str
+    url: str
+    kind: str  # model name: "lessonpage", later "quizpage"
+    module_index: int
+    completed: bool = False
+    locked: bool = False
+
+
+@dataclass
+class OutlineModule:
+    id: int
+    title: str
+    index: int
+    items: list[OutlineItem] = field(default_factory=list)
+    locked: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return all(item.completed for item in self.items)
+
+
+@dataclass
+class Outline:
+    course_id: int
+    modules: list[OutlineModule]
+
+    @property
+    def items(self) -> list[OutlineItem]:
+        return [item for module in self.modules for item in module.items]
+
+    @property
+    def lesson_ids(self) -> set[int]:
+        return {item.id for item in self.items if item.kind == "lessonpage"}
+
+    def item(self, page_id: int) -> OutlineItem | None:
+        return next((i for i in self.items if i.id == page_id), None)
+
+    def neighbours(self, page_id: int) -> tuple[OutlineItem | None, OutlineItem | None]:
+        items = self.items
+        for index, item in enumerate(items):
+            if item.id == page_id:
+                before = items[index - 1] if index > 0 else None
+                after = items[index + 1] if index + 1 < len(items) else None
+                return before, after
+        return None, None
+
+    def next_unfinished(self) -> OutlineItem | None:
+        return next((i for i in self.items if not i.completed and not i.locked), None)
+
+
+def outlines_build(
+    *, courses: list[CoursePage], completed_ids: set[int] | None = None, learner=None
+) -> dict[int, Outline]:
+    """Outlines of several courses in one query. URLs come from url_path, relative to each
+    course's URL, so no per-page URL lookup is needed. Completion comes from `completed_ids`,
+    or, given `learner`, from the same query."""
+    if not courses:
+        return {}
+    module_ct = ContentType.objects.get_for_model(ModulePage)
+    query = Q()
+    for course in courses:
+        query |= Q(path__startswith=course.path, depth__in=[course.depth + 1, course.depth + 2])
+    pages = Page.objects.live().filter(query).order_by("path")
+    if learner is not None:
+        pages = pages.annotate(
+            done=Exists(LessonCompletion.objects.filter(learner=learner, lesson_id=OuterRef("pk")))
+        )
+    else:
+        pages = pages.annotate(done=Value(False))
+    completed_ids = completed_ids or set()
+    rows = pages.values_list("id", "title", "path", "depth", "url_path", "content_type_id", "done")
+    outlines = {course.pk: Outline(course_id=course.pk, modules=[]) for course in courses}
+    current_module: dict[int, OutlineModule] = {}
+    for page_id, title, path, depth, url_path, ct_id, done in rows:
+        course = next(c for c in courses if path.startswith(c.path))
+        outline = outlines[course.pk]
+        if depth == course.depth + 1:
+            if ct_id != module_ct.pk:
+                continue
+            module = OutlineModule(id=page_id, title=title, index=len(outline.modules))
+            outline.modules.append(module)
+            current_module[course.pk] = module
+        else:
+            module = current_module.get(course.pk)
+            kind = ContentType.objects.get_for_id(ct_id).model  # cached by Django
+            if module is None:
+                continue
+            url = course.url + iri_to_uri(url_path[len(course.url_path) :])
+            module.items.append(
+                OutlineItem(
+                    id=page_id,
+                    title=title,
+                    url=url,
+                    kind=kind,
+                    module_index=module.index,
+                    completed=done or page_id in completed_ids,
+                )
+            )
+    for course in courses:
+        _apply_locks(outlines[course.pk], sequential=course.sequential_modules)
+    return outlines
+
+
+def _apply_locks(outline: Outline, *, sequential: bool) -> None:
+    if not sequential:
+        return
+    previous_complete = True
+    for module in outline.modules:
+        module.locked = not previous_complete
+        for item in module.items:
+            item.locked = module.locked
+        previous_complete = previous_complete and module.complete
+
+
+def completed_ids_for(*, learner, course_ids: list[int]) -> set[int]:
+    """Pages of these courses that the learner has completed (lessons, and whatever other
+    apps mark via `completed_page_ids` hooks later)."""
+    if not learner.is_authenticated or not course_ids:
+        return set()
+    return set(
+        LessonCompletion.objects.filter(learner=learner, course_id__in=course_ids).values_list(
+            "lesson_id", flat=True
+        )
+    )
+
+
+def course_page_context(*, course: CoursePage, user) -> dict:
+    enrollment = None
+    if user.is_authenticated:
+        enrollment = Enrollment.objects.filter(learner=user, course=course).first()
+    completed = completed_ids_for(learner=user, course_ids=[course.pk]) if enrollment else set()
+    outline = outlines_build(courses=[course], completed_ids=completed)[course.pk]
+    return {
+        "outline": outline,
+        "enrollment": enrollment,
+        "next_item": outline.next_unfinished() if enrollment else None,
+        "enrollment_refusal": enrollment_refusal(course=course, user=user)
+        if not enrollment
+        else None,
+    }
+
+
+def enrollment_refusal(*, course: CoursePage, user) -> str | None:
+    """Why `user` may not enrol in `course` by themself, or None when they may."""
+    from django.utils.translation import gettext as _
+
+    if not user.is_authenticated:
+        return _("Connectez-vous pour vous inscrire.")
+    if not course.self_enrollment:
+        return _("Cette formation est attribuée par votre hiérarchie : pas d’inscription libre.")
+    missing = [
+        p.title
+        for p in course.prerequisites.all()
+        if not Enrollment.objects.filter(
+            learner=user, course=p, status=Enrollment.Status.COMPLETED
+        ).exists()
+    ]
+    if missing:
+        return _("Terminez d’abord : %(courses)s.") % {"courses": ", ".join(missing)}
+    return None
+
+
+@dataclass
+class MyCourse:
+    course: CoursePage
+    enrollment: Enrollment | None
+    next_item: OutlineItem | None = None
+
+
+def my_courses(*, user) -> dict[str, list[MyCourse]]:
+    """ "Mes formations": in progress, completed and available courses, in constant queries."""
+    enrollments = list(
+        Enrollment.objects.filter(learner=user, course__live=True)
+        .select_related("course")
+        .order_by("-last_activity_at", "-enrolled_at")
+    )
+    courses = [e.course for e in enrollments]
+    completed = completed_ids_for(learner=user, course_ids=[c.pk for c in courses])
+    outlines = outlines_build(courses=courses, completed_ids=completed)
+    groups: dict[str, list[MyCourse]] = {"in_progress": [], "completed": [], "available": []}
+    for enrollment in enrollments:
+        item = MyCourse(
+            course=enrollment.course,
+            enrollment=enrollment,
+            next_item=outlines[enrollment.course_id].next_unfinished(),
+        )
+        key = "completed" if enrollment.status == Enrollment.Status.COMPLETED else "in_progress"
+        groups[key].append(item)
+    available = (
+        CoursePage.objects.live()
+        .filter(self_enrollment=True)
+        .exclude(pk__in=[c.pk for c in courses])
+        .order_by("path")
+    )
+    groups["available"] = [MyCourse(course=c, enrollment=None) for c in available]
+    return groups

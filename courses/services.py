@@ -1,0 +1,187 @@
+"""Writes: enrolment, lesson completion, progress and the course tree's editorial setup."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import selectors
+from .completion import progress_compute
+from .models import CourseIndexPage, CoursePage, Enrollment, LessonCompletion, LessonPage
+from .signals import course_completed, lesson_completed
+
+
+class CourseError(Exception):
+    """A refusal to show the learner, in their language."""
+
+
+def enrollment_create(*, learner, course: CoursePage, due_date=None) -> Enrollment:
+    """Idempotent: enrolling twice returns the same enrollment. A due date is set only when
+    given, and never pushed later by a second assignment."""
+    try:
+        with transaction.atomic():
+            enrollment, created = Enrollment.objects.get_or_create(
+                learner=learner, course=course, defaults={"due_date": due_date}
+            )
+    except IntegrityError:  # a concurrent request created it first
+        enrollment, created = Enrollment.objects.get(learner=learner, course=course), False
+    if not created and due_date and (enrollment.due_date is None or due_date < enrollment.due_date):
+        enrollment.due_date = due_date
+        enrollment.save(update_fields=["due_date"])
+    return enrollment
+
+
+def enrollment_self_enroll(*, learner, course: CoursePage) -> Enrollment:
+    existing = Enrollment.objects.filter(learner=learner, course=course).first()
+    if existing:
+        return existing
+    refusal = selectors.enrollment_refusal(course=course, user=learner)
+    if refusal:
+        raise CourseError(refusal)
+    return enrollment_create(learner=learner, course=course)
+
+
+def course_path_for(lesson) -> str:
+    """The materialised path of the course above a lesson (course › module › lesson)."""
+    return lesson.path[: LessonPage.steplen * (lesson.depth - 2)]
+
+
+def course_for_lesson(lesson) -> CoursePage:
+    """The course above a lesson, in one query."""
+    return CoursePage.objects.get(path=course_path_for(lesson))
+
+
+@transaction.atomic
+def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
+    """Recomputes progress and status from the completions and the registered requirements.
+    Sends course_completed (on commit) the first time the enrollment becomes complete."""
+    enrollment = (
+        Enrollment.objects.select_for_update().select_related("course").get(pk=enrollment.pk)
+    )
+    course = enrollment.course
+    completed = selectors.completed_ids_for(learner=enrollment.learner, course_ids=[course.pk])
+    outline = selectors.outlines_build(courses=[course], completed_ids=completed)[course.pk]
+    progress = progress_compute(
+        enrollment=enrollment, outline=outline, completed_lesson_ids=completed
+    )
+    now = timezone.now()
+    fields = {"progress_percent": progress.percent, "last_activity_at": now}
+    if enrollment.started_at is None and progress.done:
+        fields["started_at"] = now
+    just_completed = progress.complete and enrollment.status != Enrollment.Status.COMPLETED
+    if just_completed:
+        fields["status"] = Enrollment.Status.COMPLETED
+        fields["completed_at"] = now
+    elif enrollment.status != Enrollment.Status.COMPLETED:
+        fields["status"] = (
+            Enrollment.Status.IN_PROGRESS if progress.done else Enrollment.Status.NOT_STARTED
+        )
+    for name, value in fields.items():
+        setattr(enrollment, name, value)
+    enrollment.save(update_fields=list(fields))
+    if just_completed:
+        transaction.on_commit(
+            lambda: course_completed.send(sender=Enrollment, enrollment=enrollment)
+        )
+    return enrollment
+
+
+@transaction.atomic
+def lesson_complete(*, learner, lesson: LessonPage) -> Enrollment:
+    """ "J'ai terminé cette leçon". Idempotent; refuses a lesson that is locked or outside the
+    learner's enrollments."""
+    course = course_for_lesson(lesson)
+    enrollment = (
+        Enrollment.objects.select_for_update().filter(learner=learner, course=course).first()
+    )
+    if enrollment is None:
+        raise CourseError(_("Inscrivez-vous à la formation avant de terminer ses leçons."))
+    completed = selectors.completed_ids_for(learner=learner, course_ids=[course.pk])
+    outline = selectors.outlines_build(courses=[course], completed_ids=completed)[course.pk]
+    item = outline.item(lesson.pk)
+    if item is None:
+        raise CourseError(_("Cette leçon n’est pas publiée."))
+    if item.locked:
+        raise CourseError(_("Cette leçon est verrouillée : terminez d’abord le module précédent."))
+    _completion, created = LessonCompletion.objects.get_or_create(
+        learner=learner, lesson=lesson, defaults={"course": course}
+    )
+    enrollment = enrollment_progress_refresh(enrollment=enrollment)
+    if created:
+        transaction.on_commit(
+            lambda: lesson_completed.send(
+                sender=LessonPage, learner=learner, lesson=lesson, enrollment=enrollment
+            )
+        )
+    return enrollment
+
+
+EDITORIAL_PAGE_PERMISSIONS = {
+    "Éditeurs": ("add_page", "change_page"),
+    "Relecteurs": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    "Administrateurs": (
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ),
+}
+WORKFLOW_NAME = "Relecture CNDH"
+
+
+@transaction.atomic
+def course_tree_setup() -> CourseIndexPage:
+    """Idempotent editorial setup: the catalogue page under the site root, page rights limited
+    to that tree, and the "Relecture CNDH" workflow (a reviewer approves before publication)."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import (
+        GroupApprovalTask,
+        GroupPagePermission,
+        Site,
+        Workflow,
+        WorkflowPage,
+        WorkflowTask,
+    )
+
+    from .models import GlossaryTerm
+
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        site = Site.objects.get(is_default_site=True)
+        index = site.root_page.add_child(
+            instance=CourseIndexPage(
+                title=_("Formations"),
+                slug="formations",
+                intro="<p>Formations en ligne de la CNDH pour les officiers de police "
+                "judiciaire.</p>",
+            )
+        )
+        index.save_revision().publish()
+    for group_name, codenames in EDITORIAL_PAGE_PERMISSIONS.items():
+        group = Group.objects.get(name=group_name)
+        for codename in codenames:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index, permission=permission
+            )
+        glossary = Permission.objects.filter(
+            content_type__app_label="courses",
+            codename__in=[
+                f"{a}_{GlossaryTerm._meta.model_name}" for a in ("add", "change", "view")
+            ],
+        )
+        group.permissions.add(*glossary)
+
+    workflow, _created = Workflow.objects.get_or_create(
+        name=WORKFLOW_NAME, defaults={"active": True}
+    )
+    task = GroupApprovalTask.objects.filter(name="Validation par un relecteur").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Validation par un relecteur")
+    task.groups.set([Group.objects.get(name="Relecteurs")])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return index

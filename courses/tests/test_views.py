@@ -1,0 +1,147 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.tests.factories import LearnerFactory
+from courses import services
+from courses.models import Enrollment, LessonCompletion
+from courses.tests.factories import course_build, lessons_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def learner(client):
+    user = LearnerFactory()
+    client.force_login(user)
+    return user
+
+
+def test_course_page_shows_outline_and_enrol_button(client, learner):
+    course = course_build(modules=2, lessons=2)
+    html = client.get(course.url).content.decode()
+    assert "S’inscrire à cette formation" in html
+    assert "Leçon 2.2" in html
+    response = client.post(reverse("courses:enroll", args=[course.pk]))
+    assert response.status_code == 302
+    assert Enrollment.objects.filter(learner=learner, course=course).exists()
+    html = client.get(course.url).content.decode()
+    assert "Commencer" in html
+
+
+def test_lesson_requires_sign_in_and_enrolment(client):
+    course = course_build()
+    lesson = lessons_of(course)[0]
+    response = client.get(lesson.url)
+    assert response.status_code == 302 and "/connexion/" in response.url
+    client.force_login(LearnerFactory())
+    response = client.get(lesson.url)
+    assert response.status_code == 302 and response.url == course.url
+
+
+def test_lesson_page_renders_and_mark_done_moves_progress(client, learner):
+    course = course_build(modules=2, lessons=2)
+    services.enrollment_create(learner=learner, course=course)
+    lessons = lessons_of(course)
+    html = client.get(lessons[0].url).content.decode()
+    assert "J’ai terminé cette leçon" in html
+    assert "À retenir" in html
+    assert 'rel="next"' in html
+    response = client.post(reverse("courses:lesson_complete", args=[lessons[0].pk]))
+    assert response.status_code == 302
+    assert response.url == lessons[1].url
+    assert Enrollment.objects.get(learner=learner).progress_percent == 25
+    # Posting again changes nothing.
+    client.post(reverse("courses:lesson_complete", args=[lessons[0].pk]))
+    assert LessonCompletion.objects.filter(learner=learner).count() == 1
+
+
+def test_locked_lesson_shows_an_explanation_not_its_content(client, learner):
+    course = course_build(modules=2, lessons=1, sequential=True)
+    services.enrollment_create(learner=learner, course=course)
+    locked = lessons_of(course)[1]
+    response = client.get(locked.url)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Leçon verrouillée" in html
+    assert "Premier point" not in html  # the body is not sent
+    response = client.post(reverse("courses:lesson_complete", args=[locked.pk]))
+    assert response.status_code == 302
+    assert not LessonCompletion.objects.exists()
+
+
+def test_completion_post_needs_csrf(learner):
+    from django.test import Client
+
+    course = course_build()
+    services.enrollment_create(learner=learner, course=course)
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(learner)
+    response = csrf_client.post(reverse("courses:lesson_complete", args=[lessons_of(course)[0].pk]))
+    assert response.status_code == 403
+    assert not LessonCompletion.objects.exists()
+
+
+def test_unknown_lesson_is_404(client, learner):
+    assert client.post(reverse("courses:lesson_complete", args=[999999])).status_code == 404
+
+
+def test_mes_formations_lists_progress_and_resume_link(client, learner):
+    course = course_build(title="Formation A", modules=1, lessons=2)
+    other = course_build(title="Formation B")
+    services.enrollment_create(learner=learner, course=course)
+    lessons = lessons_of(course)
+    services.lesson_complete(learner=learner, lesson=lessons[0])
+    html = client.get("/").content.decode()
+    assert "Formation A" in html and "50 % terminé" in html
+    assert f'href="{lessons[1].url}"' in html and "Reprendre" in html
+    assert other.title in html  # available
+
+
+def test_another_learner_progress_is_not_shown(client, learner):
+    course = course_build(title="Formation A", modules=1, lessons=2)
+    someone = LearnerFactory()
+    services.enrollment_create(learner=someone, course=course)
+    services.lesson_complete(learner=someone, lesson=lessons_of(course)[0])
+    html = client.get("/").content.decode()
+    assert "50 % terminé" not in html
+    assert "S’inscrire" in client.get(course.url).content.decode()
+
+
+def test_search_finds_lessons(client, learner):
+    course_build(title="Garde à vue et droits")
+    response = client.get(reverse("courses:search"), {"q": "garde"})
+    assert response.status_code == 200
+    assert "Garde à vue et droits" in response.content.decode()
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_lesson_page_query_budget_is_constant(client, learner):
+    small = course_build(title="Petite", modules=1, lessons=3)
+    big = course_build(title="Grande", modules=6, lessons=10)
+    counts = []
+    for course in (small, big):
+        services.enrollment_create(learner=learner, course=course)
+        lesson = lessons_of(course)[0]
+        client.get(lesson.url)  # warm per-process caches (content types, site root paths)
+        counts.append(_count_queries(client, lesson.url))
+    assert counts[0] == counts[1]
+    print("lesson page queries:", counts)
+    assert counts[0] <= 10, counts
+
+
+def test_mes_formations_query_count_is_constant(client, learner):
+    course = course_build(title="Une")
+    services.enrollment_create(learner=learner, course=course)
+    client.get("/")
+    one = _count_queries(client, "/")
+    for n in range(4):
+        services.enrollment_create(learner=learner, course=course_build(title=f"Autre {n}"))
+    assert _count_queries(client, "/") == one

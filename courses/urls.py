@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("recherche/", views.search, name="search"),
+    path("lecons/<int:lesson_id>/terminer/", views.lesson_complete, name="lesson_complete"),
+    path("inscription/<int:course_id>/", views.course_enroll, name="enroll"),
+]
