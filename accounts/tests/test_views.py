@@ -36,7 +36,7 @@ def test_learner_signs_in_with_matricule_in_any_case(client):
     assert response.status_code == 302
     home = client.get("/")
     assert "Bonjour Awa Touré." in home.content.decode()
-    assert "Aucune formation pour l’instant" in home.content.decode()
+    assert "Aucune formation en cours" in home.content.decode()
     assert home.wsgi_request.user == learner
 
 
