@@ -47,8 +47,9 @@ def wagtail_site(transactional_db):
     """Rebuilds Wagtail's root page, locale and default site, which the flush after a
     transactional test deletes (they come from data migrations)."""
     from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
+    Collection.get_first_root_node() or Collection.add_root(name="Root")
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )

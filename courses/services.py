@@ -146,9 +146,12 @@ def course_tree_setup() -> CourseIndexPage:
 
     from .models import GlossaryTerm
 
+    site = Site.objects.get(is_default_site=True)
+    if site.site_name != "Kalan":
+        site.site_name = "Kalan"
+        site.save(update_fields=["site_name"])
     index = CourseIndexPage.objects.first()
     if index is None:
-        site = Site.objects.get(is_default_site=True)
         index = site.root_page.add_child(
             instance=CourseIndexPage(
                 title=_("Formations"),
@@ -159,7 +162,7 @@ def course_tree_setup() -> CourseIndexPage:
         )
         index.save_revision().publish()
     for group_name, codenames in EDITORIAL_PAGE_PERMISSIONS.items():
-        group = Group.objects.get(name=group_name)
+        group, _created = Group.objects.get_or_create(name=group_name)
         for codename in codenames:
             permission = Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
@@ -181,7 +184,7 @@ def course_tree_setup() -> CourseIndexPage:
     task = GroupApprovalTask.objects.filter(name="Validation par un relecteur").first()
     if task is None:
         task = GroupApprovalTask.objects.create(name="Validation par un relecteur")
-    task.groups.set([Group.objects.get(name="Relecteurs")])
+    task.groups.set([Group.objects.get_or_create(name="Relecteurs")[0]])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
     return index

@@ -4,7 +4,7 @@ from django.core.management import call_command
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_demo_learner_signs_in(page, wagtail_site, settings, screenshot_dir):
+def test_demo_learner_signs_in(page, wagtail_site, role_groups, settings, screenshot_dir):
     settings.DEBUG = True  # load_demo refuses otherwise
     call_command("load_demo")
     settings.DEBUG = False

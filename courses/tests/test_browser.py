@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -7,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_learner_reads_a_lesson_marks_it_done_and_resumes(
-    page, wagtail_site, settings, screenshot_dir
+    page, wagtail_site, settings, screenshot_dir, role_groups
 ):
     settings.DEBUG = True  # load_demo refuses otherwise
     call_command("load_demo")
@@ -35,3 +36,62 @@ def test_learner_reads_a_lesson_marks_it_done_and_resumes(
     assert "44 % terminé" in page.content()
     page.get_by_role("link", name=re.compile("^Reprendre")).first.click()
     assert "J’ai terminé cette leçon" in page.content()
+
+
+def test_editor_writes_a_lesson_and_a_reviewer_approves_it(
+    page, wagtail_site, role_groups, client, screenshot_dir, live_server
+):
+    from playwright.sync_api import expect
+
+    from accounts import roles
+    from accounts.tests.factories import UserFactory
+    from courses import services
+    from courses.models import LessonPage, ModulePage
+    from courses.tests.factories import course_build
+
+    services.course_tree_setup()
+    course_build(title="Formation de test", modules=1, lessons=1)
+    module = ModulePage.objects.get()
+    UserFactory(matricule="ED-1", role=roles.EDITORS)
+    UserFactory(matricule="REL-1", role=roles.REVIEWERS)
+
+    def admin_sign_in(matricule):
+        page.context.clear_cookies()
+        page.goto("/admin/login/")
+        page.fill("input[name=username]", matricule)
+        page.fill("input[name=password]", "motdepasse-test")
+        page.click("button[type=submit]")
+        page.wait_for_url("**/admin/")
+
+    admin_sign_in("ED-1")
+    page.goto(f"/admin/pages/add/courses/lessonpage/{module.pk}/")
+    page.get_by_placeholder("Titre de la page*").fill("Leçon écrite par un éditeur")
+    page.locator("button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="Texte").first.click()
+    editor = page.locator(".public-DraftEditor-content").first
+    editor.click()
+    editor.press_sequentially("Un contenu rédigé par l’éditeur de la CNDH.")
+    expect(editor).to_contain_text("Un contenu rédigé")
+    # Draftail writes its hidden input when the editor loses focus.
+    page.get_by_placeholder("Titre de la page*").click()
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile("Un contenu"))
+    page.locator("footer [data-w-dropdown-target=toggle]").last.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Soumettre à Relecture CNDH").click()
+    # Wagtail goes back to the explorer or to the new page's editor, depending on its version.
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/(edit/)?$"))
+    lesson = LessonPage.objects.get(title="Leçon écrite par un éditeur")
+    assert not lesson.live
+    assert lesson.workflow_in_progress
+    body = json.loads(lesson.latest_revision.content["body"])
+    assert "Un contenu rédigé" in body[0]["value"]
+
+    admin_sign_in("REL-1")
+    expect(page.get_by_text("Leçon écrite par un éditeur")).to_be_visible()
+    page.screenshot(path=screenshot_dir / "relecteur-tableau-de-bord.png")
+    page.goto(f"/admin/pages/{lesson.pk}/edit/")
+    page.locator("footer [data-w-dropdown-target=toggle]").last.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Approuver et Publier", exact=True).click()
+    lesson.refresh_from_db()
+    assert lesson.live

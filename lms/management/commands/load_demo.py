@@ -67,7 +67,7 @@ class Command(BaseCommand):
             user.is_superuser = role == roles.ADMINISTRATORS
             user.is_staff = role == roles.ADMINISTRATORS
             user.save()
-            user.groups.add(Group.objects.get(name=role))
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
             if supervised:
                 user.supervised_units.add(unit_get_or_create_path(names=supervised))
             rows.append((role, matricule, name))
