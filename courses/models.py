@@ -236,6 +236,20 @@ class LessonPage(Page):
             words += sum(len(strip_tags(str(text)).split()) for text in rendered)
         return max(1, math.ceil(words / WORDS_PER_MINUTE) + video_minutes)
 
+    def get_context(self, request, *args, **kwargs):
+        """Context of the editor's preview: the course and its outline, no learner data."""
+        from .selectors import outlines_build
+        from .services import course_path_for
+
+        context = super().get_context(request, *args, **kwargs)
+        course = (
+            CoursePage.objects.filter(path=course_path_for(self)).first() if self.path else None
+        )
+        context["course"] = course
+        context["outline"] = outlines_build(courses=[course])[course.pk] if course else None
+        context["is_preview"] = True
+        return context
+
     def serve(self, request, *args, **kwargs):
         from .views import lesson_serve
 

@@ -145,3 +145,22 @@ def test_mes_formations_query_count_is_constant(client, learner):
     for n in range(4):
         services.enrollment_create(learner=learner, course=course_build(title=f"Autre {n}"))
     assert _count_queries(client, "/") == one
+
+
+def test_editor_previews_a_draft_lesson():
+    from accounts import roles
+    from accounts.tests.factories import UserFactory
+
+    services.course_tree_setup()
+    course = course_build(modules=1, lessons=1)
+    lesson = lessons_of(course)[0]
+    editor = UserFactory(role=roles.EDITORS)
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = editor
+    response = lesson.make_preview_request(original_request=request)
+    assert response.status_code == 200
+    html = response.render().content.decode()
+    assert "Aperçu" in html and "Premier point" in html and lesson.title in html
+    assert "J’ai terminé cette leçon" not in html
