@@ -13,8 +13,18 @@ RICH_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-lin
 SHORT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
+class PrefetchedImageChooserBlock(ImageChooserBlock):
+    """Loads every image of a lesson with its renditions in two queries, however many images
+    the lesson has (Wagtail's block loads renditions one image at a time)."""
+
+    def bulk_to_python(self, values):
+        ids = [value for value in values if value is not None]
+        images = self.model_class.objects.prefetch_renditions().in_bulk(ids)
+        return [images.get(value) for value in values]
+
+
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = PrefetchedImageChooserBlock(label=_("image"))
     alt_text = blocks.CharBlock(
         label=_("texte alternatif"),
         required=False,

@@ -200,6 +200,8 @@ class LessonPage(Page):
     reading_minutes = models.PositiveIntegerField(
         _("temps de lecture (minutes)"), default=1, editable=False
     )
+    # Set on save, so that a lesson without resources costs no query for them.
+    has_resources = models.BooleanField(default=False, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -219,11 +221,17 @@ class LessonPage(Page):
         two). Pages of the course tree are never aliases, so no alias resolution is needed."""
         from wagtail.models import PageViewRestriction
 
+        from .caching import view_restrictions_exist
+
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
         steps = range(self.steplen, len(self.path) + 1, self.steplen)
         return PageViewRestriction.objects.filter(page__path__in=[self.path[:n] for n in steps])
 
     def save(self, *args, **kwargs):
         self.reading_minutes = self.compute_reading_minutes()
+        # The cluster holds the submitted resources, saved or not yet.
+        self.has_resources = bool(self.resources.all())
         super().save(*args, **kwargs)
 
     def compute_reading_minutes(self) -> int:
@@ -235,6 +243,11 @@ class LessonPage(Page):
             rendered = block.block.get_searchable_content(block.value)
             words += sum(len(strip_tags(str(text)).split()) for text in rendered)
         return max(1, math.ceil(words / WORDS_PER_MINUTE) + video_minutes)
+
+    def resource_list(self):
+        if not self.has_resources:
+            return []
+        return self.resources.select_related("document")
 
     def get_context(self, request, *args, **kwargs):
         """Context of the editor's preview: the course and its outline, no learner data."""

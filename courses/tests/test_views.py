@@ -164,3 +164,73 @@ def test_editor_previews_a_draft_lesson():
     html = response.render().content.decode()
     assert "Aperçu" in html and "Premier point" in html and lesson.title in html
     assert "J’ai terminé cette leçon" not in html
+
+
+def test_lesson_with_images_and_glossary_terms_stays_within_budget(
+    client, learner, tmp_path, settings
+):
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    from courses.models import GlossaryTerm
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    images = []
+    for n in range(3):
+        buffer = BytesIO()
+        PILImage.new("RGB", (800, 450), "#0b6b3a").save(buffer, "JPEG")
+        images.append(
+            Image.objects.create(title=f"Photo {n}", file=ImageFile(buffer, name=f"p{n}.jpg"))
+        )
+    terms = [GlossaryTerm.objects.create(term=f"Terme {n}", definition="Déf.") for n in range(3)]
+    course = course_build(modules=1, lessons=1)
+    services.enrollment_create(learner=learner, course=course)
+    lesson = lessons_of(course)[0]
+    lesson.body = [
+        ("image", {"image": image, "alt_text": "", "caption": "", "credit": ""}) for image in images
+    ] + [("glossary_term", term) for term in terms]
+    lesson.save_revision().publish()
+    client.get(lesson.url)  # renditions are created on the first view
+    count = _count_queries(client, lesson.url)
+    print("lesson page queries with 3 images and 3 glossary terms:", count)
+    assert count <= 10
+
+
+def test_view_restrictions_still_apply_to_lessons(client, learner):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    course = course_build(modules=1, lessons=1)
+    services.enrollment_create(learner=learner, course=course)
+    lesson = lessons_of(course)[0]
+    assert client.get(lesson.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get_or_create(name="Superviseurs")[0])
+    response = client.get(lesson.url)
+    assert response.status_code == 302 and "login" in response.url.lower()
+    restriction.delete()
+    assert client.get(lesson.url).status_code == 200
+
+
+def test_lesson_resources_are_listed(client, learner, tmp_path, settings):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from courses.models import LessonResource
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    document = Document.objects.create(title="Fiche", file=ContentFile(b"%PDF", name="fiche.pdf"))
+    course = course_build(modules=1, lessons=1)
+    services.enrollment_create(learner=learner, course=course)
+    lesson = lessons_of(course)[0]
+    assert not lesson.has_resources
+    lesson.resources.add(LessonResource(document=document, title="Fiche réflexe"))
+    lesson.save()
+    assert lesson.has_resources
+    html = client.get(lesson.url).content.decode()
+    assert "Ressources à télécharger" in html and "Fiche réflexe" in html
