@@ -10,6 +10,35 @@ from dataclasses import dataclass
 
 Requirement = Callable[..., tuple[int, int]]
 _requirements: dict[str, Requirement] = {}
+# Pages other than lessons that a learner completes (passed quizzes): they tick the outline
+# and open the next module. Each registration gives two forms of the same fact:
+# - finder(learner=..., course_ids=...) -> set of page ids;
+# - subquery(learner=...) -> a boolean expression on OuterRef("pk") of a Page queryset, so
+#   that the outline reads it in its own query.
+
+
+@dataclass(frozen=True)
+class CompletedPages:
+    finder: Callable[..., set[int]]
+    subquery: Callable[..., object]
+
+
+_completed_pages: dict[str, CompletedPages] = {}
+
+
+def completed_pages_register(name: str, *, finder, subquery) -> None:
+    _completed_pages[name] = CompletedPages(finder=finder, subquery=subquery)
+
+
+def completed_pages_extra(*, learner, course_ids: list[int]) -> set[int]:
+    pages: set[int] = set()
+    for registration in _completed_pages.values():
+        pages |= registration.finder(learner=learner, course_ids=course_ids)
+    return pages
+
+
+def completed_pages_subqueries(*, learner) -> list:
+    return [registration.subquery(learner=learner) for registration in _completed_pages.values()]
 
 
 def requirement_register(name: str, requirement: Requirement) -> None:

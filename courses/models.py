@@ -49,20 +49,25 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("catalogue des formations")
 
-    # Page types by how deep below the catalogue they live: course, module, lesson.
+    # The usual page type at each depth below the catalogue: course, module, lesson.
     ROUTE_TYPES = {1: "CoursePage", 2: "ModulePage", 3: "LessonPage"}
 
     def route(self, request, path_components):
-        """Resolves the whole rest of the path with one query on url_path, instead of
-        Wagtail's two queries per level: the lesson page's query budget depends on it."""
+        """Resolves the whole rest of the path on url_path: one query for the usual type at
+        that depth (the lesson page's query budget depends on it), two for any other page type
+        (a quiz), instead of Wagtail's two queries per level."""
         from wagtail.url_routing import RouteResult
 
-        model_name = self.ROUTE_TYPES.get(len(path_components))
-        if model_name is None:
+        if not path_components:
             return super().route(request, path_components)
-        model = globals()[model_name]
         url_path = self.url_path + "/".join(path_components) + "/"
-        page = model.objects.filter(url_path=url_path).first()
+        page = None
+        model_name = self.ROUTE_TYPES.get(len(path_components))
+        if model_name is not None:
+            page = globals()[model_name].objects.filter(url_path=url_path).first()
+        if page is None:
+            page = Page.objects.filter(url_path=url_path).first()
+            page = page.specific if page is not None else None
         if page is None or not page.live:
             raise Http404
         return RouteResult(page)

@@ -4,10 +4,11 @@ whatever the size of the course or the number of courses."""
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
+from .completion import completed_pages_extra, completed_pages_subqueries
 from .models import CoursePage, Enrollment, LessonCompletion, ModulePage
 
 STEPLEN = Page.steplen
@@ -80,40 +81,44 @@ def outlines_build(
         query |= Q(path__startswith=course.path, depth__in=[course.depth + 1, course.depth + 2])
     pages = Page.objects.live().filter(query).order_by("path")
     if learner is not None:
-        pages = pages.annotate(
-            done=Exists(LessonCompletion.objects.filter(learner=learner, lesson_id=OuterRef("pk")))
-        )
+        done = Q(Exists(LessonCompletion.objects.filter(learner=learner, lesson_id=OuterRef("pk"))))
+        # Pages other apps count as done (passed quizzes), read in this same query.
+        for subquery in completed_pages_subqueries(learner=learner):
+            done |= Q(subquery)
+        pages = pages.annotate(done=ExpressionWrapper(done, output_field=BooleanField()))
     else:
         pages = pages.annotate(done=Value(False))
     completed_ids = completed_ids or set()
     rows = pages.values_list("id", "title", "path", "depth", "url_path", "content_type_id", "done")
     outlines = {course.pk: Outline(course_id=course.pk, modules=[]) for course in courses}
-    current_module: dict[int, OutlineModule] = {}
+    current_module: dict[int, OutlineModule | None] = {}
+    course_urls = {course.pk: course.url for course in courses}
     for page_id, title, path, depth, url_path, ct_id, done in rows:
         course = next(c for c in courses if path.startswith(c.path))
         outline = outlines[course.pk]
         if depth == course.depth + 1:
-            if ct_id != module_ct.pk:
-                continue
+            # A module, or a page placed directly in the course (a final quiz), which is then
+            # a step of its own.
             module = OutlineModule(id=page_id, title=title, index=len(outline.modules))
             outline.modules.append(module)
-            current_module[course.pk] = module
+            is_module = ct_id == module_ct.pk
+            current_module[course.pk] = module if is_module else None
+            if is_module:
+                continue
         else:
             module = current_module.get(course.pk)
-            kind = ContentType.objects.get_for_id(ct_id).model  # cached by Django
             if module is None:
                 continue
-            url = course.url + iri_to_uri(url_path[len(course.url_path) :])
-            module.items.append(
-                OutlineItem(
-                    id=page_id,
-                    title=title,
-                    url=url,
-                    kind=kind,
-                    module_index=module.index,
-                    completed=done or page_id in completed_ids,
-                )
+        module.items.append(
+            OutlineItem(
+                id=page_id,
+                title=title,
+                url=course_urls[course.pk] + iri_to_uri(url_path[len(course.url_path) :]),
+                kind=ContentType.objects.get_for_id(ct_id).model,  # cached by Django
+                module_index=module.index,
+                completed=done or page_id in completed_ids,
             )
+        )
     for course in courses:
         _apply_locks(outlines[course.pk], sequential=course.sequential_modules)
     return outlines
@@ -135,11 +140,12 @@ def completed_ids_for(*, learner, course_ids: list[int]) -> set[int]:
     apps mark via `completed_page_ids` hooks later)."""
     if not learner.is_authenticated or not course_ids:
         return set()
-    return set(
+    lessons = set(
         LessonCompletion.objects.filter(learner=learner, course_id__in=course_ids).values_list(
             "lesson_id", flat=True
         )
     )
+    return lessons | completed_pages_extra(learner=learner, course_ids=course_ids)
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "lms",
     "accounts.apps.AccountsConfig",
     "courses",
+    "quizzes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -206,7 +207,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "quizzes-close-overdue-attempts": {
+        "task": "quizzes.tasks.attempts_close_overdue",
+        "schedule": 60.0,
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QuizzesConfig(AppConfig):
+    name = "quizzes"
+    verbose_name = _("Quiz")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses.completion import completed_pages_register, requirement_register
+        from courses.models import CoursePage, ModulePage
+
+        from . import selectors
+
+        # "Every required quiz of the course is passed" joins the course completion rule.
+        requirement_register("quizzes", selectors.required_quizzes_progress)
+        completed_pages_register(
+            "quizzes", finder=selectors.passed_quiz_ids, subquery=selectors.passed_quiz_subquery
+        )
+        # Quizzes go in a module or at the end of a course; courses does not know about them.
+        for model in (ModulePage, CoursePage):
+            if "quizzes.QuizPage" not in model.subpage_types:
+                model.subpage_types = [*model.subpage_types, "quizzes.QuizPage"]

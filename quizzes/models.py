@@ -1,0 +1,482 @@
+"""The question bank (Wagtail snippets with revisions), quiz pages and attempts.
+
+An attempt never reads the bank again once started: each AttemptItem freezes the question as
+shown (`Question.snapshot()`, schema in quizzes/grading.py), so editing or deleting a question
+changes no past score or review."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, RevisionMixin
+from wagtail.search import index
+
+from .forms import QuestionForm
+from .widgets import ReviewPartsWidget
+
+FRACTION_VALIDATORS = [MinValueValidator(Decimal("-100")), MaxValueValidator(Decimal("100"))]
+
+
+class QuestionCategory(models.Model):
+    """Nested categories of the question bank, e.g. « Garde à vue › Droits de la personne »."""
+
+    name = models.CharField(_("nom"), max_length=150)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("catégorie parente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = _("catégorie de questions")
+        verbose_name_plural = _("catégories de questions")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="quizzes_category_unique_name")
+        ]
+
+    def __str__(self):
+        return " › ".join(c.name for c in self.lineage())
+
+    def lineage(self) -> list["QuestionCategory"]:
+        chain, node, seen = [], self, set()
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+    def clean(self):
+        if self.pk and self.parent and any(c.pk == self.pk for c in self.parent.lineage()):
+            raise ValidationError(
+                {"parent": _("Une catégorie ne peut pas être sa propre parente.")}
+            )
+
+    def subtree_ids(self) -> set[int]:
+        """This category and every category below it."""
+        ids, frontier = {self.pk}, [self.pk]
+        while frontier:
+            frontier = list(
+                QuestionCategory.objects.filter(parent_id__in=frontier)
+                .exclude(pk__in=ids)
+                .values_list("pk", flat=True)
+            )
+            ids.update(frontier)
+        return ids
+
+
+class Question(RevisionMixin, index.Indexed, ClusterableModel):
+    class Type(models.TextChoices):
+        SINGLE = "single", _("Choix unique")
+        MULTIPLE = "multiple", _("Réponses multiples")
+        TRUEFALSE = "truefalse", _("Vrai / faux")
+        SHORT = "short", _("Réponse courte")
+        NUMERICAL = "numerical", _("Numérique")
+        MATCHING = "matching", _("Association")
+        ORDERING = "ordering", _("Remise en ordre")
+
+    category = models.ForeignKey(
+        QuestionCategory,
+        verbose_name=_("catégorie"),
+        on_delete=models.PROTECT,
+        related_name="questions",
+    )
+    name = models.CharField(
+        _("nom"), max_length=200, help_text=_("Nom interne, pour retrouver la question.")
+    )
+    question_type = models.CharField(_("type"), max_length=12, choices=Type.choices)
+    text = RichTextField(_("énoncé"), features=["bold", "italic", "ol", "ul", "image"])
+    max_score = models.DecimalField(
+        _("points"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("1"),
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    general_feedback = models.TextField(
+        _("commentaire général"),
+        blank=True,
+        help_text=_("Montré après la tentative si la politique de relecture le permet."),
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="question")
+
+    panels = [
+        FieldPanel("category"),
+        FieldPanel("name"),
+        FieldPanel("question_type"),
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("max_score")]),
+        FieldPanel("general_feedback"),
+        InlinePanel(
+            "choices",
+            heading=_("Réponses"),
+            label=_("réponse"),
+            help_text=_(
+                "Choix unique, réponses multiples et vrai/faux : chaque choix avec son poids en %"
+                " (100 pour la bonne réponse ; des poids négatifs pénalisent les mauvais choix)."
+                " Réponse courte : les réponses acceptées, * remplace n’importe quelle suite de"
+                " lettres. Numérique : la valeur dans « réponse » et la tolérance."
+            ),
+        ),
+        InlinePanel("pairs", heading=_("Association ou remise en ordre"), label=_("élément")),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("text")]
+    base_form_class = QuestionForm
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["category__name", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def snapshot(self) -> dict:
+        """The question as a learner sees it, frozen (schema in quizzes/grading.py)."""
+        from .snapshots import question_snapshot
+
+        return question_snapshot(self)
+
+
+class QuestionChoice(Orderable):
+    """A choice (single, multiple, true/false), an accepted answer (short answer) or an
+    accepted value with its tolerance (numerical)."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(_("réponse"), max_length=500)
+    fraction_percent = models.DecimalField(
+        _("poids (%)"),
+        max_digits=10,
+        decimal_places=5,
+        default=Decimal("0"),
+        validators=FRACTION_VALIDATORS,
+    )
+    tolerance = models.DecimalField(
+        _("tolérance (numérique)"),
+        max_digits=12,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    feedback = models.CharField(_("retour"), max_length=500, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("text"), FieldPanel("fraction_percent")]),
+        FieldRowPanel([FieldPanel("tolerance"), FieldPanel("feedback")]),
+    ]
+
+    def __str__(self):
+        return self.text
+
+
+class QuestionPair(Orderable):
+    """A pair (matching: prompt and its answer) or an item (ordering: in the right order)."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="pairs")
+    prompt = models.CharField(_("élément"), max_length=300)
+    answer = models.CharField(
+        _("réponse associée"),
+        max_length=300,
+        blank=True,
+        help_text=_("Association seulement. Pour une remise en ordre, laissez vide."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("prompt"), FieldPanel("answer")])]
+
+    def __str__(self):
+        return self.prompt
+
+
+REVIEW_PARTS = [
+    ("score", _("la note")),
+    ("correctness", _("juste ou faux")),
+    ("answer", _("la bonne réponse")),
+    ("feedback", _("les commentaires")),
+]
+
+
+class QuizPage(Page):
+    """A quiz placed in a module or at the end of a course."""
+
+    class ExpiryPolicy(models.TextChoices):
+        AUTOSUBMIT = "autosubmit", _("Envoi automatique des réponses enregistrées")
+        GRACE = "grace", _("Délai de grâce pour envoyer, puis envoi automatique")
+        NOT_COUNTED = "not_counted", _("La tentative n’est pas comptée")
+
+    class GradingMethod(models.TextChoices):
+        HIGHEST = "highest", _("Meilleure note")
+        LAST = "last", _("Dernière tentative")
+        FIRST = "first", _("Première tentative")
+        AVERAGE = "average", _("Moyenne des tentatives")
+
+    intro = RichTextField(_("consignes"), blank=True, features=["bold", "italic", "ul"])
+    required = models.BooleanField(
+        _("obligatoire"), default=True, help_text=_("Doit être réussi pour terminer la formation.")
+    )
+    pass_percent = models.PositiveSmallIntegerField(
+        _("note de réussite (%)"), default=70, validators=[MaxValueValidator(100)]
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("tentatives autorisées"), default=3, help_text=_("0 : illimité.")
+    )
+    delay_minutes = models.PositiveIntegerField(
+        _("délai entre deux tentatives (minutes)"), default=0
+    )
+    time_limit_minutes = models.PositiveIntegerField(
+        _("durée limite (minutes)"), default=0, help_text=_("0 : pas de limite.")
+    )
+    expiry_policy = models.CharField(
+        _("à l’expiration"),
+        max_length=12,
+        choices=ExpiryPolicy.choices,
+        default=ExpiryPolicy.AUTOSUBMIT,
+    )
+    grace_minutes = models.PositiveIntegerField(_("délai de grâce (minutes)"), default=0)
+    grading_method = models.CharField(
+        _("note retenue"),
+        max_length=8,
+        choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
+    )
+    shuffle_questions = models.BooleanField(_("mélanger les questions"), default=True)
+    shuffle_choices = models.BooleanField(_("mélanger les réponses"), default=True)
+    questions_per_page = models.PositiveSmallIntegerField(
+        _("questions par page"), default=1, validators=[MinValueValidator(1)]
+    )
+    close_at = models.DateTimeField(_("fermeture du quiz"), null=True, blank=True)
+    # Review policy, Moodle's review options: for each moment, a list of REVIEW_PARTS keys,
+    # e.g. ["score", "correctness"]. Schema: list[str], each in {"score", "correctness",
+    # "answer", "feedback"}.
+    review_after = models.JSONField(
+        _("relecture juste après la tentative"), default=list, blank=True
+    )
+    review_open = models.JSONField(_("relecture plus tard, quiz ouvert"), default=list, blank=True)
+    review_closed = models.JSONField(_("relecture après fermeture"), default=list, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("slots", heading=_("Questions"), label=_("emplacement"), min_num=1),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("required"),
+                FieldPanel("pass_percent"),
+                FieldPanel("attempts_allowed"),
+                FieldPanel("delay_minutes"),
+                FieldPanel("grading_method"),
+            ],
+            heading=_("Note et tentatives"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("expiry_policy"),
+                FieldPanel("grace_minutes"),
+                FieldPanel("close_at"),
+            ],
+            heading=_("Temps"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("shuffle_questions"),
+                FieldPanel("shuffle_choices"),
+                FieldPanel("questions_per_page"),
+            ],
+            heading=_("Présentation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("review_after", widget=ReviewPartsWidget),
+                FieldPanel("review_open", widget=ReviewPartsWidget),
+                FieldPanel("review_closed", widget=ReviewPartsWidget),
+            ],
+            heading=_("Relecture"),
+        ),
+        *Page.settings_panels,
+    ]
+    parent_page_types = ["courses.ModulePage", "courses.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quiz")
+
+    def review_parts(self, *, moment: str) -> set[str]:
+        return set(
+            {"after": self.review_after, "open": self.review_open, "closed": self.review_closed}[
+                moment
+            ]
+            or []
+        )
+
+    def serve(self, request, *args, **kwargs):
+        from .views import quiz_serve
+
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        return quiz_serve(request, self)
+
+
+class QuizSlot(Orderable):
+    """One fixed question, or N questions drawn at random from a category."""
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="slots")
+    question = models.ForeignKey(
+        Question,
+        verbose_name=_("question"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    category = models.ForeignKey(
+        QuestionCategory,
+        verbose_name=_("ou au hasard dans la catégorie"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    random_count = models.PositiveSmallIntegerField(_("nombre de questions au hasard"), default=1)
+    include_subcategories = models.BooleanField(_("avec les sous-catégories"), default=True)
+
+    panels = [
+        FieldPanel("question"),
+        FieldRowPanel(
+            [
+                FieldPanel("category"),
+                FieldPanel("random_count"),
+                FieldPanel("include_subcategories"),
+            ]
+        ),
+    ]
+
+    def clean(self):
+        if bool(self.question_id) == bool(self.category_id):
+            raise ValidationError(
+                _("Choisissez soit une question, soit une catégorie pour un tirage au hasard.")
+            )
+
+
+class Attempt(models.Model):
+    class State(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("En cours")
+        FINISHED = "finished", _("Terminée")
+        ABANDONED = "abandoned", _("Non comptée")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz = models.ForeignKey(QuizPage, on_delete=models.CASCADE, related_name="attempts")
+    number = models.PositiveSmallIntegerField(_("numéro"))
+    state = models.CharField(
+        _("état"), max_length=12, choices=State.choices, default=State.IN_PROGRESS
+    )
+    started_at = models.DateTimeField(_("commencée le"), auto_now_add=True)
+    deadline = models.DateTimeField(_("échéance"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
+    score = models.DecimalField(_("points"), max_digits=9, decimal_places=4, null=True, blank=True)
+    max_score = models.DecimalField(_("points maximum"), max_digits=9, decimal_places=4, default=0)
+    percent = models.DecimalField(
+        _("note (%)"), max_digits=7, decimal_places=3, null=True, blank=True
+    )
+    passed = models.BooleanField(_("réussie"), default=False)
+    page_count = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("tentative")
+        verbose_name_plural = _("tentatives")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "quiz", "number"], name="quizzes_attempt_unique_number"
+            ),
+            # At most one attempt in progress per learner and quiz, whatever the races.
+            models.UniqueConstraint(
+                fields=["learner", "quiz"],
+                condition=models.Q(state="in_progress"),
+                name="quizzes_attempt_one_in_progress",
+            ),
+        ]
+        indexes = [models.Index(fields=["quiz", "state"])]
+
+    def __str__(self):
+        return f"{self.learner} · {self.quiz} · {self.number}"
+
+
+class AttemptItem(models.Model):
+    """A question as shown in an attempt, frozen, with the learner's saved response."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField()
+    page_number = models.PositiveSmallIntegerField()
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The question as shown: quizzes/grading.py documents the schema. Never updated.
+    snapshot = models.JSONField()
+    # Display order of choices, pairs' answers or items (ids), fixed at start.
+    display_order = models.JSONField(default=list)
+    # The cleaned response (schema in quizzes/grading.py), or null when unanswered.
+    response = models.JSONField(null=True, blank=True)
+    # Ids of the last saves applied (client-generated, newest last): a replayed save, even
+    # one arriving after a newer save, changes nothing. Schema: list[str], at most 20.
+    save_ids = models.JSONField(default=list, blank=True)
+    saved_at = models.DateTimeField(null=True, blank=True)
+    score = models.DecimalField(max_digits=9, decimal_places=4, null=True, blank=True)
+    fraction = models.DecimalField(max_digits=9, decimal_places=7, null=True, blank=True)
+    state = models.CharField(max_length=12, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="quizzes_item_position")
+        ]
+
+    def __str__(self):
+        return f"{self.attempt_id} · {self.position}"
+
+
+class QuizGrade(models.Model):
+    """A learner's grade for a quiz by its grading method, kept up to date at each submit so
+    that completion rules and dashboards read one row instead of every attempt."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_grades"
+    )
+    quiz = models.ForeignKey(QuizPage, on_delete=models.CASCADE, related_name="grades")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    percent = models.DecimalField(_("note (%)"), max_digits=7, decimal_places=3)
+    passed = models.BooleanField(_("réussi"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("note de quiz")
+        verbose_name_plural = _("notes de quiz")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "quiz"], name="quizzes_grade_unique")
+        ]
+        indexes = [models.Index(fields=["learner", "course"])]
+
+    def __str__(self):
+        return f"{self.learner} · {self.quiz_id} · {self.percent}"

@@ -1,0 +1,322 @@
+"""Quiz attempts: start, save, submit, close. Scores are computed here, on the server, from
+each item's frozen snapshot and saved response (quizzes/grading.py); nothing the browser sends
+is trusted but the choice of answers."""
+
+import random
+import secrets
+from datetime import timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses import selectors as course_selectors
+from courses import services as course_services
+from courses.models import Enrollment
+
+from . import grading
+from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage
+
+# A save that reaches the server this long after the deadline still counts: the learner
+# pressed the button in time, the network was slow.
+NETWORK_LEEWAY = timedelta(seconds=30)
+SAVE_IDS_KEPT = 20
+
+
+class QuizError(Exception):
+    """A refusal to show the learner, in their language."""
+
+
+def quiz_course(quiz: QuizPage):
+    """The course of a quiz placed in a module or directly in the course."""
+    from courses.models import CoursePage
+
+    step = QuizPage.steplen
+    ancestors = [quiz.path[:n] for n in range(step, len(quiz.path), step)]
+    return CoursePage.objects.get(path__in=ancestors)
+
+
+def attempt_cutoff(attempt: Attempt, quiz: QuizPage):
+    """When answers stop being accepted: the deadline, plus the grace period if any."""
+    if attempt.deadline is None:
+        return None
+    grace = timedelta(minutes=quiz.grace_minutes)
+    if quiz.expiry_policy == QuizPage.ExpiryPolicy.GRACE:
+        return attempt.deadline + grace
+    return attempt.deadline
+
+
+def attempt_start_refusal(*, learner, quiz: QuizPage, now=None) -> str | None:
+    """Why `learner` may not start a new attempt now, or None."""
+    now = now or timezone.now()
+    course = quiz_course(quiz)
+    if not Enrollment.objects.filter(learner=learner, course=course).exists():
+        return _("Inscrivez-vous à la formation pour passer ce quiz.")
+    if quiz.close_at and now >= quiz.close_at:
+        return _("Ce quiz est fermé.")
+    outline = course_selectors.outlines_build(courses=[course], learner=learner)[course.pk]
+    item = outline.item(quiz.pk)
+    if item is not None and item.locked:
+        return _("Ce quiz est verrouillé : terminez d’abord les modules précédents.")
+    attempts = list(
+        Attempt.objects.filter(learner=learner, quiz=quiz)
+        .exclude(state=Attempt.State.IN_PROGRESS)
+        .order_by("-finished_at")
+    )
+    counted = [a for a in attempts if a.state == Attempt.State.FINISHED]
+    if quiz.attempts_allowed and len(attempts) >= quiz.attempts_allowed:
+        return _("Vous avez utilisé vos %(n)d tentatives.") % {"n": quiz.attempts_allowed}
+    if counted and quiz.delay_minutes:
+        ready_at = counted[0].finished_at + timedelta(minutes=quiz.delay_minutes)
+        if now < ready_at:
+            minutes = int((ready_at - now).total_seconds() // 60) + 1
+            return _("Vous pourrez recommencer dans %(m)d minute(s).") % {"m": minutes}
+    return None
+
+
+def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
+    questions: list[Question] = []
+    taken: set[int] = set()
+    for slot in quiz.slots.all().order_by("sort_order"):
+        if slot.question_id:
+            if slot.question_id not in taken:
+                questions.append(slot.question)
+                taken.add(slot.question_id)
+            continue
+        category_ids = (
+            slot.category.subtree_ids() if slot.include_subcategories else {slot.category_id}
+        )
+        pool = list(
+            Question.objects.filter(category_id__in=category_ids)
+            .exclude(pk__in=taken)
+            .order_by("pk")
+        )
+        if len(pool) < slot.random_count:
+            raise QuizError(
+                _("La catégorie « %(category)s » n’a pas assez de questions.")
+                % {"category": slot.category}
+            )
+        for question in rng.sample(pool, slot.random_count):
+            questions.append(question)
+            taken.add(question.pk)
+    if quiz.shuffle_questions:
+        rng.shuffle(questions)
+    return [Question.objects.prefetch_related("choices", "pairs").get(pk=q.pk) for q in questions]
+
+
+def _display_order(snapshot: dict, rng: random.Random, shuffle: bool) -> list[list[str]]:
+    """Opaque tokens for what the learner picks from, in display order: [[token, real id]].
+    The page never shows the real ids, which would hint at the answer (c0 is often right,
+    and a matching answer's pair id equals its prompt's)."""
+    kind = snapshot["type"]
+    if kind in ("single", "multiple", "truefalse"):
+        ids = [c["id"] for c in snapshot["choices"]]
+    elif kind == "matching":
+        ids = [p["id"] for p in snapshot["pairs"]]
+    elif kind == "ordering":
+        ids = [i["id"] for i in snapshot["items"]]
+    else:
+        return []
+    if kind == "ordering" or (shuffle and kind != "truefalse"):
+        # Ordering items are always shuffled: in their given order they are the answer.
+        ids = ids[:]
+        rng.shuffle(ids)
+        if kind == "ordering" and len(ids) > 1 and ids == [i["id"] for i in snapshot["items"]]:
+            ids = ids[1:] + ids[:1]
+    return [[secrets.token_hex(4), real_id] for real_id in ids]
+
+
+def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
+    """Resumes the attempt in progress, or starts a new one within the rules. Concurrent
+    starts make one attempt: the learner's row is locked, and a constraint allows one
+    attempt in progress per learner and quiz."""
+    try:
+        with transaction.atomic():
+            get_user_model().objects.select_for_update().filter(pk=learner.pk).first()
+            current = Attempt.objects.filter(
+                learner=learner, quiz=quiz, state=Attempt.State.IN_PROGRESS
+            ).first()
+            if current is not None:
+                return current
+            refusal = attempt_start_refusal(learner=learner, quiz=quiz)
+            if refusal:
+                raise QuizError(refusal)
+            rng = random.SystemRandom()
+            questions = _draw_questions(quiz, rng)
+            if not questions:
+                raise QuizError(_("Ce quiz n’a pas encore de questions."))
+            now = timezone.now()
+            attempt = Attempt.objects.create(
+                learner=learner,
+                quiz=quiz,
+                number=Attempt.objects.filter(learner=learner, quiz=quiz).count() + 1,
+                deadline=(now + timedelta(minutes=quiz.time_limit_minutes))
+                if quiz.time_limit_minutes
+                else None,
+                page_count=(len(questions) - 1) // quiz.questions_per_page + 1,
+            )
+            items = []
+            for position, question in enumerate(questions):
+                snapshot = question.snapshot()
+                items.append(
+                    AttemptItem(
+                        attempt=attempt,
+                        position=position,
+                        page_number=position // quiz.questions_per_page + 1,
+                        question=question,
+                        snapshot=snapshot,
+                        display_order=_display_order(snapshot, rng, quiz.shuffle_choices),
+                    )
+                )
+            AttemptItem.objects.bulk_create(items)
+            attempt.max_score = sum(Decimal(str(i.snapshot["max_score"])) for i in items)
+            attempt.save(update_fields=["max_score"])
+            return attempt
+    except IntegrityError:
+        # Another request started it at the same moment: resume that one.
+        return Attempt.objects.get(learner=learner, quiz=quiz, state=Attempt.State.IN_PROGRESS)
+
+
+def token_map(item: AttemptItem) -> dict[str, str]:
+    return {token: real for token, real in item.display_order}
+
+
+def _translate(item: AttemptItem, raw):
+    """Maps the page's opaque tokens back to snapshot ids. Unknown tokens become values that
+    response_clean rejects."""
+    tokens = token_map(item)
+    kind = item.snapshot["type"]
+
+    def real(value):
+        return tokens.get(value, f"?{value}") if isinstance(value, str) else value
+
+    if raw is None or not tokens:
+        return raw
+    if kind in ("single", "truefalse") and isinstance(raw, dict):
+        return {**raw, "choice": real(raw.get("choice"))}
+    if kind == "multiple" and isinstance(raw, dict):
+        choices = raw.get("choices")
+        if isinstance(choices, list):
+            return {**raw, "choices": [real(c) for c in choices]}
+        return {**raw, "choices": real(choices)}
+    if kind == "matching" and isinstance(raw, dict) and isinstance(raw.get("matches"), dict):
+        # Prompts are keyed by their real ids (shown in the authored order, which tells
+        # nothing); only the answers, shuffled, go through tokens.
+        return {"matches": {k: real(v) for k, v in raw["matches"].items()}}
+    if kind == "ordering" and isinstance(raw, dict) and isinstance(raw.get("order"), list):
+        return {"order": [real(v) for v in raw["order"]]}
+    return raw
+
+
+@transaction.atomic
+def attempt_save(
+    *, attempt: Attempt, responses: dict[int, object], save_id: str = "", now=None
+) -> Attempt:
+    """Saves raw responses {item id: raw response} after validating every one of them: a bad
+    one raises grading.ResponseError and nothing is stored. Replaying a save (same save_id)
+    changes nothing."""
+    now = now or timezone.now()
+    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    if attempt.state != Attempt.State.IN_PROGRESS:
+        raise QuizError(_("Cette tentative est terminée : vos réponses ne peuvent plus changer."))
+    cutoff = attempt_cutoff(attempt, attempt.quiz)
+    if cutoff is not None and now > cutoff + NETWORK_LEEWAY:
+        raise QuizError(_("Le temps est écoulé : cette réponse n’a pas été enregistrée."))
+    items = {item.pk: item for item in attempt.items.filter(pk__in=list(responses))}
+    if set(items) != set(responses):
+        raise grading.ResponseError(_("Cette question ne fait pas partie de la tentative."))
+    cleaned = {
+        pk: grading.response_clean(items[pk].snapshot, _translate(items[pk], raw))
+        for pk, raw in responses.items()
+    }
+    save_id = save_id[:64]
+    for pk, response in cleaned.items():
+        item = items[pk]
+        if save_id and save_id in item.save_ids:
+            continue
+        item.response = response
+        if save_id:
+            item.save_ids = [*item.save_ids, save_id][-SAVE_IDS_KEPT:]
+        item.saved_at = now
+        item.save(update_fields=["response", "save_ids", "saved_at"])
+    return attempt
+
+
+def attempt_submit(*, attempt: Attempt, now=None) -> Attempt:
+    """Grades the attempt once. A second submit, even concurrent, finds it finished and
+    returns it unchanged."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        if attempt.state != Attempt.State.IN_PROGRESS:
+            return attempt
+        quiz = attempt.quiz
+        cutoff = attempt_cutoff(attempt, quiz)
+        late = cutoff is not None and now > cutoff + NETWORK_LEEWAY
+        attempt.finished_at = now
+        if late and quiz.expiry_policy == QuizPage.ExpiryPolicy.NOT_COUNTED:
+            attempt.state = Attempt.State.ABANDONED
+            attempt.save(update_fields=["state", "finished_at"])
+            return attempt
+        total = Decimal(0)
+        for item in attempt.items.all():
+            result = grading.grade(item.snapshot, item.response)
+            item.score = Decimal(str(result.score))
+            item.fraction = Decimal(str(result.fraction))
+            item.state = result.state
+            item.save(update_fields=["score", "fraction", "state"])
+            total += item.score
+        attempt.score = total
+        attempt.percent = (100 * total / attempt.max_score) if attempt.max_score else Decimal(0)
+        attempt.passed = attempt.percent >= quiz.pass_percent
+        attempt.state = Attempt.State.FINISHED
+        attempt.save(update_fields=["score", "percent", "passed", "state", "finished_at"])
+        quiz_grade_refresh(learner=attempt.learner, quiz=quiz)
+    return attempt
+
+
+def quiz_grade_refresh(*, learner, quiz: QuizPage) -> QuizGrade | None:
+    """Recomputes the learner's grade by the quiz's grading method, then the course progress."""
+    finished = list(
+        Attempt.objects.filter(learner=learner, quiz=quiz, state=Attempt.State.FINISHED)
+        .order_by("number")
+        .values_list("percent", flat=True)
+    )
+    if not finished:
+        return None
+    method = quiz.grading_method
+    if method == QuizPage.GradingMethod.HIGHEST:
+        percent = max(finished)
+    elif method == QuizPage.GradingMethod.LAST:
+        percent = finished[-1]
+    elif method == QuizPage.GradingMethod.FIRST:
+        percent = finished[0]
+    else:
+        percent = sum(finished) / len(finished)
+    course = quiz_course(quiz)
+    grade, _created = QuizGrade.objects.update_or_create(
+        learner=learner,
+        quiz=quiz,
+        defaults={"course": course, "percent": percent, "passed": percent >= quiz.pass_percent},
+    )
+    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    if enrollment is not None:
+        course_services.enrollment_progress_refresh(enrollment=enrollment)
+    return grade
+
+
+def attempts_close_overdue(*, now=None) -> int:
+    """Closes attempts whose time is up, by each quiz's expiry rule (Celery beat)."""
+    now = now or timezone.now()
+    closed = 0
+    candidates = Attempt.objects.filter(
+        state=Attempt.State.IN_PROGRESS, deadline__lt=now - NETWORK_LEEWAY
+    ).select_related("quiz")
+    for attempt in candidates:
+        cutoff = attempt_cutoff(attempt, attempt.quiz)
+        if now > cutoff + NETWORK_LEEWAY:
+            attempt_submit(attempt=attempt, now=now)
+            closed += 1
+    return closed

@@ -1,0 +1,108 @@
+"""Freezing a bank question into the snapshot that grading reads (schema: quizzes/grading.py)."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+
+class QuestionStructureError(ValueError):
+    """A question whose answers do not fit its type; the message says why, in French."""
+
+
+def _fraction(percent: Decimal) -> float:
+    return round(float(percent) / 100, 7)
+
+
+def _number(text: str) -> float:
+    try:
+        return float(Decimal(text.replace("\u202f", "").replace(" ", "").replace(",", ".")))
+    except (InvalidOperation, ValueError) as exc:
+        raise QuestionStructureError(
+            _("« %(value)s » n’est pas un nombre.") % {"value": text}
+        ) from exc
+
+
+def structure_check(question_type: str, choices: list[dict], pairs: list[dict]) -> None:
+    """Raises QuestionStructureError when the answers do not make a gradable question.
+    `choices` items have text, fraction_percent, tolerance, feedback; `pairs` prompt, answer."""
+    fractions = [Decimal(c["fraction_percent"] or 0) for c in choices]
+    if question_type in ("single", "truefalse"):
+        if question_type == "truefalse" and len(choices) != 2:
+            raise QuestionStructureError(_("Une question vrai/faux a exactement deux réponses."))
+        if len(choices) < 2:
+            raise QuestionStructureError(_("Il faut au moins deux réponses."))
+        if fractions.count(Decimal(100)) != 1 or any(0 < f < 100 for f in fractions):
+            raise QuestionStructureError(
+                _("Une seule réponse vaut 100 % ; les autres valent 0 % ou moins.")
+            )
+    elif question_type == "multiple":
+        if len(choices) < 2:
+            raise QuestionStructureError(_("Il faut au moins deux réponses."))
+        total = sum(f for f in fractions if f > 0)
+        if abs(total - 100) > Decimal("0.01"):
+            raise QuestionStructureError(
+                _("Les poids des bonnes réponses doivent faire 100 %% (ils font %(total)s %%).")
+                % {"total": total.normalize()}
+            )
+    elif question_type in ("short", "numerical"):
+        if not choices or max(fractions) != 100:
+            raise QuestionStructureError(_("Au moins une réponse acceptée doit valoir 100 %."))
+        if question_type == "numerical":
+            for choice in choices:
+                _number(choice["text"])
+    elif question_type in ("matching", "ordering"):
+        if len(pairs) < 2:
+            raise QuestionStructureError(_("Il faut au moins deux éléments."))
+        if question_type == "matching" and any(not p["answer"].strip() for p in pairs):
+            raise QuestionStructureError(_("Chaque élément d’une association a sa réponse."))
+    else:
+        raise QuestionStructureError(
+            _("Type de question inconnu : %(type)s.") % {"type": question_type}
+        )
+
+
+def question_snapshot(question) -> dict:
+    choices = list(question.choices.all())
+    pairs = list(question.pairs.all())
+    snapshot = {
+        "type": question.question_type,
+        "max_score": float(question.max_score),
+        "text": question.text,
+        "general_feedback": question.general_feedback,
+        "question_id": question.pk,
+        "name": question.name,
+    }
+    kind = question.question_type
+    if kind in ("single", "multiple", "truefalse"):
+        ids = ["true", "false"] if kind == "truefalse" else [f"c{n}" for n in range(len(choices))]
+        snapshot["choices"] = [
+            {
+                "id": ids[n],
+                "text": c.text,
+                "fraction": _fraction(c.fraction_percent),
+                "feedback": c.feedback,
+            }
+            for n, c in enumerate(choices)
+        ]
+    elif kind == "short":
+        snapshot["answers"] = [
+            {"text": c.text, "fraction": _fraction(c.fraction_percent), "feedback": c.feedback}
+            for c in choices
+        ]
+    elif kind == "numerical":
+        snapshot["answers"] = [
+            {
+                "value": _number(c.text),
+                "tolerance": float(c.tolerance or 0),
+                "fraction": _fraction(c.fraction_percent),
+                "feedback": c.feedback,
+            }
+            for c in choices
+        ]
+    elif kind == "matching":
+        snapshot["pairs"] = [
+            {"id": f"p{n}", "prompt": p.prompt, "answer": p.answer} for n, p in enumerate(pairs)
+        ]
+    elif kind == "ordering":
+        snapshot["items"] = [{"id": f"i{n}", "text": p.prompt} for n, p in enumerate(pairs)]
+    return snapshot

@@ -1,0 +1,245 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from accounts.tests.factories import LearnerFactory
+from courses import services as course_services
+from courses.models import Enrollment, ModulePage
+from courses.tests.factories import course_build, lessons_of
+from quizzes import grading, services
+from quizzes.models import Attempt, AttemptItem, QuizGrade, QuizSlot
+from quizzes.tests.factories import question_make, quiz_make
+
+pytestmark = pytest.mark.django_db
+
+KINDS = ["single", "multiple", "truefalse", "short", "numerical", "matching", "ordering"]
+
+
+@pytest.fixture
+def course():
+    return course_build(modules=1, lessons=1, rule="all_requirements")
+
+
+@pytest.fixture
+def learner(course):
+    user = LearnerFactory()
+    course_services.enrollment_create(learner=user, course=course)
+    return user
+
+
+def module_of(course):
+    return ModulePage.objects.child_of(course).first()
+
+
+def right_raw(item: AttemptItem):
+    """The raw POST of a right answer, in the page's opaque tokens."""
+    response = grading.correct_response(item.snapshot)
+    back = {real: token for token, real in item.display_order}
+    kind = item.snapshot["type"]
+    if kind in ("single", "truefalse"):
+        return {"choice": back[response["choice"]]}
+    if kind == "multiple":
+        return {"choices": [back[c] for c in response["choices"]]}
+    if kind == "matching":
+        return {"matches": {k: back[v] for k, v in response["matches"].items()}}
+    if kind == "ordering":
+        return {"order": [back[i] for i in response["order"]]}
+    if kind == "numerical":
+        return {"value": str(response["value"]).replace(".", ",")}
+    return response
+
+
+def test_every_type_scores_full_marks_for_the_right_answers(course, learner):
+    questions = [question_make(kind) for kind in KINDS]
+    quiz = quiz_make(module_of(course), questions=questions, questions_per_page=3)
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    assert attempt.page_count == 3
+    items = list(attempt.items.all())
+    assert [i.snapshot["type"] for i in items] == KINDS
+    services.attempt_save(attempt=attempt, responses={i.pk: right_raw(i) for i in items})
+    attempt = services.attempt_submit(attempt=attempt)
+    assert attempt.state == Attempt.State.FINISHED
+    assert attempt.percent == 100 and attempt.passed
+    assert QuizGrade.objects.get(learner=learner, quiz=quiz).passed
+
+
+def test_tokens_hide_the_real_ids(course, learner):
+    quiz = quiz_make(module_of(course), questions=[question_make("matching")])
+    item = services.attempt_start(learner=learner, quiz=quiz).items.get()
+    tokens = [token for token, _real in item.display_order]
+    assert not set(tokens) & {p["id"] for p in item.snapshot["pairs"]}
+
+
+def test_a_choice_not_in_the_question_is_refused_and_nothing_is_stored(course, learner):
+    quiz = quiz_make(module_of(course), questions=[question_make("single"), question_make("short")])
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    single, short = attempt.items.all()
+    with pytest.raises(grading.ResponseError):
+        services.attempt_save(
+            attempt=attempt,
+            responses={
+                short.pk: {"text": "garde à vue"},
+                single.pk: {"choice": "c0"},
+            },  # a real id, not a token
+        )
+    assert not AttemptItem.objects.filter(response__isnull=False).exists()
+
+
+def test_save_replay_changes_nothing(course, learner):
+    quiz = quiz_make(module_of(course), questions=[question_make("short")])
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    item = attempt.items.get()
+    services.attempt_save(attempt=attempt, responses={item.pk: {"text": "un"}}, save_id="s1")
+    services.attempt_save(attempt=attempt, responses={item.pk: {"text": "deux"}}, save_id="s2")
+    services.attempt_save(attempt=attempt, responses={item.pk: {"text": "un"}}, save_id="s1")
+    item.refresh_from_db()
+    assert item.response == {"text": "deux"}
+
+
+def test_submit_twice_grades_once(course, learner):
+    quiz = quiz_make(module_of(course), questions=[question_make("single")])
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    first = services.attempt_submit(attempt=attempt)
+    second = services.attempt_submit(attempt=attempt)
+    assert first.finished_at == second.finished_at
+    assert first.score == second.score == 0
+
+
+def test_start_resumes_the_attempt_in_progress(course, learner):
+    quiz = quiz_make(module_of(course), questions=[question_make("single")])
+    assert (
+        services.attempt_start(learner=learner, quiz=quiz).pk
+        == services.attempt_start(learner=learner, quiz=quiz).pk
+    )
+    assert Attempt.objects.count() == 1
+
+
+def test_attempt_limit_and_delay(course, learner):
+    quiz = quiz_make(
+        module_of(course), questions=[question_make("single")], attempts_allowed=2, delay_minutes=10
+    )
+    services.attempt_submit(attempt=services.attempt_start(learner=learner, quiz=quiz))
+    with pytest.raises(services.QuizError, match="recommencer dans 10 minute"):
+        services.attempt_start(learner=learner, quiz=quiz)
+    Attempt.objects.update(finished_at=timezone.now() - timedelta(minutes=11))
+    services.attempt_submit(attempt=services.attempt_start(learner=learner, quiz=quiz))
+    Attempt.objects.update(finished_at=timezone.now() - timedelta(minutes=11))
+    with pytest.raises(services.QuizError, match="2 tentatives"):
+        services.attempt_start(learner=learner, quiz=quiz)
+
+
+def test_unenrolled_learner_cannot_start(course):
+    quiz = quiz_make(module_of(course), questions=[question_make("single")])
+    with pytest.raises(services.QuizError, match="Inscrivez-vous"):
+        services.attempt_start(learner=LearnerFactory(), quiz=quiz)
+
+
+def test_answers_after_the_deadline_are_refused(course, learner):
+    quiz = quiz_make(module_of(course), questions=[question_make("short")], time_limit_minutes=5)
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    item = attempt.items.get()
+    late = attempt.deadline + timedelta(minutes=2)
+    with pytest.raises(services.QuizError, match="temps est écoulé"):
+        services.attempt_save(attempt=attempt, responses={item.pk: {"text": "x"}}, now=late)
+
+
+def test_grace_period_then_autosubmit_by_the_sweep(course, learner):
+    quiz = quiz_make(
+        module_of(course),
+        questions=[question_make("short")],
+        time_limit_minutes=5,
+        expiry_policy="grace",
+        grace_minutes=10,
+    )
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    item = attempt.items.get()
+    in_grace = attempt.deadline + timedelta(minutes=5)
+    services.attempt_save(
+        attempt=attempt, responses={item.pk: {"text": "garde à vue"}}, now=in_grace
+    )
+    assert services.attempts_close_overdue(now=in_grace) == 0
+    assert services.attempts_close_overdue(now=attempt.deadline + timedelta(minutes=11)) == 1
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.FINISHED and attempt.percent == 100
+
+
+def test_not_counted_policy_abandons_a_late_attempt(course, learner):
+    quiz = quiz_make(
+        module_of(course),
+        questions=[question_make("short")],
+        time_limit_minutes=5,
+        expiry_policy="not_counted",
+    )
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    services.attempts_close_overdue(now=attempt.deadline + timedelta(minutes=1))
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.ABANDONED and attempt.score is None
+
+
+def test_editing_a_question_later_changes_no_past_score(course, learner):
+    question = question_make("single")
+    quiz = quiz_make(module_of(course), questions=[question])
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    item = attempt.items.get()
+    services.attempt_save(attempt=attempt, responses={item.pk: right_raw(item)})
+    question.choices.all().update(fraction_percent=0)
+    QuizSlot.objects.filter(question=question).delete()  # slots protect their questions
+    question.delete()
+    attempt = services.attempt_submit(attempt=attempt)
+    assert attempt.percent == 100
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"), [("highest", 100), ("last", 0), ("first", 100), ("average", 50)]
+)
+def test_grading_methods(course, learner, method, expected):
+    quiz = quiz_make(
+        module_of(course),
+        questions=[question_make("single")],
+        grading_method=method,
+        attempts_allowed=0,
+    )
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    item = attempt.items.get()
+    services.attempt_save(attempt=attempt, responses={item.pk: right_raw(item)})
+    services.attempt_submit(attempt=attempt)
+    services.attempt_submit(attempt=services.attempt_start(learner=learner, quiz=quiz))
+    assert QuizGrade.objects.get(learner=learner, quiz=quiz).percent == expected
+
+
+def test_required_quiz_holds_course_completion_until_passed(course, learner):
+    quiz = quiz_make(module_of(course), questions=[question_make("single")], attempts_allowed=0)
+    course_services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
+    enrollment = Enrollment.objects.get(learner=learner)
+    assert enrollment.status == Enrollment.Status.IN_PROGRESS and enrollment.progress_percent == 50
+    services.attempt_submit(attempt=services.attempt_start(learner=learner, quiz=quiz))
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.IN_PROGRESS
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    item = attempt.items.get()
+    services.attempt_save(attempt=attempt, responses={item.pk: right_raw(item)})
+    services.attempt_submit(attempt=attempt)
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.COMPLETED
+
+
+def test_final_quiz_in_the_course_is_a_step_of_the_outline(course, learner):
+    from courses import selectors
+
+    quiz = quiz_make(course, questions=[question_make("single")], title="Évaluation finale")
+    outline = selectors.outlines_build(courses=[course], learner=learner)[course.pk]
+    assert outline.modules[-1].items[0].id == quiz.pk
+    assert outline.modules[-1].items[0].kind == "quizpage"
+
+
+def test_beat_task_closes_overdue_attempts(course, learner, settings):
+    from quizzes.tasks import attempts_close_overdue
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    quiz = quiz_make(module_of(course), questions=[question_make("short")], time_limit_minutes=1)
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=5))
+    assert attempts_close_overdue.delay().get() == 1
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.FINISHED

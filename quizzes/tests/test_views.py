@@ -1,0 +1,163 @@
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from accounts.tests.factories import LearnerFactory
+from courses import services as course_services
+from courses.models import ModulePage
+from courses.tests.factories import course_build
+from quizzes.models import Attempt, AttemptItem
+from quizzes.tests.factories import question_make, quiz_make
+
+pytestmark = pytest.mark.django_db
+
+ALL_PARTS = ["score", "correctness", "answer", "feedback"]
+
+
+@pytest.fixture
+def setup(client):
+    course = course_build(modules=1, lessons=1, rule="all_requirements")
+    learner = LearnerFactory()
+    course_services.enrollment_create(learner=learner, course=course)
+    client.force_login(learner)
+    module = ModulePage.objects.child_of(course).first()
+    return course, module, learner
+
+
+def start(client, quiz) -> Attempt:
+    response = client.post(reverse("quizzes:start", args=[quiz.pk]))
+    assert response.status_code == 302
+    return Attempt.objects.latest("pk")
+
+
+def page_url(attempt, page=1):
+    return reverse("quizzes:attempt_page", args=[attempt.pk, page])
+
+
+def test_questions_never_leak_answers_weights_or_feedback(client, setup):
+    _course, module, _learner = setup
+    kinds = ["single", "multiple", "truefalse", "short", "numerical", "matching", "ordering"]
+    quiz = quiz_make(module, questions=[question_make(k) for k in kinds], questions_per_page=7)
+    quiz_html = client.get(quiz.url).content.decode()
+    attempt = start(client, quiz)
+    html = client.get(page_url(attempt)).content.decode()
+    for secret in (
+        "Exact",
+        "Trop long",
+        "Presque",
+        "Commentaire général",
+        "fraction",
+        "garde à vue",
+        'value="48"',
+        "100 %",
+        "poids",
+    ):
+        assert secret not in html, secret
+        assert secret not in quiz_html, secret
+    for item in AttemptItem.objects.filter(attempt=attempt):
+        for real_id in [real for _token, real in item.display_order]:
+            assert f'value="{real_id}"' not in html
+    # Matching answers are offered in a shuffled order, ordering items in a wrong one.
+    assert "Convention de 1984" in html and "Interpellation" in html
+
+
+def test_answers_are_saved_as_the_learner_moves_on_and_come_back(client, setup):
+    _course, module, learner = setup
+    quiz = quiz_make(module, questions=[question_make("short"), question_make("single")])
+    attempt = start(client, quiz)
+    response = client.post(
+        page_url(attempt, 1),
+        {
+            "q" + str(attempt.items.get(position=0).pk): "garde a vue",
+            "save_id": "x1",
+            "nav": "next",
+        },
+    )
+    assert response.status_code == 302 and response.url == page_url(attempt, 2)
+    # The learner closes the browser; a new session finds the answer.
+    other_browser = Client()
+    other_browser.force_login(learner)
+    html = other_browser.get(page_url(attempt, 1)).content.decode()
+    assert 'value="garde a vue"' in html
+    resumed = other_browser.get(quiz.url).content.decode()
+    assert "Reprendre la tentative" in resumed
+
+
+def test_unknown_choice_is_a_400_and_nothing_is_stored(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("single")])
+    attempt = start(client, quiz)
+    item = attempt.items.get()
+    response = client.post(page_url(attempt), {f"q{item.pk}": "c0", "nav": "summary"})
+    assert response.status_code == 400
+    assert "Rien n’a été enregistré" in response.content.decode()
+    item.refresh_from_db()
+    assert item.response is None
+
+
+def test_ordering_with_twice_the_same_position_is_a_400(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("ordering")])
+    attempt = start(client, quiz)
+    item = attempt.items.get()
+    data = {f"q{item.pk}-{token}": "1" for token, _real in item.display_order}
+    assert client.post(page_url(attempt), data).status_code == 400
+
+
+def test_too_many_fields_is_a_400(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("short")])
+    attempt = start(client, quiz)
+    response = client.post(page_url(attempt), {f"f{n}": "x" for n in range(1200)})
+    assert response.status_code == 400
+    assert not AttemptItem.objects.filter(response__isnull=False).exists()
+
+
+def test_another_learners_attempt_is_404(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("single")])
+    attempt = start(client, quiz)
+    intruder = Client()
+    intruder.force_login(LearnerFactory())
+    for url in (
+        page_url(attempt),
+        reverse("quizzes:attempt_summary", args=[attempt.pk]),
+        reverse("quizzes:attempt_review", args=[attempt.pk]),
+    ):
+        assert intruder.get(url).status_code == 404
+    assert intruder.post(reverse("quizzes:attempt_submit", args=[attempt.pk])).status_code == 404
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.IN_PROGRESS
+
+
+def test_save_needs_csrf(setup):
+    _course, module, learner = setup
+    quiz = quiz_make(module, questions=[question_make("short")])
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(learner)
+    assert strict.post(reverse("quizzes:start", args=[quiz.pk])).status_code == 403
+
+
+def test_review_shows_only_what_the_policy_allows(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("single")], review_after=[])
+    attempt = start(client, quiz)
+    item = attempt.items.get()
+    right = next(
+        token
+        for token, real in item.display_order
+        if real == next(c["id"] for c in item.snapshot["choices"] if c["fraction"] == 1)
+    )
+    client.post(page_url(attempt), {f"q{item.pk}": right, "nav": "summary"})
+    response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    html = client.get(response.url).content.decode()
+    assert "La note sera visible plus tard" in html
+    assert "Exact" not in html and "Bonne réponse" not in html and "Note :" not in html
+
+    quiz.review_after = ALL_PARTS
+    quiz.save()
+    html = client.get(response.url).content.decode()
+    assert "Note : 100 %" in html and "Juste" in html and "Exact" in html
+    assert re.search(r"Bonne réponse :</strong>\s*48 heures", html)

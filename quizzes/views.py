@@ -1,0 +1,208 @@
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import grading, selectors, services
+from .models import Attempt, QuizPage
+
+MAX_FIELDS_PER_QUESTION = 60
+
+
+def quiz_serve(request, quiz: QuizPage):
+    """The quiz's front page: rules, the learner's attempts, and start or resume."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    attempts = list(Attempt.objects.filter(learner=request.user, quiz=quiz).order_by("number"))
+    rows = []
+    for attempt in attempts:
+        parts = selectors.review_parts(attempt=attempt)
+        rows.append({"attempt": attempt, "show_score": "score" in parts, "can_review": bool(parts)})
+    in_progress = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
+    refusal = (
+        None if in_progress else services.attempt_start_refusal(learner=request.user, quiz=quiz)
+    )
+    grade = quiz.grades.filter(learner=request.user).first()
+    return TemplateResponse(
+        request,
+        "quizzes/quiz_page.html",
+        {
+            "page": quiz,
+            "self": quiz,
+            "course": services.quiz_course(quiz),
+            "rows": rows,
+            "in_progress": in_progress,
+            "refusal": refusal,
+            "grade": grade,
+        },
+    )
+
+
+def _own_attempt(request, attempt_id: int) -> Attempt:
+    """Another learner's attempt answers 404, like one that does not exist."""
+    return get_object_or_404(
+        Attempt.objects.select_related("quiz"), pk=attempt_id, learner=request.user
+    )
+
+
+@login_required
+@require_POST
+def attempt_start(request, quiz_id: int):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    try:
+        attempt = services.attempt_start(learner=request.user, quiz=quiz)
+    except services.QuizError as error:
+        messages.error(request, str(error))
+        return redirect(quiz.url)
+    return redirect("quizzes:attempt_page", attempt_id=attempt.pk, page=1)
+
+
+def _raw_responses(request, items) -> dict[int, object]:
+    """Reads the page's fields into raw responses (validated later by grading)."""
+    raw = {}
+    for item in items:
+        field = f"q{item.pk}"
+        kind = item.snapshot["type"]
+        if kind == "multiple":
+            raw[item.pk] = {"choices": request.POST.getlist(field)[:MAX_FIELDS_PER_QUESTION]}
+        elif kind in ("single", "truefalse"):
+            value = request.POST.get(field)
+            raw[item.pk] = {"choice": value} if value else None
+        elif kind == "short":
+            raw[item.pk] = {"text": request.POST.get(field, "")}
+        elif kind == "numerical":
+            raw[item.pk] = {"value": request.POST.get(field, "")}
+        elif kind == "matching":
+            matches = {
+                pair["id"]: request.POST.get(f"{field}-{pair['id']}", "")
+                for pair in item.snapshot["pairs"]
+            }
+            raw[item.pk] = {"matches": {k: v for k, v in matches.items() if v}}
+        elif kind == "ordering":
+            raw[item.pk] = _ordering_raw(request, field, item)
+    return raw
+
+
+def _ordering_raw(request, field, item):
+    positions = {}
+    for token, _real in item.display_order:
+        value = request.POST.get(f"{field}-{token}", "").strip()
+        if value:
+            if not value.isdigit() or value in positions.values():
+                raise grading.ResponseError(
+                    _("Donnez à chaque élément une position différente, de 1 à %(n)d.")
+                    % {"n": len(item.display_order)}
+                )
+            positions[token] = value
+    if not positions:
+        return None
+    if len(positions) != len(item.display_order):
+        raise grading.ResponseError(_("Classez tous les éléments, ou aucun."))
+    return {"order": sorted(positions, key=lambda token: int(positions[token]))}
+
+
+def attempt_page(request, attempt_id: int, page: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.state != Attempt.State.IN_PROGRESS:
+        return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
+    if not 1 <= page <= attempt.page_count:
+        raise Http404
+    items = list(attempt.items.filter(page_number=page))
+    error, status = None, 200
+    if request.method == "POST":
+        try:
+            responses = _raw_responses(request, items)
+            services.attempt_save(
+                attempt=attempt, responses=responses, save_id=request.POST.get("save_id", "")
+            )
+        except grading.ResponseError as exc:
+            error, status = str(exc), 400
+        except services.QuizError as exc:
+            messages.error(request, str(exc))
+            return redirect("quizzes:attempt_summary", attempt_id=attempt.pk)
+        else:
+            nav = request.POST.get("nav", "next")
+            if nav == "prev" and page > 1:
+                return redirect("quizzes:attempt_page", attempt_id=attempt.pk, page=page - 1)
+            if nav == "next" and page < attempt.page_count:
+                return redirect("quizzes:attempt_page", attempt_id=attempt.pk, page=page + 1)
+            return redirect("quizzes:attempt_summary", attempt_id=attempt.pk)
+        items = list(attempt.items.filter(page_number=page))
+    return TemplateResponse(
+        request,
+        "quizzes/attempt_page.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "page_number": page,
+            "questions": [selectors.item_view(item) for item in items],
+            "save_id": uuid.uuid4().hex,
+            "error": error,
+            "pages": range(1, attempt.page_count + 1),
+        },
+        status=status,
+    )
+
+
+@login_required
+def attempt_summary(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.state != Attempt.State.IN_PROGRESS:
+        return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
+    items = list(attempt.items.all())
+    return TemplateResponse(
+        request,
+        "quizzes/attempt_summary.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "items": [
+                {
+                    "position": i.position + 1,
+                    "page": i.page_number,
+                    "answered": i.response is not None,
+                }
+                for i in items
+            ],
+            "unanswered": sum(1 for i in items if i.response is None),
+        },
+    )
+
+
+@login_required
+@require_POST
+def attempt_submit(request, attempt_id: int):
+    attempt = services.attempt_submit(attempt=_own_attempt(request, attempt_id))
+    if attempt.state == Attempt.State.ABANDONED:
+        messages.error(request, _("Le temps était écoulé : cette tentative n’est pas comptée."))
+    return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
+
+
+@login_required
+def attempt_review(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.state == Attempt.State.IN_PROGRESS:
+        return redirect("quizzes:attempt_summary", attempt_id=attempt.pk)
+    parts = selectors.review_parts(attempt=attempt)
+    items = [selectors.item_review(item, parts) for item in attempt.items.all()]
+    return TemplateResponse(
+        request,
+        "quizzes/attempt_review.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "parts": parts,
+            "items": items,
+            "quiz_url": attempt.quiz.url,
+            "retry_url": reverse("quizzes:start", args=[attempt.quiz_id]),
+        },
+    )
