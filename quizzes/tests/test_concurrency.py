@@ -1,0 +1,85 @@
+"""Races on PostgreSQL with real threads (each has its own connection). SQLite serialises all
+writes, so these tests only mean something on PostgreSQL, which CI uses."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from accounts.tests.factories import LearnerFactory
+from courses import services as course_services
+from courses.models import ModulePage
+from courses.tests.factories import course_build
+from quizzes import grading, services
+from quizzes.models import Attempt
+from quizzes.tests.factories import question_make, quiz_make
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
+]
+
+
+def run_together(count, target):
+    barrier = threading.Barrier(count)
+    results, errors = [], []
+
+    def worker():
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait(timeout=10)
+            results.append(target())
+        except Exception as exc:  # collected and asserted on below
+            errors.append(exc)
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results, errors
+
+
+@pytest.fixture
+def quiz_and_learner(wagtail_site, role_groups):
+    course = course_build(modules=1, lessons=1)
+    learner = LearnerFactory()
+    course_services.enrollment_create(learner=learner, course=course)
+    module = ModulePage.objects.child_of(course).first()
+    quiz = quiz_make(module, questions=[question_make("single")], attempts_allowed=2)
+    return quiz, learner
+
+
+def test_two_concurrent_submits_grade_once(quiz_and_learner, monkeypatch):
+    quiz, learner = quiz_and_learner
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    calls = []
+    real_grade = grading.grade
+
+    def counting_grade(snapshot, response):
+        calls.append(1)
+        return real_grade(snapshot, response)
+
+    monkeypatch.setattr(grading, "grade", counting_grade)
+    results, errors = run_together(4, lambda: services.attempt_submit(attempt=attempt))
+    assert errors == []
+    assert len(calls) == 1  # one item, graded by exactly one of the four submits
+    assert len({r.finished_at for r in results}) == 1
+    assert Attempt.objects.get().state == Attempt.State.FINISHED
+
+
+def test_concurrent_starts_never_exceed_the_attempts_allowed(quiz_and_learner):
+    quiz, learner = quiz_and_learner
+    services.attempt_submit(attempt=services.attempt_start(learner=learner, quiz=quiz))
+    results, errors = run_together(6, lambda: services.attempt_start(learner=learner, quiz=quiz))
+    assert errors == []
+    assert len({attempt.pk for attempt in results}) == 1
+    assert Attempt.objects.filter(learner=learner, quiz=quiz).count() == 2
+    services.attempt_submit(attempt=results[0])
+    results, errors = run_together(4, lambda: services.attempt_start(learner=learner, quiz=quiz))
+    assert results == []
+    assert all(isinstance(e, services.QuizError) for e in errors) and len(errors) == 4
+    assert Attempt.objects.filter(learner=learner, quiz=quiz).count() == 2
