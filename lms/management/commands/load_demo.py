@@ -82,20 +82,28 @@ class Command(BaseCommand):
         from courses import services as course_services
         from courses.demo import demo_courses_load
         from courses.models import LessonCompletion
+        from quizzes.demo import demo_attempt_pass, demo_quizzes_load
+        from quizzes.models import QuizPage
 
         index = course_services.course_tree_setup()
         courses = demo_courses_load(index=index)
+        quizzes = demo_quizzes_load(courses=courses)
         learner = User.objects.get(matricule="OPJ-0001")
         first = courses[0]
-        # The demo learner is partway through the first course: its first module is done.
+        # The demo learner is partway through the first course: its first module is done,
+        # lessons and quiz.
         if not LessonCompletion.objects.filter(learner=learner, course=first).exists():
             course_services.enrollment_create(learner=learner, course=first)
             first_module = first.get_children().live().first()
-            for lesson in first_module.get_children().live().specific():
-                course_services.lesson_complete(learner=learner, lesson=lesson)
+            for page in first_module.get_children().live().specific():
+                if isinstance(page, QuizPage):
+                    demo_attempt_pass(learner=learner, quiz=page)
+                else:
+                    course_services.lesson_complete(learner=learner, lesson=page)
         course_services.enrollment_create(
             learner=User.objects.get(matricule="OPJ-0002"), course=courses[1]
         )
+        self.stdout.write(_("Quiz de démonstration : %(n)d") % {"n": len(quizzes)})
         self.stdout.write(
             _("Formations de démonstration : %(titles)s")
             % {"titles": " ; ".join(c.title for c in courses)}

@@ -1,0 +1,129 @@
+"""Demo quizzes of `load_demo` (questions in quizzes/demo_content.py), idempotent: a quiz
+already present under a module or course is left as it is."""
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from courses.models import CoursePage, ModulePage
+
+from .demo_content import QUIZZES
+from .models import (
+    Question,
+    QuestionCategory,
+    QuestionChoice,
+    QuestionPair,
+    QuizPage,
+    QuizSlot,
+)
+
+ALL_PARTS = ["score", "correctness", "answer", "feedback"]
+
+
+def _question(data: dict, category: QuestionCategory) -> Question:
+    question = Question.objects.filter(name=data["name"]).first()
+    if question is not None:
+        return question
+    question = Question(
+        category=category,
+        name=data["name"],
+        question_type=data["type"],
+        text=data["text"],
+        max_score=Decimal(str(data.get("max_score", 1))),
+        general_feedback=data.get("general_feedback", ""),
+    )
+    question.choices = [
+        QuestionChoice(
+            text=str(choice["text"]),
+            fraction_percent=Decimal(str(choice["fraction"])),
+            tolerance=Decimal(str(choice["tolerance"])) if "tolerance" in choice else None,
+            feedback=choice.get("feedback", ""),
+        )
+        for choice in data.get("choices", [])
+    ]
+    question.pairs = [
+        QuestionPair(prompt=pair["prompt"], answer=pair.get("answer", ""))
+        for pair in data.get("pairs", [])
+    ]
+    question.save()
+    question.save_revision()
+    return question
+
+
+def _quiz(parent, *, title: str, slots: list[QuizSlot], **settings) -> QuizPage:
+    existing = QuizPage.objects.child_of(parent).first()
+    if existing is not None:
+        return existing
+    quiz = QuizPage(
+        title=title,
+        review_after=ALL_PARTS,
+        review_open=["score", "correctness", "feedback"],
+        review_closed=ALL_PARTS,
+        **settings,
+    )
+    quiz.slots = slots
+    parent.add_child(instance=quiz)
+    quiz.save_revision().publish()
+    return quiz
+
+
+@transaction.atomic
+def demo_quizzes_load(*, courses: list[CoursePage]) -> list[QuizPage]:
+    quizzes = []
+    for course in courses:
+        data = QUIZZES.get(course.slug)
+        if data is None:
+            continue
+        root, _created = QuestionCategory.objects.get_or_create(name=course.title, parent=None)
+        modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
+        for module, questions in zip(modules, data["modules"], strict=False):
+            category, _created = QuestionCategory.objects.get_or_create(
+                name=module.title[:150], parent=root
+            )
+            slots = [QuizSlot(question=_question(q, category)) for q in questions]
+            quizzes.append(
+                _quiz(
+                    module,
+                    title=f"Quiz : {module.title}",
+                    slots=slots,
+                    pass_percent=60,
+                    attempts_allowed=0,
+                    delay_minutes=0,
+                )
+            )
+        final, _created = QuestionCategory.objects.get_or_create(
+            name="Évaluation finale", parent=root
+        )
+        for q in data["final"]:
+            _question(q, final)
+        # The final quiz draws its questions at random from the course's final category.
+        quizzes.append(
+            _quiz(
+                course,
+                title="Évaluation finale",
+                pass_percent=70,
+                attempts_allowed=3,
+                delay_minutes=10,
+                time_limit_minutes=30,
+                slots=[
+                    QuizSlot(
+                        category=final, random_count=len(data["final"]), include_subcategories=False
+                    )
+                ],
+            )
+        )
+    return quizzes
+
+
+def demo_attempt_pass(*, learner, quiz: QuizPage):
+    """A finished attempt with every answer right, for a demo learner's history."""
+    from . import grading, services
+    from .models import Attempt
+
+    if Attempt.objects.filter(learner=learner, quiz=quiz, passed=True).exists():
+        return
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    for item in attempt.items.all():
+        item.response = grading.correct_response(item.snapshot)
+        item.save(update_fields=["response"])
+    services.attempt_submit(attempt=attempt)
