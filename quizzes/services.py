@@ -261,13 +261,14 @@ def attempt_submit(*, attempt: Attempt, now=None) -> Attempt:
             attempt.save(update_fields=["state", "finished_at"])
             return attempt
         total = Decimal(0)
-        for item in attempt.items.all():
+        items = list(attempt.items.all())
+        for item in items:
             result = grading.grade(item.snapshot, item.response)
             item.score = Decimal(str(result.score))
             item.fraction = Decimal(str(result.fraction))
             item.state = result.state
-            item.save(update_fields=["score", "fraction", "state"])
             total += item.score
+        AttemptItem.objects.bulk_update(items, ["score", "fraction", "state"])
         attempt.score = total
         attempt.percent = (100 * total / attempt.max_score) if attempt.max_score else Decimal(0)
         attempt.passed = attempt.percent >= quiz.pass_percent
