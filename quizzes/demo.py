@@ -1,53 +1,20 @@
 """Demo quizzes of `load_demo` (questions in quizzes/demo_content.py), idempotent: a quiz
 already present under a module or course is left as it is."""
 
-from decimal import Decimal
-
 from django.db import transaction
 
 from courses.models import CoursePage, ModulePage
 
+from .bank import question_create
 from .demo_content import QUIZZES
-from .models import (
-    Question,
-    QuestionCategory,
-    QuestionChoice,
-    QuestionPair,
-    QuizPage,
-    QuizSlot,
-)
+from .models import Question, QuestionCategory, QuizPage, QuizSlot
 
 ALL_PARTS = ["score", "correctness", "answer", "feedback"]
 
 
 def _question(data: dict, category: QuestionCategory) -> Question:
     question = Question.objects.filter(name=data["name"]).first()
-    if question is not None:
-        return question
-    question = Question(
-        category=category,
-        name=data["name"],
-        question_type=data["type"],
-        text=data["text"],
-        max_score=Decimal(str(data.get("max_score", 1))),
-        general_feedback=data.get("general_feedback", ""),
-    )
-    question.choices = [
-        QuestionChoice(
-            text=str(choice["text"]),
-            fraction_percent=Decimal(str(choice["fraction"])),
-            tolerance=Decimal(str(choice["tolerance"])) if "tolerance" in choice else None,
-            feedback=choice.get("feedback", ""),
-        )
-        for choice in data.get("choices", [])
-    ]
-    question.pairs = [
-        QuestionPair(prompt=pair["prompt"], answer=pair.get("answer", ""))
-        for pair in data.get("pairs", [])
-    ]
-    question.save()
-    question.save_revision()
-    return question
+    return question or question_create(data=data, category=category)
 
 
 def _quiz(parent, *, title: str, slots: list[QuizSlot], **settings) -> QuizPage:

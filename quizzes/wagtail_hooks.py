@@ -1,4 +1,8 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -29,3 +33,65 @@ class QuestionBankGroup(SnippetViewSetGroup):
 
 
 register_snippet(QuestionBankGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_bank_urls():
+    from . import admin_views
+
+    return [
+        path("questions/import/", admin_views.import_view, name="quizzes_admin_import"),
+        path(
+            "quiz/<int:quiz_id>/statistiques/",
+            admin_views.statistics_view,
+            name="quizzes_admin_statistics",
+        ),
+        path(
+            "questions/<int:question_id>/statistiques/",
+            admin_views.question_statistics_view,
+            name="quizzes_admin_question_statistics",
+        ),
+        path(
+            "questions/export/<int:category_id>/<str:format_name>/",
+            admin_views.export_view,
+            name="quizzes_admin_export",
+        ),
+    ]
+
+
+class BankMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("quizzes.add_question")
+
+
+@hooks.register("register_admin_menu_item")
+def register_bank_menu_item():
+    return BankMenuItem(
+        _("Import / export de questions"),
+        reverse("quizzes_admin_import"),
+        icon_name="download",
+        order=310,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def quiz_statistics_header_button(page, user, view_name, next_url=None):
+    if page.specific_class.__name__ == "QuizPage" and user.has_perm("quizzes.view_question"):
+        yield Button(
+            _("Statistiques"),
+            reverse("quizzes_admin_statistics", args=[page.pk]),
+            icon_name="view",
+            priority=80,
+        )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def question_statistics_listing_button(snippet, user, next_url=None):
+    from .models import Question
+
+    if isinstance(snippet, Question):
+        yield ListingButton(
+            _("Statistiques"),
+            reverse("quizzes_admin_question_statistics", args=[snippet.pk]),
+            priority=60,
+        )

@@ -78,3 +78,36 @@ def test_editor_can_add_a_quiz_in_a_module(client, editor):
     response = client.get(f"/admin/pages/add/quizzes/quizpage/{module.pk}/")
     assert response.status_code == 200
     assert "relecture juste après la tentative" in response.content.decode().lower()
+
+
+def test_statistics_next_to_the_quiz_and_linked_from_the_question(client, editor):
+    from accounts.tests.factories import LearnerFactory
+    from quizzes import services
+    from quizzes.tests.factories import question_make, quiz_make
+
+    course_services.course_tree_setup()
+    course = course_build(modules=1, lessons=1)
+    module = ModulePage.objects.child_of(course).first()
+    question = question_make("single")
+    quiz = quiz_make(module, questions=[question])
+    for _ in range(3):
+        learner = LearnerFactory()
+        course_services.enrollment_create(learner=learner, course=course)
+        services.attempt_submit(attempt=services.attempt_start(learner=learner, quiz=quiz))
+    edit = client.get(f"/admin/pages/{quiz.pk}/edit/").content.decode()
+    assert f"/admin/quiz/{quiz.pk}/statistiques/" in edit
+    html = client.get(f"/admin/quiz/{quiz.pk}/statistiques/").content.decode()
+    assert "Tentatives terminées" in html and "<svg" in html
+    assert "Indice de facilité" in html and "0,0 %" in html and "48 heures : 0" in html
+    listing = client.get("/admin/snippets/quizzes/question/").content.decode()
+    assert f"/admin/questions/{question.pk}/statistiques/" in listing
+    linked = client.get(f"/admin/questions/{question.pk}/statistiques/").content.decode()
+    assert quiz.title in linked
+
+
+def test_learners_cannot_see_statistics(client):
+    from accounts.tests.factories import LearnerFactory
+
+    client.force_login(LearnerFactory())
+    response = client.get("/admin/quiz/1/statistiques/")
+    assert response.status_code in (302, 403)

@@ -1,0 +1,132 @@
+"""Question import and export in the Wagtail admin (same services as the commands)."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .bank import ImportRefused, category_questions, question_data, questions_import
+from .formats import EXTENSIONS, FORMATS, format_module
+from .models import QuestionCategory
+
+MAX_UPLOAD = 10 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Fichier"))
+    format = forms.ChoiceField(label=gettext_lazy("Format"), choices=list(FORMATS.items()))
+    category = forms.ModelChoiceField(
+        label=gettext_lazy("Catégorie d’accueil"),
+        queryset=QuestionCategory.objects.all(),
+        required=False,
+        help_text=gettext_lazy("Vide : les catégories du fichier sont créées à la racine."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Le fichier dépasse 10 Mo."))
+        return upload
+
+
+def _require(request, codename):
+    if not request.user.has_perm(f"quizzes.{codename}"):
+        raise PermissionDenied
+
+
+def import_view(request):
+    _require(request, "add_question")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors, summary = [], None
+    if request.method == "POST" and form.is_valid():
+        from .interop import ImportFormatError
+
+        module = format_module(form.cleaned_data["format"])
+        try:
+            parsed = module.parse(form.cleaned_data["file"].read())
+            summary = questions_import(parsed=parsed, root=form.cleaned_data["category"])
+        except ImportFormatError as error:
+            errors = [str(error)]
+        except ImportRefused as refused:
+            errors = refused.errors
+        else:
+            messages.success(
+                request,
+                _("%(n)d question(s) importée(s).") % {"n": len(summary.created)},
+            )
+    status = 400 if errors else 200
+    return TemplateResponse(
+        request,
+        "quizzes/admin/import.html",
+        {
+            "form": form,
+            "errors": errors,
+            "summary": summary,
+            "categories": QuestionCategory.objects.all(),
+            "formats": FORMATS,
+        },
+        status=status,
+    )
+
+
+def export_view(request, category_id: int, format_name: str):
+    _require(request, "view_question")
+    if format_name not in FORMATS:
+        raise PermissionDenied
+    category = get_object_or_404(QuestionCategory, pk=category_id)
+    data = [question_data(q, root=category) for q in category_questions(category)]
+    if not data:
+        messages.error(request, _("Cette catégorie n’a aucune question."))
+        return redirect("quizzes_admin_import")
+    content = format_module(format_name).export(data)
+    response = HttpResponse(content, content_type="application/octet-stream")
+    filename = f"{slugify(category.name) or 'questions'}.{EXTENSIONS[format_name]}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def statistics_view(request, quiz_id: int):
+    """Quiz statistics for editors, next to the quiz in the admin."""
+    from .models import QuizPage
+    from .statistics import BINS, quiz_stats
+
+    _require(request, "view_question")
+    quiz = get_object_or_404(QuizPage, pk=quiz_id)
+    stats = quiz_stats(quiz)
+    peak = max(stats.distribution) or 1
+    width = 100 // BINS
+    bars = [
+        {
+            "label": f"{n * width}–{n * width + width - 1 if n < BINS - 1 else 100} %",
+            "count": count,
+            "x": n * 32 + 4,
+            "height": round(120 * count / peak),
+            "y": 130 - round(120 * count / peak),
+        }
+        for n, count in enumerate(stats.distribution)
+    ]
+    return TemplateResponse(
+        request, "quizzes/admin/statistics.html", {"quiz": quiz, "stats": stats, "bars": bars}
+    )
+
+
+def question_statistics_view(request, question_id: int):
+    """The quizzes where a question was answered, each with its statistics link."""
+    from .models import AttemptItem, Question, QuizPage
+
+    _require(request, "view_question")
+    question = get_object_or_404(Question, pk=question_id)
+    quiz_ids = AttemptItem.objects.filter(question=question).values_list(
+        "attempt__quiz_id", flat=True
+    )
+    quizzes = QuizPage.objects.filter(pk__in=quiz_ids).order_by("title")
+    return TemplateResponse(
+        request,
+        "quizzes/admin/question_statistics.html",
+        {"question": question, "quizzes": quizzes},
+    )

@@ -1,0 +1,408 @@
+"""Moodle GIFT format: parse (GIFT text → ParsedQuestion dicts) and export.
+
+See quizzes/interop/__init__.py for the ParsedQuestion format and the error policy: parse raises
+ImportFormatError only for the whole file (over 10 Mo, not UTF-8) and never raises anything else;
+a bad question becomes one message in ParseResult.errors.
+
+GIFT has no grade field: export writes ``// max_score: N`` in the comment before a question whose
+grade is not 1, and parse reads it back (Moodle ignores comments). GIFT has no ordering type:
+export leaves ordering questions out, with a comment saying so. The "missing word" layout
+(text after the answer block) is imported as Moodle does, with `_____` in place of the block.
+"""
+
+import html
+import re
+
+from . import (
+    FALSE_LABEL,
+    TRUE_LABEL,
+    ImportFormatError,
+    ParseResult,
+    QuestionError,
+    check_size,
+    default_name,
+    error_message,
+    finite,
+    html_to_plain,
+    join_category,
+    num_str,
+    plain_to_html,
+    skipped_label,
+    split_category,
+    structure_reason,
+)
+
+# Escaped characters become private-use placeholders while the block is cut up.
+_ESCAPES = {"\\": "\ue000", "~": "\ue001", "=": "\ue002", "#": "\ue003", "{": "\ue004"}
+_ESCAPES |= {"}": "\ue005", ":": "\ue006", "-": "\ue007", ">": "\ue008", "%": "\ue009"}
+_ESCAPES |= {"[": "\ue00a"}
+_RESTORE = {v: k for k, v in _ESCAPES.items()}
+_PLACEHOLDERS = re.compile("[\ue000-\ue00a]")
+_FORMAT = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+_WEIGHT = re.compile(r"^\s*%(-?\d+(?:\.\d+)?)%")
+_TF = re.compile(r"^(T|TRUE|F|FALSE)\s*(#.*)?$", re.IGNORECASE | re.DOTALL)
+_MAX_SCORE = re.compile(r"^\s*//\s*max_score:\s*(\S+)\s*$")
+
+
+def _protect(text: str) -> str:
+    text = _PLACEHOLDERS.sub("", text)
+
+    def repl(match: re.Match) -> str:
+        char = match.group(1)
+        if char == "n":
+            return "\n"
+        return _ESCAPES.get(char, char)
+
+    return re.sub(r"\\(.)", repl, text, flags=re.DOTALL)
+
+
+def _restore(text: str) -> str:
+    return _PLACEHOLDERS.sub(lambda m: _RESTORE[m.group(0)], text)
+
+
+def _split_format(text: str, default: str) -> tuple[str, str]:
+    match = _FORMAT.match(text)
+    if match:
+        return text[match.end() :], match.group(1).lower()
+    return text, default
+
+
+def _to_plain(text: str, fmt: str) -> str:
+    """Answer or feedback text (with placeholders) → plain text."""
+    text, fmt = _split_format(text, fmt)
+    text = _restore(text).strip()
+    return html_to_plain(text) if fmt == "html" else text
+
+
+def _to_html(text: str, fmt: str) -> str:
+    text = _restore(text).strip()
+    return text if fmt == "html" else plain_to_html(text)
+
+
+def _raw(text: str) -> str:
+    """Short answer and matching answer texts: Moodle keeps them raw, without format marker."""
+    return _restore(_split_format(text, "")[0]).strip()
+
+
+def _split_items(text: str, markers: str) -> list[tuple[str, str]]:
+    """Cuts an answer block at every unescaped marker: [(marker, body), ...]."""
+    items: list[tuple[str, str]] = []
+    start = None
+    marker = ""
+    for index, char in enumerate(text):
+        if char in markers:
+            if start is not None:
+                items.append((marker, text[start:index]))
+            elif text[:index].strip():
+                items.append(("", text[:index]))
+            marker, start = char, index + 1
+    if start is not None:
+        items.append((marker, text[start:]))
+    elif text.strip():
+        items.append(("", text))
+    return items
+
+
+def _weight(body: str, default: float) -> tuple[float, str]:
+    match = _WEIGHT.match(body)
+    if not match:
+        return default, body
+    return float(match.group(1)), body[match.end() :]
+
+
+def _answer_feedback(body: str) -> tuple[str, str]:
+    answer, _sep, feedback = body.partition("#")
+    return answer, feedback
+
+
+def _choice(text: str, fraction: float, feedback: str, tolerance=None) -> dict:
+    return {"text": text, "fraction": fraction, "tolerance": tolerance, "feedback": feedback}
+
+
+def _numerical(answers: str, fmt: str) -> list[dict]:
+    choices = []
+    for marker, body in _split_items(answers, "=~"):
+        fraction, body = _weight(body, 0.0 if marker == "~" else 100.0)
+        value, feedback = _answer_feedback(body)
+        value = _restore(value).strip()
+        feedback = _to_plain(feedback, fmt)
+        if not value:
+            if marker == "~":
+                # Moodle's "any other answer" entry: Kalan has no equivalent, so it is dropped.
+                continue
+            raise QuestionError("une réponse numérique est vide.")
+        if ".." in value:
+            low_text, _sep, high_text = value.partition("..")
+            low = finite(low_text, "La borne")
+            high = finite(high_text, "La borne")
+            if low > high:
+                low, high = high, low
+            text, tolerance = num_str((low + high) / 2), (high - low) / 2
+        else:
+            number, _sep, tol_text = value.partition(":")
+            finite(number, "La valeur")
+            text = number.strip()
+            tolerance = abs(finite(tol_text, "La tolérance")) if tol_text.strip() else 0.0
+        choices.append(_choice(text, fraction, feedback, float(tolerance)))
+    if not choices:
+        raise QuestionError("aucune réponse numérique.")
+    return choices
+
+
+def _question(block: str, category: list[str], max_score: float) -> dict | tuple[str, str]:
+    """One GIFT question (comments removed, escapes protected) → ParsedQuestion, or
+    (name, moodle type) for an unsupported type. Raises QuestionError."""
+    text = block.strip()
+    name = ""
+    if text.startswith("::"):
+        end = text.find("::", 2)
+        if end < 0:
+            raise QuestionError("le titre « ::…:: » n’est pas fermé.")
+        name = _restore(text[2:end]).strip()
+        text = text[end + 2 :]
+    text, fmt = _split_format(text.lstrip(), "moodle")
+    start = text.find("{")
+    if start < 0:
+        if "}" in text:
+            raise QuestionError("accolade « } » sans « { ».")
+        return name or default_name(_to_html(text, fmt)), "description"
+    finish = text.rfind("}")
+    if finish < start:
+        raise QuestionError("le bloc de réponses « { » n’est pas fermé par « } ».")
+    before, inner, after = text[:start], text[start + 1 : finish], text[finish + 1 :]
+    if "{" in inner:
+        raise QuestionError("un seul bloc de réponses « {…} » par question.")
+    qtext = before
+    if after.strip():  # "missing word" layout, as in Moodle
+        qtext = before.rstrip() + " _____ " + after.lstrip()
+    text_html = _to_html(qtext, fmt)
+    name = name or default_name(text_html) or "Question sans titre"
+
+    answers, _sep, general = inner.partition("####")
+    general = _to_plain(general, fmt)
+    answers = answers.strip()
+    question = {
+        "name": name,
+        "type": "",
+        "text": text_html,
+        "max_score": max_score,
+        "general_feedback": general,
+        "category": list(category),
+        "choices": [],
+        "pairs": [],
+        "images": [],
+    }
+    if not answers:
+        return name, "essay"
+    if answers.startswith("#"):
+        question["type"] = "numerical"
+        question["choices"] = _numerical(answers[1:], fmt)
+    elif "~" in answers:
+        items = _split_items(answers, "=~")
+        if any(marker == "" for marker, _body in items):
+            raise QuestionError("texte avant la première réponse « = » ou « ~ ».")
+        question["type"] = "single" if any(m == "=" for m, _b in items) else "multiple"
+        for marker, body in items:
+            fraction, body = _weight(body, 100.0 if marker == "=" else 0.0)
+            answer, feedback = _answer_feedback(body)
+            answer = _to_plain(answer, fmt)
+            if not answer:
+                raise QuestionError("une réponse est vide.")
+            question["choices"].append(_choice(answer, fraction, _to_plain(feedback, fmt)))
+    elif "=" in answers and "->" in answers:
+        question["type"] = "matching"
+        for marker, body in _split_items(answers, "="):
+            if not marker or "->" not in body:
+                raise QuestionError(
+                    "chaque élément d’une association s’écrit « =élément -> réponse »."
+                )
+            prompt, _sep, answer = body.partition("->")
+            question["pairs"].append({"prompt": _to_plain(prompt, fmt), "answer": _raw(answer)})
+    elif _TF.match(answers):
+        match = _TF.match(answers)
+        is_true = match.group(1).upper().startswith("T")
+        feedbacks = [*(match.group(2) or "").split("#")[1:], "", ""]
+        wrong, right = _to_plain(feedbacks[0], fmt), _to_plain(feedbacks[1], fmt)
+        question["type"] = "truefalse"
+        question["choices"] = [
+            _choice(TRUE_LABEL, 100.0 if is_true else 0.0, right if is_true else wrong),
+            _choice(FALSE_LABEL, 0.0 if is_true else 100.0, wrong if is_true else right),
+        ]
+    else:
+        question["type"] = "short"
+        for marker, body in _split_items(answers, "="):
+            if marker != "=":
+                raise QuestionError("syntaxe non reconnue dans le bloc de réponses.")
+            fraction, body = _weight(body, 100.0)
+            answer, feedback = _answer_feedback(body)
+            answer = _raw(answer)
+            if not answer:
+                raise QuestionError("une réponse acceptée est vide.")
+            question["choices"].append(_choice(answer, fraction, _to_plain(feedback, fmt)))
+    return question
+
+
+def _decode(data: bytes) -> str:
+    check_size(data)
+    try:
+        text = bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ImportFormatError("Le fichier n’est pas en UTF-8.") from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse(data: bytes) -> ParseResult:
+    """Parses a GIFT file. Raises ImportFormatError only for the whole file."""
+    text = _decode(data)
+    result = ParseResult()
+    category: list[str] = []
+    number = 0
+    for raw_block in re.split(r"\n[ \t\f\v]*\n", text):
+        max_score = 1.0
+        lines = []
+        for line in raw_block.split("\n"):
+            if line.lstrip().startswith("//"):
+                match = _MAX_SCORE.match(line)
+                if match:
+                    max_score = match.group(1)
+                continue
+            lines.append(line)
+        block = "\n".join(lines).strip()
+        if not block:
+            continue
+        if block.startswith("$CATEGORY:"):
+            first, _sep, rest = block.partition("\n")
+            category = split_category(first[len("$CATEGORY:") :])
+            if not rest.strip():
+                continue
+            block = rest.strip()
+        number += 1
+        name = ""
+        try:
+            protected = _protect(block)
+            if protected.startswith("::") and "::" in protected[2:]:
+                name = _restore(protected[2 : protected.find("::", 2)]).strip()
+            if isinstance(max_score, str):
+                max_score = finite(max_score, "La note")
+                if max_score < 0:
+                    raise QuestionError("la note doit être positive.")
+            question = _question(protected, category, float(max_score))
+        except QuestionError as exc:
+            result.errors.append(error_message(number, name, str(exc)))
+            continue
+        except Exception:  # any input must give an error message, never a crash
+            result.errors.append(error_message(number, name, "syntaxe GIFT non reconnue."))
+            continue
+        if isinstance(question, tuple):
+            result.skipped.append(skipped_label(*question))
+            continue
+        reason = structure_reason(question)
+        if reason:
+            result.errors.append(error_message(number, question["name"], reason))
+        else:
+            result.questions.append(question)
+    return result
+
+
+# --- export ---------------------------------------------------------------------------------
+
+_SPECIALS = "\\~=#{}:"
+
+
+def _escape(text: str) -> str:
+    text = "".join("\\" + c if c in _SPECIALS else c for c in str(text))
+    text = text.replace("->", "-\\>")
+    if text.startswith("%"):
+        text = "\\" + text
+    if text.startswith("["):
+        text = "\\" + text
+    return text.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def _escape_plain_in_html(text: str) -> str:
+    """Plain text inside an [html] question: HTML-escaped, then GIFT-escaped."""
+    return _escape(html.escape(str(text), quote=False))
+
+
+def _feedback(text: str) -> str:
+    return f" #{_escape_plain_in_html(text)}" if text else ""
+
+
+def _weight_prefix(fraction: float) -> str:
+    return f"%{num_str(fraction)}%"
+
+
+def _export_answers(q: dict) -> list[str]:
+    kind = q["type"]
+    lines = []
+    if kind in ("single", "multiple"):
+        for c in q["choices"]:
+            fraction = float(c["fraction"])
+            if kind == "single" and fraction == 100:
+                prefix = "="
+            else:
+                prefix = "~" + (
+                    "" if kind == "single" and fraction == 0 else _weight_prefix(fraction)
+                )
+            text = _escape_plain_in_html(c["text"])
+            lines.append(f"{prefix}{text}{_feedback(c.get('feedback', ''))}")
+    elif kind == "truefalse":
+        choices = q["choices"]
+        true_right = float(choices[0]["fraction"]) == 100 if choices else True
+        right = choices[0 if true_right else 1].get("feedback", "") if len(choices) == 2 else ""
+        wrong = choices[1 if true_right else 0].get("feedback", "") if len(choices) == 2 else ""
+        line = "TRUE" if true_right else "FALSE"
+        if wrong or right:
+            line += f"#{_escape_plain_in_html(wrong)}#{_escape_plain_in_html(right)}"
+        lines.append(line)
+    elif kind == "short":
+        for c in q["choices"]:
+            text = _escape(c["text"])
+            lines.append(
+                f"={_weight_prefix(float(c['fraction']))}{text}{_feedback(c.get('feedback', ''))}"
+            )
+    elif kind == "numerical":
+        lines.append("#")
+        for c in q["choices"]:
+            value = f"{_escape(c['text'])}:{num_str(float(c.get('tolerance') or 0))}"
+            prefix = _weight_prefix(float(c["fraction"]))
+            lines.append(f"={prefix}{value}{_feedback(c.get('feedback', ''))}")
+    elif kind == "matching":
+        for p in q["pairs"]:
+            lines.append(f"={_escape_plain_in_html(p['prompt'])} -> {_escape(p['answer'])}")
+    return lines
+
+
+def export(questions: list[dict]) -> bytes:
+    """ParsedQuestion dicts → GIFT (UTF-8). Ordering questions cannot be written in GIFT."""
+    blocks = []
+    category = None
+    for q in questions:
+        name = q.get("name", "")
+        if q.get("type") == "ordering" or q.get("type") not in (
+            "single",
+            "multiple",
+            "truefalse",
+            "short",
+            "numerical",
+            "matching",
+        ):
+            blocks.append(
+                f"// Question « {name} » ({q.get('type')}) : type non exportable en GIFT."
+            )
+            continue
+        if list(q.get("category") or []) != category:
+            if category is not None or q.get("category"):
+                blocks.append(f"$CATEGORY: {join_category(q.get('category') or [])}")
+            category = list(q.get("category") or [])
+        header = f"// question: {name}".replace("\n", " ")
+        max_score = float(q.get("max_score", 1))
+        if max_score != 1:
+            header += f"\n// max_score: {num_str(max_score)}"
+        body = [f"{header}\n::{_escape(name)}::[html]{_escape(q.get('text', ''))}{{"]
+        body += [f"\t{line}" for line in _export_answers(q)]
+        if q.get("general_feedback"):
+            body.append(f"\t####{_escape_plain_in_html(q['general_feedback'])}")
+        body.append("}")
+        blocks.append("\n".join(body))
+    return ("\n\n".join(blocks) + "\n").encode("utf-8")

@@ -1,0 +1,439 @@
+"""GIFT and Moodle XML import/export (quizzes/interop), on Moodle's own fixtures and the demo."""
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizzes.demo_content import QUIZZES
+from quizzes.interop import ImportFormatError, comparable, gift, moodlexml
+
+FIXTURES = Path("/work/shared/interop/moodle")
+TF = [("Vrai", 100.0), ("Faux", 0.0)]
+FT = [("Vrai", 0.0), ("Faux", 100.0)]
+
+
+def _read(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def _fractions(question: dict) -> list[tuple[str, float]]:
+    return [(c["text"], c["fraction"]) for c in question["choices"]]
+
+
+def _by_name(result) -> dict:
+    return {q["name"]: q for q in result.questions}
+
+
+# --- GIFT fixtures ------------------------------------------------------------------------------
+
+
+def test_gift_questions_fixture():
+    result = gift.parse(_read("gift/questions.gift.txt"))
+    assert result.errors == []
+    assert result.skipped == ["Q8 (type essay)"]
+    names = [q["name"] for q in result.questions]
+    assert names == [
+        "Moodle activities",
+        "Q2",
+        "colours",
+        "Q5",
+        "Shortanswer",
+        "Q1",
+        "2-08 TSL",
+        "2-08 TSL",
+    ]
+    types = [q["type"] for q in result.questions]
+    assert types == [
+        "matching",
+        "single",
+        "multiple",
+        "numerical",
+        "short",
+        "truefalse",
+        "truefalse",
+        "truefalse",
+    ]
+    q = result.questions
+    assert q[0]["text"] == "Match the <b>activity</b> to the description."
+    assert q[0]["pairs"][0] == {
+        "prompt": "An activity supporting asynchronous discussions.",
+        "answer": "Forum",
+    }
+    assert q[0]["pairs"][-1] == {"prompt": "", "answer": "Chat"}
+    assert len(q[0]["pairs"]) == 5
+    assert _fractions(q[1]) == [("yellow", 100.0), ("red", 0.0), ("blue", 0.0)]
+    assert [c["feedback"] for c in q[1]["choices"]] == [
+        "right; good!",
+        "wrong, it's yellow",
+        "wrong, it's yellow",
+    ]
+    assert _fractions(q[2]) == [
+        ("yellow", 50.0),
+        ("red", -100.0),
+        ("off-beige", 50.0),
+        ("blue", -100.0),
+    ]
+    assert q[3]["choices"] == [{"text": "3", "fraction": 100.0, "tolerance": 2.0, "feedback": ""}]
+    assert _fractions(q[4]) == [("Frog", 100.0), ("Cat", 50.0), ("*", 0.0)]
+    assert q[4]["choices"][1]["feedback"] == "What is it with Moodlers and cats?"
+    assert _fractions(q[5]) == FT
+    assert [c["feedback"] for c in q[5]["choices"]] == [
+        "42 is the Ultimate Answer.",
+        "You gave the right answer.",
+    ]
+    assert q[5]["general_feedback"] == (
+        "This is, of course, a Hitchiker's Guide to the Galaxy reference."
+    )
+    assert _fractions(q[6]) == TF and _fractions(q[7]) == TF
+    assert q[2]["text"] == "<p>What's between orange and green in the spectrum?</p>"
+    assert all(x["max_score"] == 1.0 and x["category"] == [] for x in q)
+
+
+def test_gift_category_fixture():
+    result = gift.parse(_read("gift/questions_in_category.gift.txt"))
+    assert result.errors == [] and result.skipped == []
+    assert [(q["name"], q["type"]) for q in result.questions] == [
+        ("Moodle activities", "matching"),
+        ("Greeting", "single"),
+        ("Moodle user", "short"),
+        ("Moodle acronym", "truefalse"),
+    ]
+    assert all(q["category"] == ["Default for New Features"] for q in result.questions)
+    greeting = result.questions[1]
+    assert greeting["text"].startswith(
+        '<a href="http://demo.moodle.net/file.php/5/media/bonjour.mp3">Listen to this greeting:</a>'
+    )
+    assert _fractions(greeting) == [
+        ("English", 0.0),
+        ("French", 100.0),
+        ("German", 0.0),
+        ("Spanish", 0.0),
+    ]
+    assert greeting["choices"][1]["feedback"] == "Yes, well done!"
+    assert _fractions(result.questions[2]) == [("Moodler", 100.0)]
+    assert 'style="font-style: italic;"' in result.questions[3]["text"]
+    assert _fractions(result.questions[3]) == TF
+
+
+# --- Moodle XML fixtures ------------------------------------------------------------------------
+
+
+def test_xml_multichoice_fixture_with_files():
+    result = moodlexml.parse(_read("xml/multichoice.xml"))
+    assert result.errors == [] and result.skipped == []
+    (q,) = result.questions
+    assert q["name"] == "Greeting" and q["type"] == "single"
+    assert q["category"] == ["Default for testhead", "Multichoice"]
+    assert q["text"].startswith('<p><a href="@@PLUGINFILE@@/bonjour.mp3">')
+    assert _fractions(q) == [("English", 0.0), ("French", 100.0), ("German", 0.0), ("Danish", 0.0)]
+    assert [c["feedback"] for c in q["choices"]] == [
+        "Sorry, listen again.",
+        "Yes, well done!",
+        "Sorry, listen again.",
+        "Sorry, listen again.",
+    ]
+    names = [i["name"] for i in q["images"]]
+    assert names == [
+        "bonjour.mp3",
+        "flag-uk.jpg",
+        "flag-france.jpg",
+        "flag-german.jpg",
+        "flag-denmark.jpg",
+    ]
+    images = {i["name"]: i["data"] for i in q["images"]}
+    assert images["flag-uk.jpg"][:3] == b"\xff\xd8\xff"  # JPEG
+    assert images["bonjour.mp3"][:3] == b"ID3"
+
+
+def test_xml_truefalse_fixture_with_files():
+    result = moodlexml.parse(_read("xml/truefalse.xml"))
+    assert result.errors == [] and result.skipped == []
+    false_q, true_q = result.questions
+    assert false_q["name"] == "Moodle acronym (False)" and _fractions(false_q) == FT
+    assert true_q["name"] == "Moodle acronym (True)" and _fractions(true_q) == TF
+    assert false_q["choices"][0]["feedback"] == "Your answer is incorrect."
+    assert false_q["choices"][1]["feedback"] == "Your answer is correct."
+    assert false_q["general_feedback"].startswith("For further information, see the")
+    for q in result.questions:
+        assert q["type"] == "truefalse"
+        assert q["category"] == ["Default for testhead", "TrueFalse"]
+        assert "@@PLUGINFILE@@/logo.jpg" in q["text"]
+        assert sorted(i["name"] for i in q["images"]) == [
+            "infos.jpg",
+            "logo.jpg",
+            "thumbdown.jpg",
+            "thumbup.jpg",
+        ]
+
+
+def test_xml_nested_categories_fixture():
+    result = moodlexml.parse(_read("xml/nested_categories_with_questions.xml"))
+    assert result.errors == []
+    assert result.skipped == ["Kappa Essay Question (type essay)"]
+    assert [(q["name"], q["category"]) for q in result.questions] == [
+        ("Iota Question", ["Iota"]),
+        ("Kappa Question", ["Iota", "Kappa"]),
+        ("Lambda Question", ["Iota", "Kappa", "Lambda"]),
+        ("Mu Question", ["Iota", "Mu"]),
+    ]
+    assert all(q["type"] == "truefalse" and _fractions(q) == TF for q in result.questions)
+    assert result.questions[0]["text"] == "<p>Testing Iota Question</p>"
+
+
+def test_xml_invalid_grades_fixture_names_the_question():
+    result = moodlexml.parse(_read("xml/error_invalid_grades.xml"))
+    assert result.questions == [] and result.skipped == []
+    (message,) = result.errors
+    assert message.startswith(
+        "Question 1 « Question with <strong>invalid grades</strong> : x > 1 & x < 2 » : "
+    )
+    assert "33 %" in message and "« 2 »" in message
+
+
+def test_xml_html_chars_in_idnumbers_fixture():
+    result = moodlexml.parse(_read("xml/html_chars_in_idnumbers.xml"))
+    assert result.errors == [] and result.skipped == []
+    (q,) = result.questions
+    assert q["name"] == "Alpha Question" and q["category"] == ["Alpha"]
+    assert q["type"] == "truefalse" and _fractions(q) == TF
+
+
+# --- safety and whole-file errors ---------------------------------------------------------------
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE quiz [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+<quiz><question type="shortanswer"><name><text>&xxe;</text></name></question></quiz>"""
+
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<quiz><question type="category"><category><text>&lol9;</text></category></question></quiz>"""
+
+
+@pytest.mark.parametrize("data", [XXE, LAUGHS], ids=["xxe", "billion-laughs"])
+def test_xml_entities_and_dtd_are_refused(data):
+    with pytest.raises(
+        ImportFormatError, match=r"Fichier XML refusé : entités ou DTD interdites\."
+    ):
+        moodlexml.parse(data)
+
+
+def test_oversized_files_are_refused():
+    data = b"<quiz>" + b" " * (10 * 1024 * 1024) + b"</quiz>"
+    with pytest.raises(ImportFormatError, match=r"Le fichier dépasse 10 Mo\."):
+        moodlexml.parse(data)
+    with pytest.raises(ImportFormatError, match=r"Le fichier dépasse 10 Mo\."):
+        gift.parse(data)
+
+
+def test_malformed_xml_gives_the_line():
+    data = b'<?xml version="1.0"?>\n<quiz>\n<question type="truefalse">\n</quiz>'
+    with pytest.raises(ImportFormatError, match=r"^XML invalide : ligne 4"):
+        moodlexml.parse(data)
+    with pytest.raises(ImportFormatError, match="racine"):
+        moodlexml.parse(b"<html></html>")
+
+
+def test_gift_encoding():
+    with pytest.raises(ImportFormatError, match="Le fichier n’est pas en UTF-8"):
+        gift.parse("::Q:: Été ? {T}".encode("latin-1"))
+    result = gift.parse("\ufeff::Q:: Été ? {T}".encode())
+    assert result.questions[0]["name"] == "Q" and result.questions[0]["text"] == "<p>Été ?</p>"
+
+
+def test_gift_syntax_details():
+    data = (
+        "// a comment\n"
+        "$CATEGORY: $course$/Top/Sub\n"
+        "\n"
+        "::Esc\\:aped:: 1 \\= 1 \\{ \\} \\~ \\# ? {\n"
+        "  =%100%a\\=b#fb \\# hash\n"
+        "  ~%-50%c\n"
+        "  ~d\n"
+        "  ####[html]<b>général</b>\n"
+        "}\n"
+        "\n"
+        "::N:: Année ? {#=2012:0 =%50%2011:1#Presque}\n"
+        "\n"
+        "::R:: Entre 1 et 5 {#1..5}\n"
+        "\n"
+        "[markdown]Texte sans titre qui sert de nom {=a =%50%b}\n"
+        "\n"
+        "::Desc:: Juste une description.\n"
+        "\n"
+        "::Cloze:: a {=x} b {=y} c\n"
+        "\n"
+        "::Bad:: {=a ~b ~%10%c}\n"
+        "\n"
+        "::Multi:: {~%50%a ~%50%b ~%-100%c}\n"
+    ).encode()
+    result = gift.parse(data)
+    by_name = _by_name(result)
+    esc = by_name["Esc:aped"]
+    assert esc["text"] == "<p>1 = 1 { } ~ # ?</p>"
+    assert esc["category"] == ["Top", "Sub"]
+    assert esc["type"] == "single"
+    assert esc["choices"][0] == {
+        "text": "a=b",
+        "fraction": 100.0,
+        "tolerance": None,
+        "feedback": "fb # hash",
+    }
+    assert _fractions(esc)[1:] == [("c", -50.0), ("d", 0.0)]
+    assert esc["general_feedback"] == "général"
+    assert [(c["text"], c["fraction"], c["tolerance"]) for c in by_name["N"]["choices"]] == [
+        ("2012", 100.0, 0.0),
+        ("2011", 50.0, 1.0),
+    ]
+    assert by_name["N"]["choices"][1]["feedback"] == "Presque"
+    assert (
+        by_name["R"]["choices"][0]["text"] == "3" and by_name["R"]["choices"][0]["tolerance"] == 2
+    )
+    short = by_name["Texte sans titre qui sert de nom"]
+    assert short["type"] == "short" and _fractions(short) == [("a", 100.0), ("b", 50.0)]
+    assert by_name["Multi"]["type"] == "multiple"
+    assert result.skipped == ["Desc (type description)"]
+    assert len(result.errors) == 2
+    assert result.errors[0].startswith("Question 6 « Cloze » : ")
+    assert result.errors[1].startswith("Question 7 « Bad » : Une seule réponse vaut 100 %")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_gift_parse_never_crashes_on_text(text):
+    try:
+        result = gift.parse(text.encode("utf-8"))
+    except ImportFormatError:
+        return
+    assert isinstance(result.errors, list)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary())
+def test_gift_parse_never_crashes_on_bytes(data):
+    with contextlib.suppress(ImportFormatError):
+        gift.parse(data)
+
+
+GIFT_ALPHABET = st.sampled_from([*"ab:=~#{}\\->%[]T\n /1.5", "::", "{", "}", "\n\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(GIFT_ALPHABET, max_size=40).map("".join))
+def test_gift_parse_never_crashes_on_gift_like_text(text):
+    with contextlib.suppress(ImportFormatError):
+        gift.parse(text.encode())
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200))
+def test_xml_parse_only_raises_import_errors(data):
+    with contextlib.suppress(ImportFormatError):
+        moodlexml.parse(b"<quiz>" + data + b"</quiz>")
+
+
+# --- round trips --------------------------------------------------------------------------------
+
+
+def _demo_questions() -> list[dict]:
+    questions = []
+    for slug, quiz in QUIZZES.items():
+        groups = [(f"module {n}", qs) for n, qs in enumerate(quiz["modules"], start=1)]
+        groups.append(("final", quiz["final"]))
+        for label, group in groups:
+            for q in group:
+                kind = q["type"]
+                questions.append(
+                    {
+                        "name": q["name"],
+                        "type": kind,
+                        "text": q["text"],
+                        "max_score": float(q["max_score"]),
+                        "general_feedback": q.get("general_feedback", ""),
+                        "category": [slug, label],
+                        "choices": [
+                            {
+                                "text": c["text"],
+                                "fraction": float(c["fraction"]),
+                                "tolerance": (
+                                    float(c.get("tolerance") or 0) if kind == "numerical" else None
+                                ),
+                                "feedback": c.get("feedback", ""),
+                            }
+                            for c in q.get("choices", [])
+                        ],
+                        "pairs": [
+                            {"prompt": p["prompt"], "answer": p.get("answer", "")}
+                            for p in q.get("pairs", [])
+                        ],
+                        "images": [],
+                    }
+                )
+    return questions
+
+
+def _fixture_questions(module, folder: str) -> list[dict]:
+    questions = []
+    for path in sorted((FIXTURES / folder).iterdir()):
+        questions += module.parse(path.read_bytes()).questions
+    return questions
+
+
+def _assert_round_trip(module, questions: list[dict]):
+    result = module.parse(module.export(questions))
+    assert result.errors == [] and result.skipped == []
+    assert [comparable(q) for q in result.questions] == [comparable(q) for q in questions]
+    return result
+
+
+def test_demo_questions_are_valid():
+    from quizzes.interop import structure_reason
+
+    questions = _demo_questions()
+    assert len(questions) > 50
+    assert {q["type"] for q in questions} == {
+        "single",
+        "multiple",
+        "truefalse",
+        "short",
+        "numerical",
+        "matching",
+        "ordering",
+    }
+    assert [structure_reason(q) for q in questions] == [None] * len(questions)
+
+
+def test_round_trip_demo_moodle_xml():
+    _assert_round_trip(moodlexml, _demo_questions())
+
+
+def test_round_trip_demo_gift_without_ordering():
+    questions = _demo_questions()
+    gift_ready = [q for q in questions if q["type"] != "ordering"]
+    exported = gift.export(questions)
+    assert exported.decode().count("type non exportable en GIFT") == len(questions) - len(
+        gift_ready
+    )
+    _assert_round_trip(gift, gift_ready)
+
+
+@pytest.mark.parametrize("folder", ["gift", "xml"])
+def test_round_trip_fixtures(folder):
+    questions = _fixture_questions(gift if folder == "gift" else moodlexml, folder)
+    assert questions
+    _assert_round_trip(gift, questions)
+    result = _assert_round_trip(moodlexml, questions)
+    assert [q["images"] for q in result.questions] == [q["images"] for q in questions]
