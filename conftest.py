@@ -42,6 +42,19 @@ def screenshot_dir():
     return path
 
 
+@pytest.fixture(scope="session")
+def celery_project_worker():
+    """One real worker thread for the whole session, on the configured broker (Redis in CI).
+    Session-wide because stopping an embedded worker stops every other one too."""
+    import celery.contrib.testing.tasks  # noqa: F401  (registers celery.ping)
+    from celery.contrib.testing.worker import start_worker
+
+    from lms.celery import app
+
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+        yield worker
+
+
 @pytest.fixture
 def wagtail_site(transactional_db):
     """Rebuilds Wagtail's root page, locale and default site, which the flush after a

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "accounts.apps.AccountsConfig",
     "courses",
     "quizzes",
+    "certificates",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -207,7 +208,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CERTIFICATES_SWEEP_AFTER_MINUTES = env.int("CERTIFICATES_SWEEP_AFTER_MINUTES", default=10)
 CELERY_BEAT_SCHEDULE = {
+    "certificates-sweep": {
+        "task": "certificates.tasks.certificates_sweep",
+        "schedule": 300.0,
+    },
     "quizzes-close-overdue-attempts": {
         "task": "quizzes.tasks.attempts_close_overdue",
         "schedule": 60.0,

@@ -2,18 +2,9 @@
 transport otherwise), not eager mode."""
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.core import mail
 
 from lms.celery import app as celery_app
-
-
-@pytest.fixture(scope="module")
-def project_worker():
-    import celery.contrib.testing.tasks  # noqa: F401  (registers celery.ping for the ping check)
-
-    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as w:
-        yield w
 
 
 def test_app_configuration_is_reliable():
@@ -35,7 +26,7 @@ def test_tasks_are_discovered_per_app():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_worker_round_trip_sends_the_email(project_worker):
+def test_worker_round_trip_sends_the_email(celery_project_worker):
     from accounts.tasks import email_send
 
     email_send.delay(subject="Essai", body="Bonjour", to=["awa@example.ml"])

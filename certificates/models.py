@@ -1,0 +1,122 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+# Crockford's base32 without I, L, O and U: nothing a person can misread or mistype.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 20  # 20 characters of 5 bits: 100 random bits
+CODE_GROUP = 4
+
+
+def verification_code_new() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def verification_code_normalise(text: str) -> str:
+    """What a person typed, as stored: upper case, no separators, O→0 and I/L→1."""
+    text = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    return text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+
+
+def verification_code_display(code: str) -> str:
+    return "-".join(code[i : i + CODE_GROUP] for i in range(0, len(code), CODE_GROUP))
+
+
+class Certificate(models.Model):
+    """A completion certificate. At most one valid certificate per (learner, course); a revoked
+    one stays for the record, and a reissue makes a new one."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="certificates"
+    )
+    serial = models.CharField(_("numéro"), max_length=32, unique=True, null=True, blank=True)
+    code = models.CharField(
+        _("code de vérification"),
+        max_length=CODE_LENGTH,
+        unique=True,
+        default=verification_code_new,
+    )
+    learner_name = models.CharField(_("titulaire"), max_length=150)
+    learner_rank = models.CharField(_("grade"), max_length=80, blank=True)
+    course_title = models.CharField(_("formation"), max_length=255)
+    score_percent = models.DecimalField(
+        _("note finale (%)"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    issued_at = models.DateTimeField(_("délivrée le"), auto_now_add=True)
+    pdf = models.FileField(_("PDF"), upload_to="certificats/", blank=True)
+    pdf_sha256 = models.CharField(_("empreinte SHA-256 du PDF"), max_length=64, blank=True)
+    revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
+    revoked_reason = models.TextField(_("motif de révocation"), blank=True)
+
+    class Meta:
+        verbose_name = _("attestation")
+        verbose_name_plural = _("attestations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "course"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="certificates_one_valid_per_course",
+            )
+        ]
+
+    def __str__(self):
+        return self.serial or f"#{self.pk}"
+
+    @property
+    def code_display(self) -> str:
+        return verification_code_display(self.code)
+
+    @property
+    def is_valid(self) -> bool:
+        return self.revoked_at is None
+
+
+@register_setting(icon="doc-full")
+class CertificateBranding(BaseSiteSetting):
+    """What the certificate PDF shows of the issuer; editors change it in Settings."""
+
+    organisation = models.CharField(
+        _("organisme"),
+        max_length=200,
+        default="Commission nationale des droits de l’Homme du Mali (CNDH)",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signatory_name = models.CharField(_("signataire"), max_length=150, default="La Présidente")
+    signatory_title = models.CharField(
+        _("fonction du signataire"),
+        max_length=200,
+        default="Présidente de la Commission nationale des droits de l’Homme",
+    )
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de la signature"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("logo"),
+        FieldPanel("signatory_name"),
+        FieldPanel("signatory_title"),
+        FieldPanel("signature"),
+    ]
+
+    class Meta:
+        verbose_name = _("attestations : présentation")

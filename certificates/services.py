@@ -1,0 +1,138 @@
+"""Issuing, rendering, revoking. Every function here is idempotent: a task run twice, or by
+two workers at once, ends with one valid certificate and one PDF."""
+
+import hashlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import Enrollment
+
+from .models import Certificate, CertificateBranding
+
+
+class CertificateError(Exception):
+    pass
+
+
+def verify_url_for(certificate: Certificate) -> str:
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return base + reverse("certificates:verify_code", args=[certificate.code_display])
+
+
+def _final_score(enrollment: Enrollment):
+    """The best quiz grade of the course, if the course has quizzes (read without importing
+    the quizzes app: certificates depends on courses only)."""
+    from django.apps import apps
+
+    if not apps.is_installed("quizzes"):
+        return None
+    QuizGrade = apps.get_model("quizzes", "QuizGrade")
+    grades = QuizGrade.objects.filter(learner=enrollment.learner, course=enrollment.course)
+    if not grades.exists():
+        return None
+    from django.db.models import Avg
+
+    return grades.aggregate(value=Avg("percent"))["value"]
+
+
+def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
+    """Get or create the valid certificate of a completed enrollment, then its PDF."""
+    enrollment = (
+        Enrollment.objects.select_related("learner", "course")
+        .filter(learner_id=learner_id, course_id=course_id, status=Enrollment.Status.COMPLETED)
+        .first()
+    )
+    if enrollment is None:
+        raise CertificateError(_("Cette formation n’est pas terminée."))
+    certificate = Certificate.objects.filter(
+        learner_id=learner_id, course_id=course_id, revoked_at__isnull=True
+    ).first()
+    if certificate is None:
+        learner = enrollment.learner
+        try:
+            with transaction.atomic():
+                certificate = Certificate.objects.create(
+                    learner=learner,
+                    course=enrollment.course,
+                    learner_name=learner.full_name,
+                    learner_rank=learner.rank,
+                    course_title=enrollment.course.title,
+                    score_percent=_final_score(enrollment),
+                )
+                certificate.serial = f"CNDH-{certificate.issued_at:%Y}-{certificate.pk:06d}"
+                certificate.save(update_fields=["serial"])
+        except IntegrityError:
+            # Another worker created it first: the unique constraint chose the winner.
+            certificate = Certificate.objects.get(
+                learner_id=learner_id, course_id=course_id, revoked_at__isnull=True
+            )
+    certificate_pdf_ensure(certificate=certificate)
+    return certificate
+
+
+def branding_get() -> CertificateBranding:
+    """The default site's branding (editors set it in Settings), or the defaults."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return CertificateBranding.for_site(site) if site else CertificateBranding()
+
+
+def certificate_pdf_ensure(*, certificate: Certificate, force: bool = False) -> Certificate:
+    """Renders and stores the PDF unless a readable one with the recorded hash exists."""
+    if not force and certificate.pdf and certificate.pdf_sha256:
+        try:
+            with certificate.pdf.open("rb") as handle:
+                if hashlib.sha256(handle.read()).hexdigest() == certificate.pdf_sha256:
+                    return certificate
+        except (OSError, ValueError):
+            pass  # missing or unreadable file: render it again
+    from .pdf import certificate_pdf_render
+
+    branding = branding_get()
+    data = certificate_pdf_render(
+        certificate=certificate, branding=branding, verify_url=verify_url_for(certificate)
+    )
+    name = f"{certificate.serial}.pdf"
+    storage = certificate.pdf.storage
+    if storage.exists(f"certificats/{name}"):
+        storage.delete(f"certificats/{name}")
+    certificate.pdf.save(name, ContentFile(data), save=False)
+    certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
+    certificate.save(update_fields=["pdf", "pdf_sha256"])
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
+    if not reason.strip():
+        raise CertificateError(_("Indiquez le motif de la révocation."))
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.revoked_at is None:
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_reason = reason.strip()
+        certificate.save(update_fields=["revoked_at", "revoked_reason"])
+    return certificate
+
+
+def enrollments_missing_certificate(*, older_than: timedelta):
+    """Completed enrollments with no valid certificate, completed more than `older_than` ago:
+    the sweep re-queues them (a lost message or a worker that died)."""
+    cutoff = timezone.now() - older_than
+    valid = Certificate.objects.filter(
+        learner_id=OuterRef("learner_id"),
+        course_id=OuterRef("course_id"),
+        revoked_at__isnull=True,
+    )
+    return (
+        Enrollment.objects.filter(status=Enrollment.Status.COMPLETED, completed_at__lt=cutoff)
+        .exclude(Exists(valid))
+        .values_list("learner_id", "course_id")
+    )

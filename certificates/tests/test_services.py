@@ -1,0 +1,123 @@
+import io
+import time
+
+import pytest
+from pypdf import PdfReader
+
+from certificates import services
+from certificates.models import Certificate, verification_code_normalise
+from certificates.tests.factories import completed_enrollment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+
+
+def test_completion_queues_the_certificate_on_commit(settings, django_capture_on_commit_callbacks):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    with django_capture_on_commit_callbacks(execute=True):
+        enrollment = completed_enrollment()
+    certificate = Certificate.objects.get(learner=enrollment.learner, course=enrollment.course)
+    assert certificate.serial.startswith("CNDH-") and certificate.pdf_sha256
+
+
+def test_issue_twice_makes_one_certificate():
+    enrollment = completed_enrollment()
+    first = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    second = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    assert first.pk == second.pk and Certificate.objects.count() == 1
+    assert first.pdf.name == second.pdf.name
+
+
+def test_pdf_shows_name_course_code_and_is_landscape():
+    enrollment = completed_enrollment()
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    reader = PdfReader(io.BytesIO(certificate.pdf.read()))
+    page = reader.pages[0]
+    assert page.mediabox.width > page.mediabox.height
+    text = " ".join(page.extract_text().split())
+    assert "Awa Touré" in text and "Formation certifiante" in text
+    assert certificate.code_display in text and certificate.serial in text
+
+
+def test_pdf_render_is_fast_once_warm():
+    """Not a timed assertion: a sanity bound far above the target, to catch a pathological
+    template (the figures come from bench/)."""
+    enrollment = completed_enrollment()
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    start = time.perf_counter()
+    services.certificate_pdf_ensure(certificate=certificate, force=True)
+    assert time.perf_counter() - start < 5
+
+
+def test_missing_pdf_is_rendered_again_with_the_same_certificate():
+    enrollment = completed_enrollment()
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    certificate.pdf.storage.delete(certificate.pdf.name)
+    again = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    assert again.pk == certificate.pk and again.pdf.storage.exists(again.pdf.name)
+
+
+def test_not_completed_is_refused():
+    from accounts.tests.factories import LearnerFactory
+    from courses.tests.factories import course_build
+
+    course = course_build(modules=1, lessons=2)
+    with pytest.raises(services.CertificateError):
+        services.certificate_issue(learner_id=LearnerFactory().pk, course_id=course.pk)
+
+
+def test_revocation_then_reissue_makes_a_new_valid_certificate():
+    enrollment = completed_enrollment()
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    with pytest.raises(services.CertificateError):
+        services.certificate_revoke(certificate=certificate, reason="  ")
+    services.certificate_revoke(certificate=certificate, reason="Erreur d’identité")
+    new = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    assert new.pk != certificate.pk
+    assert Certificate.objects.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_sweep_requeues_completed_enrollments_without_certificate(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from certificates.tasks import certificates_sweep
+    from courses.models import Enrollment
+
+    enrollment = completed_enrollment()
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        completed_at=timezone.now() - timedelta(hours=1)
+    )
+    assert not Certificate.objects.exists()  # the message was "lost"
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    assert certificates_sweep.delay().get() == 1
+    assert Certificate.objects.count() == 1
+    assert certificates_sweep.delay().get() == 0
+
+
+def test_codes_are_typable():
+    certificate_code = Certificate._meta.get_field("code").default()
+    assert len(certificate_code) == 20
+    assert not set(certificate_code) & set("ILOU")
+    assert verification_code_normalise("abcd-efgh o1l") == "ABCDEFGH011"

@@ -1,0 +1,91 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from accounts.tests.factories import LearnerFactory, SupervisorFactory, UnitFactory
+from certificates import services
+from certificates.tests.factories import completed_enrollment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    mopti = UnitFactory(name="Région de Mopti")
+    learner = LearnerFactory(full_name="Awa Touré", unit=mopti)
+    enrollment = completed_enrollment(learner=learner)
+    return services.certificate_issue(learner_id=learner.pk, course_id=enrollment.course_id)
+
+
+def test_public_verification_shows_only_status_holder_course_and_date(client, certificate):
+    response = client.get(reverse("certificates:verify_code", args=[certificate.code_display]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Attestation valide" in html and "Awa Touré" in html
+    assert certificate.course_title in html
+    assert certificate.serial not in html and "Adjudant" not in html
+
+
+def test_form_accepts_codes_typed_loosely(client, certificate):
+    typed = certificate.code.lower()
+    response = client.get(reverse("certificates:verify"), {"code": typed})
+    assert response.status_code == 302
+    assert response.url == reverse("certificates:verify_code", args=[certificate.code_display])
+    bad = client.get(reverse("certificates:verify"), {"code": "ABC"})
+    assert bad.status_code == 400 and "bon format" in bad.content.decode()
+
+
+def test_revoked_and_unknown_codes(client, certificate):
+    services.certificate_revoke(certificate=certificate, reason="Fraude")
+    html = client.get(reverse("certificates:verify_code", args=[certificate.code])).content.decode()
+    assert "Attestation révoquée le" in html and "Fraude" not in html
+    unknown = client.get(reverse("certificates:verify_code", args=["ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"]))
+    assert unknown.status_code == 404
+    assert "Aucune attestation ne correspond" in unknown.content.decode()
+    assert "Awa" not in unknown.content.decode()
+
+
+def test_lookups_are_rate_limited_per_ip(client, certificate):
+    from django.core.cache import cache
+
+    cache.clear()
+    url = reverse("certificates:verify_code", args=["ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"])
+    statuses = [client.get(url).status_code for _ in range(31)]
+    assert statuses[:30] == [404] * 30 and statuses[30] == 429
+    other_ip = client.get(url, REMOTE_ADDR="10.9.9.9")
+    assert other_ip.status_code == 404
+    cache.clear()
+
+
+def test_download_access(certificate):
+    url = reverse("certificates:download", args=[certificate.serial])
+    owner = Client()
+    owner.force_login(certificate.learner)
+    response = owner.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+    in_scope = Client()
+    in_scope.force_login(SupervisorFactory(supervised_units=[certificate.learner.unit]))
+    assert in_scope.get(url).status_code == 200
+
+    for intruder in (
+        SupervisorFactory(supervised_units=[UnitFactory(name="Ségou")]),
+        LearnerFactory(),
+    ):
+        other = Client()
+        other.force_login(intruder)
+        assert other.get(url).status_code == 404
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302 and "/connexion/" in anonymous.url
+
+
+def test_my_certificates_lists_only_mine(certificate):
+    mine = Client()
+    mine.force_login(certificate.learner)
+    html = mine.get(reverse("certificates:mine")).content.decode()
+    assert certificate.serial in html and certificate.code_display in html
+    someone = Client()
+    someone.force_login(LearnerFactory())
+    assert certificate.serial not in someone.get(reverse("certificates:mine")).content.decode()

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "certificates"
+
+urlpatterns = [
+    path("certificats/", views.my_certificates, name="mine"),
+    path("certificats/verifier/", views.verify_form, name="verify"),
+    path("certificats/verifier/<str:code>/", views.verify_code, name="verify_code"),
+    path("certificats/<str:serial>/pdf/", views.certificate_download, name="download"),
+]
