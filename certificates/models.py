@@ -52,6 +52,8 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("délivrée le"), auto_now_add=True)
     pdf = models.FileField(_("PDF"), upload_to="certificats/", blank=True)
     pdf_sha256 = models.CharField(_("empreinte SHA-256 du PDF"), max_length=64, blank=True)
+    # Set once the learner has been told by email, so that a retried task does not tell twice.
+    emailed_at = models.DateTimeField(_("envoyée par e-mail le"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
     revoked_reason = models.TextField(_("motif de révocation"), blank=True)
 

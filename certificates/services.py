@@ -74,7 +74,37 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
                 learner_id=learner_id, course_id=course_id, revoked_at__isnull=True
             )
     certificate_pdf_ensure(certificate=certificate)
+    certificate_email_once(certificate=certificate)
     return certificate
+
+
+def certificate_email_once(*, certificate: Certificate) -> bool:
+    """Tells the learner by email, once, when they have an address."""
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    learner = certificate.learner
+    if not learner.email:
+        return False
+    with transaction.atomic():
+        claimed = Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if not claimed:
+            return False
+        with translation.override(learner.language or "fr"):
+            context = {
+                "certificate": certificate,
+                "verify_url": verify_url_for(certificate),
+                "learner": learner,
+            }
+            subject = render_to_string("certificates/email/issued_subject.txt", context).strip()
+            body = render_to_string("certificates/email/issued.txt", context)
+        message = EmailMessage(subject=subject, body=body, to=[learner.email])
+        message.attach(f"{certificate.serial}.pdf", certificate.pdf.read(), "application/pdf")
+        message.send()
+    return True
 
 
 def branding_get() -> CertificateBranding:

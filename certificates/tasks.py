@@ -32,3 +32,16 @@ def certificates_sweep():
     for learner_id, course_id in missing:
         certificate_issue.delay(learner_id, course_id)
     return len(missing)
+
+
+@shared_task(acks_late=True)
+def certificates_regenerate_all():
+    """Renders every valid certificate's PDF again (after a branding change). Idempotent:
+    running it twice only renders twice."""
+    from .models import Certificate
+
+    count = 0
+    for certificate in Certificate.objects.filter(revoked_at__isnull=True).iterator():
+        services.certificate_pdf_ensure(certificate=certificate, force=True)
+        count += 1
+    return count

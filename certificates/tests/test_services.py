@@ -121,3 +121,27 @@ def test_codes_are_typable():
     assert len(certificate_code) == 20
     assert not set(certificate_code) & set("ILOU")
     assert verification_code_normalise("abcd-efgh o1l") == "ABCDEFGH011"
+
+
+def test_learner_with_an_email_is_told_once():
+    from django.core import mail
+
+    from accounts.tests.factories import LearnerFactory
+
+    learner = LearnerFactory(full_name="Awa Touré", email="awa@example.ml")
+    enrollment = completed_enrollment(learner=learner)
+    services.certificate_issue(learner_id=learner.pk, course_id=enrollment.course_id)
+    services.certificate_issue(learner_id=learner.pk, course_id=enrollment.course_id)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert "Formation certifiante" in message.subject
+    assert message.attachments[0][2] == "application/pdf"
+    assert Certificate.objects.get().code_display in message.body
+
+
+def test_learner_without_email_is_not_emailed():
+    from django.core import mail
+
+    enrollment = completed_enrollment()
+    services.certificate_issue(learner_id=enrollment.learner_id, course_id=enrollment.course_id)
+    assert mail.outbox == []

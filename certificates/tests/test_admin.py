@@ -1,0 +1,58 @@
+import pytest
+from django.urls import reverse
+
+from accounts import roles
+from accounts.tests.factories import UserFactory
+from certificates import services
+from certificates.models import Certificate
+from certificates.tests.factories import completed_enrollment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    enrollment = completed_enrollment()
+    return services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+
+
+def test_admin_revokes_with_a_reason_and_reissues(client, certificate):
+    client.force_login(UserFactory(role=roles.ADMINISTRATORS))
+    listing = client.get(reverse("certificates_admin_list"), {"q": certificate.serial})
+    assert certificate.serial in listing.content.decode()
+    client.post(reverse("certificates_admin_revoke", args=[certificate.pk]), {"reason": ""})
+    certificate.refresh_from_db()
+    assert certificate.is_valid  # no reason, no revocation
+    client.post(
+        reverse("certificates_admin_revoke", args=[certificate.pk]), {"reason": "Identité erronée"}
+    )
+    certificate.refresh_from_db()
+    assert not certificate.is_valid and certificate.revoked_reason == "Identité erronée"
+    client.post(reverse("certificates_admin_reissue", args=[certificate.pk]))
+    assert Certificate.objects.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_regenerate_all_renders_every_valid_pdf(
+    client, certificate, settings, django_capture_on_commit_callbacks
+):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    client.force_login(UserFactory(role=roles.ADMINISTRATORS))
+    old_name = certificate.pdf.name
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("certificates_admin_regenerate"))
+    certificate.refresh_from_db()
+    assert certificate.pdf.name == old_name and certificate.pdf.storage.exists(old_name)
+
+
+@pytest.mark.parametrize("role", [roles.EDITORS, roles.LEARNERS, roles.SUPERVISORS])
+def test_only_administrators_manage_certificates(client, certificate, role):
+    client.force_login(UserFactory(role=role))
+    response = client.post(
+        reverse("certificates_admin_revoke", args=[certificate.pk]), {"reason": "x"}
+    )
+    assert response.status_code in (302, 403)
+    certificate.refresh_from_db()
+    assert certificate.is_valid
