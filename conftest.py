@@ -1,6 +1,7 @@
 """Shared fixtures. Factories live in each app's tests/factories.py."""
 
 import os
+import threading
 
 # Playwright's sync API keeps an asyncio loop running in the main thread; without this the
 # ORM refuses to run in browser tests (SynchronousOnlyOperation).
@@ -87,6 +88,31 @@ def role_groups(db):
     for name in roles.ADMIN_ACCESS:
         groups[name].permissions.add(access_admin)
     return groups
+
+
+def run_together(count, target):
+    """Runs `target` in `count` threads released together (each thread has its own database
+    connection, closed at the end). Returns (results, exceptions)."""
+    barrier = threading.Barrier(count)
+    results, errors = [], []
+
+    def worker():
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait(timeout=10)
+            results.append(target())
+        except Exception as exc:  # collected and asserted on below
+            errors.append(exc)
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results, errors
 
 
 def login_browser(page, client, user, base_url):

@@ -73,7 +73,7 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
             certificate = Certificate.objects.get(
                 learner_id=learner_id, course_id=course_id, revoked_at__isnull=True
             )
-    certificate_pdf_ensure(certificate=certificate)
+    certificate = certificate_pdf_ensure(certificate=certificate)
     certificate_email_once(certificate=certificate)
     return certificate
 
@@ -115,28 +115,37 @@ def branding_get() -> CertificateBranding:
     return CertificateBranding.for_site(site) if site else CertificateBranding()
 
 
+def _pdf_is_current(certificate: Certificate) -> bool:
+    if not (certificate.pdf and certificate.pdf_sha256):
+        return False
+    try:
+        with certificate.pdf.open("rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest() == certificate.pdf_sha256
+    except (OSError, ValueError):
+        return False  # missing or unreadable file: render it again
+
+
 def certificate_pdf_ensure(*, certificate: Certificate, force: bool = False) -> Certificate:
-    """Renders and stores the PDF unless a readable one with the recorded hash exists."""
-    if not force and certificate.pdf and certificate.pdf_sha256:
-        try:
-            with certificate.pdf.open("rb") as handle:
-                if hashlib.sha256(handle.read()).hexdigest() == certificate.pdf_sha256:
-                    return certificate
-        except (OSError, ValueError):
-            pass  # missing or unreadable file: render it again
+    """Renders and stores the PDF unless a readable one with the recorded hash exists. The
+    certificate's row is locked meanwhile, so two workers never write two files."""
+    if not force and _pdf_is_current(certificate):
+        return certificate
     from .pdf import certificate_pdf_render
 
-    branding = branding_get()
-    data = certificate_pdf_render(
-        certificate=certificate, branding=branding, verify_url=verify_url_for(certificate)
-    )
-    name = f"{certificate.serial}.pdf"
-    storage = certificate.pdf.storage
-    if storage.exists(f"certificats/{name}"):
-        storage.delete(f"certificats/{name}")
-    certificate.pdf.save(name, ContentFile(data), save=False)
-    certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
-    certificate.save(update_fields=["pdf", "pdf_sha256"])
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if not force and _pdf_is_current(certificate):
+            return certificate  # another worker rendered it while we waited
+        data = certificate_pdf_render(
+            certificate=certificate, branding=branding_get(), verify_url=verify_url_for(certificate)
+        )
+        name = f"certificats/{certificate.serial}.pdf"
+        storage = certificate.pdf.storage
+        if storage.exists(name):
+            storage.delete(name)
+        certificate.pdf.save(f"{certificate.serial}.pdf", ContentFile(data), save=False)
+        certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
+        certificate.save(update_fields=["pdf", "pdf_sha256"])
     return certificate
 
 

@@ -1,12 +1,11 @@
 """Races on PostgreSQL with real threads (each has its own connection). SQLite serialises all
 writes, so these tests only mean something on PostgreSQL, which CI uses."""
 
-import threading
-
 import pytest
 from django.db import connection
 
 from accounts.tests.factories import LearnerFactory
+from conftest import run_together
 from courses import services as course_services
 from courses.models import ModulePage
 from courses.tests.factories import course_build
@@ -18,29 +17,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
 ]
-
-
-def run_together(count, target):
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def worker():
-        from django.db import connection as thread_connection
-
-        try:
-            barrier.wait(timeout=10)
-            results.append(target())
-        except Exception as exc:  # collected and asserted on below
-            errors.append(exc)
-        finally:
-            thread_connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results, errors
 
 
 @pytest.fixture
