@@ -162,14 +162,15 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
 
 
 def enrollments_missing_certificate(*, older_than: timedelta):
-    """Completed enrollments with no valid certificate, completed more than `older_than` ago:
-    the sweep re-queues them (a lost message or a worker that died)."""
+    """Completed enrollments with no valid certificate and PDF, completed more than
+    `older_than` ago: the sweep re-queues them (a lost message or a worker that died)."""
     cutoff = timezone.now() - older_than
+    # A certificate whose worker died before the PDF was stored counts as missing too.
     valid = Certificate.objects.filter(
         learner_id=OuterRef("learner_id"),
         course_id=OuterRef("course_id"),
         revoked_at__isnull=True,
-    )
+    ).exclude(pdf_sha256="")
     return (
         Enrollment.objects.filter(status=Enrollment.Status.COMPLETED, completed_at__lt=cutoff)
         .exclude(Exists(valid))

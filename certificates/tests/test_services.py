@@ -145,3 +145,26 @@ def test_learner_without_email_is_not_emailed():
     enrollment = completed_enrollment()
     services.certificate_issue(learner_id=enrollment.learner_id, course_id=enrollment.course_id)
     assert mail.outbox == []
+
+
+def test_sweep_finishes_a_certificate_whose_pdf_was_never_stored(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from certificates.tasks import certificates_sweep
+    from courses.models import Enrollment
+
+    enrollment = completed_enrollment()
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    # The worker died after creating the row, before storing the PDF.
+    Certificate.objects.filter(pk=certificate.pk).update(pdf="", pdf_sha256="")
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        completed_at=timezone.now() - timedelta(hours=1)
+    )
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    assert certificates_sweep.delay().get() == 1
+    certificate.refresh_from_db()
+    assert certificate.pdf_sha256 and Certificate.objects.count() == 1
