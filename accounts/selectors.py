@@ -12,10 +12,6 @@ def user_is_administrator(user) -> bool:
     )
 
 
-def user_has_role(user, role: str) -> bool:
-    return user.is_authenticated and user.groups.filter(name=role).exists()
-
-
 def _subtree_q(units, prefix: str = "") -> Q:
     """Matches the given units and every unit below them (materialised paths share a prefix)."""
     query = Q(pk__in=[])

@@ -27,18 +27,15 @@ def verify_url_for(certificate: Certificate) -> str:
 
 
 def _final_score(enrollment: Enrollment):
-    """The best quiz grade of the course, if the course has quizzes (read without importing
-    the quizzes app: certificates depends on courses only)."""
+    """The mean of the learner's quiz grades in the course, None without quizzes (read
+    without importing the quizzes app: certificates depends on courses only)."""
     from django.apps import apps
+    from django.db.models import Avg
 
     if not apps.is_installed("quizzes"):
         return None
     QuizGrade = apps.get_model("quizzes", "QuizGrade")
     grades = QuizGrade.objects.filter(learner=enrollment.learner, course=enrollment.course)
-    if not grades.exists():
-        return None
-    from django.db.models import Avg
-
     return grades.aggregate(value=Avg("percent"))["value"]
 
 

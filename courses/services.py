@@ -50,6 +50,15 @@ def course_for_lesson(lesson) -> CoursePage:
     return CoursePage.objects.get(path=course_path_for(lesson))
 
 
+def course_for_page(page) -> CoursePage:
+    """The course above any page of the course tree (a quiz in a module or in the course),
+    in one query on the ancestors' materialised paths."""
+    step = page.steplen
+    return CoursePage.objects.get(
+        path__in=[page.path[:n] for n in range(step, len(page.path), step)]
+    )
+
+
 @transaction.atomic
 def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
     """Recomputes progress and status from the completions and the registered requirements.

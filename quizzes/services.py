@@ -31,11 +31,7 @@ class QuizError(Exception):
 
 def quiz_course(quiz: QuizPage):
     """The course of a quiz placed in a module or directly in the course."""
-    from courses.models import CoursePage
-
-    step = QuizPage.steplen
-    ancestors = [quiz.path[:n] for n in range(step, len(quiz.path), step)]
-    return CoursePage.objects.get(path__in=ancestors)
+    return course_services.course_for_page(quiz)
 
 
 def attempt_cutoff(attempt: Attempt, quiz: QuizPage):
