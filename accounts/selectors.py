@@ -3,13 +3,27 @@
 from django.db.models import Q, QuerySet
 
 from . import roles
-from .models import Unit, User
+from .models import UNIT_PATH_SEPARATOR, Unit, User
 
 
 def user_is_administrator(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=roles.ADMINISTRATORS).exists()
-    )
+    if not user.is_authenticated:
+        return False
+    # Remembered on the instance: a page asks several times, and request.user lives one request.
+    if not hasattr(user, "_kalan_is_administrator"):
+        user._kalan_is_administrator = (
+            user.is_superuser or user.groups.filter(name=roles.ADMINISTRATORS).exists()
+        )
+    return user._kalan_is_administrator
+
+
+def supervised_units(user) -> list[Unit]:
+    """The units given to a supervisor, read once per user instance (that is, per request)."""
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_kalan_supervised_units"):
+        user._kalan_supervised_units = list(user.supervised_units.all())
+    return user._kalan_supervised_units
 
 
 def _subtree_q(units, prefix: str = "") -> Q:
@@ -26,20 +40,37 @@ def unit_list_in_scope(*, user) -> QuerySet[Unit]:
         return Unit.objects.all()
     if not user.is_authenticated:
         return Unit.objects.none()
-    return Unit.objects.filter(_subtree_q(user.supervised_units.all()))
+    return Unit.objects.filter(_subtree_q(supervised_units(user)))
+
+
+def learner_scope_q(*, user, prefix: str = "") -> Q:
+    """The learners a user may see, as a filter on a model that reaches User through `prefix`
+    (e.g. "learner__" on enrollments), so that dashboards filter with a join, not a subquery."""
+    if user_is_administrator(user):
+        return Q()
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    return _subtree_q(supervised_units(user), prefix=f"{prefix}unit__")
 
 
 def learner_list_in_scope(*, user) -> QuerySet[User]:
     """The learners a supervisor may see. Out-of-scope people must answer 404, so views get
     their objects from this queryset, never from User.objects."""
-    if user_is_administrator(user):
-        return User.objects.filter(is_active=True)
-    if not user.is_authenticated:
-        return User.objects.none()
-    supervised = list(user.supervised_units.all())
-    if not supervised:
-        return User.objects.none()
-    return User.objects.filter(_subtree_q(supervised, prefix="unit__"), is_active=True)
+    return User.objects.filter(learner_scope_q(user=user), is_active=True)
+
+
+def unit_labels() -> dict[int, str]:
+    """Every unit's full path ("Gendarmerie › Région de Mopti › Brigade de Sévaré") in one
+    query, for lists that would otherwise ask the tree once per row."""
+    rows = list(Unit.objects.values_list("pk", "path", "name"))
+    names = {path: name for _pk, path, name in rows}
+    step = Unit.steplen
+    return {
+        pk: UNIT_PATH_SEPARATOR.join(
+            names[path[:n]] for n in range(step, len(path) + 1, step) if path[:n] in names
+        )
+        for pk, path, _name in rows
+    }
 
 
 def unit_covers(*, supervisor, unit: Unit) -> bool:

@@ -1,5 +1,7 @@
 """Writes: enrolment, lesson completion, progress and the course tree's editorial setup."""
 
+from datetime import date
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +30,37 @@ def enrollment_create(*, learner, course: CoursePage, due_date=None) -> Enrollme
         enrollment.due_date = due_date
         enrollment.save(update_fields=["due_date"])
     return enrollment
+
+
+def enrollments_due_set(*, course: CoursePage, due_dates: dict[int, date | None]) -> int:
+    """Assignments' write into enrollments, in bulk: every learner in `due_dates` gets an
+    enrollment in the course (created if missing, never duplicated) with exactly that due date.
+    Returns how many enrollments were created or changed."""
+    if not due_dates:
+        return 0
+    changed = 0
+    with transaction.atomic():
+        existing = {
+            e.learner_id: e
+            for e in Enrollment.objects.select_for_update().filter(
+                course=course, learner_id__in=list(due_dates)
+            )
+        }
+        to_update = []
+        for learner_id, enrollment in existing.items():
+            if enrollment.due_date != due_dates[learner_id]:
+                enrollment.due_date = due_dates[learner_id]
+                to_update.append(enrollment)
+        Enrollment.objects.bulk_update(to_update, ["due_date"], batch_size=1000)
+        missing = [
+            Enrollment(learner_id=learner_id, course=course, due_date=due)
+            for learner_id, due in due_dates.items()
+            if learner_id not in existing and due is not None
+        ]
+        # ignore_conflicts: a learner enrolling at this very moment keeps their own row.
+        Enrollment.objects.bulk_create(missing, batch_size=1000, ignore_conflicts=True)
+        changed = len(to_update) + len(missing)
+    return changed
 
 
 def enrollment_self_enroll(*, learner, course: CoursePage) -> Enrollment:

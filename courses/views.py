@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
@@ -15,7 +16,11 @@ from .models import CoursePage, Enrollment, LessonPage
 @login_required
 def home(request):
     """ "Mes formations": courses in progress, completed and open to enrolment."""
-    return render(request, "courses/home.html", {"groups": selectors.my_courses(user=request.user)})
+    return render(
+        request,
+        "courses/home.html",
+        {"groups": selectors.my_courses(user=request.user), "today": timezone.localdate()},
+    )
 
 
 def lesson_serve(request, lesson: LessonPage):

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -27,6 +28,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
+    "tracking.apps.TrackingConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -210,6 +212,10 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CERTIFICATES_SWEEP_AFTER_MINUTES = env.int("CERTIFICATES_SWEEP_AFTER_MINUTES", default=10)
+# Ed25519 key (PKCS8 PEM) that signs the Open Badges 3.0 credentials; under var/, outside git.
+KALAN_OB3_KEY_PATH = Path(
+    env.str("KALAN_OB3_KEY_PATH", default=str(VAR_DIR / "keys" / "ob3-ed25519.pem"))
+)
 CELERY_BEAT_SCHEDULE = {
     "certificates-sweep": {
         "task": "certificates.tasks.certificates_sweep",
@@ -218,6 +224,20 @@ CELERY_BEAT_SCHEDULE = {
     "quizzes-close-overdue-attempts": {
         "task": "quizzes.tasks.attempts_close_overdue",
         "schedule": 60.0,
+    },
+    # Learners imported in bulk (no save signal) get their units' assignments here.
+    "tracking-assignments-apply": {
+        "task": "tracking.tasks.assignments_apply",
+        "schedule": 3600.0,
+    },
+    # Reminders are recorded per day and per week: a beat that runs twice sends nothing twice.
+    "tracking-reminders-learners": {
+        "task": "tracking.tasks.reminders_send_learners",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "tracking-digests-supervisors": {
+        "task": "tracking.tasks.reminders_send_digests",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     },
 }
 

@@ -103,6 +103,9 @@ class Command(BaseCommand):
         course_services.enrollment_create(
             learner=User.objects.get(matricule="OPJ-0002"), course=courses[1]
         )
+        from tracking.demo import demo_assignments_load
+
+        demo_assignments_load(courses=courses)
         self.stdout.write(_("Quiz de démonstration : %(n)d") % {"n": len(quizzes)})
         self.stdout.write(
             _("Formations de démonstration : %(titles)s")

@@ -1,0 +1,476 @@
+"""Reads of the supervision app. Everything a supervisor sees is built here from one scoped
+queryset of enrollments, so that no view can forget the scope. Each function runs a fixed
+number of queries whatever the number of learners: the dashboards aggregate in the database.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from accounts.models import Unit, User
+from accounts.selectors import learner_scope_q, supervised_units, user_is_administrator
+from certificates.models import Certificate
+from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
+from quizzes.models import Attempt, QuizGrade
+
+STATUS_OVERDUE = "overdue"
+SORTS = {
+    "progress": (F("progress_percent").asc(), "pk"),
+    "-progress": (F("progress_percent").desc(), "pk"),
+    "activity": (F("last_activity_at").asc(nulls_first=True), "pk"),
+    "-activity": (F("last_activity_at").desc(nulls_last=True), "pk"),
+    "name": ("learner__full_name", "pk"),
+}
+CHART_WEEKS = 12
+
+
+def user_is_supervisor(user) -> bool:
+    return user.is_authenticated and (user_is_administrator(user) or bool(supervised_units(user)))
+
+
+@dataclass(frozen=True)
+class Filters:
+    unit: Unit | None = None
+    course: CoursePage | None = None
+    status: str = ""
+    due_from: date | None = None
+    due_to: date | None = None
+    q: str = ""
+    sort: str = "-activity"
+
+
+def enrollments_in_scope(*, user) -> QuerySet[Enrollment]:
+    """Every enrollment of an active learner the user may see: the root of every read here."""
+    return Enrollment.objects.filter(
+        learner_scope_q(user=user, prefix="learner__"), learner__is_active=True
+    )
+
+
+def enrollments_filtered(*, user, filters: Filters, today: date | None = None):
+    today = today or timezone.localdate()
+    qs = enrollments_in_scope(user=user)
+    if filters.unit is not None:
+        qs = qs.filter(learner__unit__path__startswith=filters.unit.path)
+    if filters.course is not None:
+        qs = qs.filter(course=filters.course)
+    if filters.due_from:
+        qs = qs.filter(due_date__gte=filters.due_from)
+    if filters.due_to:
+        qs = qs.filter(due_date__lte=filters.due_to)
+    if filters.q:
+        qs = qs.filter(
+            Q(learner__full_name__icontains=filters.q) | Q(learner__matricule__icontains=filters.q)
+        )
+    if filters.status == STATUS_OVERDUE:
+        qs = qs.filter(overdue_q(today))
+    elif filters.status:
+        qs = qs.filter(status=filters.status)
+    return qs
+
+
+def overdue_q(today: date) -> Q:
+    """Overdue: the due date has passed and the course is not completed."""
+    return Q(due_date__lt=today) & ~Q(status=Enrollment.Status.COMPLETED)
+
+
+def _counts(today: date) -> dict:
+    status = Enrollment.Status
+    return {
+        "enrolled": Count("pk"),
+        "assigned": Count("pk", filter=Q(due_date__isnull=False)),
+        "not_started": Count("pk", filter=Q(status=status.NOT_STARTED)),
+        "in_progress": Count("pk", filter=Q(status=status.IN_PROGRESS)),
+        "completed": Count("pk", filter=Q(status=status.COMPLETED)),
+        "overdue": Count("pk", filter=overdue_q(today)),
+    }
+
+
+@dataclass
+class CourseStats:
+    course_id: int
+    title: str
+    enrolled: int = 0
+    assigned: int = 0
+    not_started: int = 0
+    in_progress: int = 0
+    completed: int = 0
+    overdue: int = 0
+    graded: int = 0
+    passed: int = 0
+    average_percent: float | None = None
+    certificates: int = 0
+
+    @property
+    def pass_rate(self) -> int | None:
+        return round(100 * self.passed / self.graded) if self.graded else None
+
+    @property
+    def completion_rate(self) -> int:
+        return round(100 * self.completed / self.enrolled) if self.enrolled else 0
+
+
+def course_stats(*, enrollments: QuerySet[Enrollment], today: date) -> list[CourseStats]:
+    """Per course: counts by status, overdue, pass rate and average grade of the quizzes, and
+    valid certificates, all over the given (scoped, filtered) enrollments. Three queries."""
+    rows = (
+        enrollments.order_by()
+        .values("course_id", "course__title")
+        .annotate(**_counts(today))
+        .order_by("course__title")
+    )
+    stats = {
+        row["course_id"]: CourseStats(
+            title=row.pop("course__title"), **{k: v for k, v in row.items()}
+        )
+        for row in rows
+    }
+    # Grades and certificates count only for the learners of the filtered enrollments.
+    same_enrollment = Exists(
+        enrollments.filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
+    )
+    grades = (
+        QuizGrade.objects.filter(same_enrollment)
+        .values("course_id")
+        .annotate(
+            graded=Count("pk"), passed=Count("pk", filter=Q(passed=True)), average=Avg("percent")
+        )
+        .order_by()
+    )
+    for row in grades:
+        if row["course_id"] in stats:
+            item = stats[row["course_id"]]
+            item.graded, item.passed = row["graded"], row["passed"]
+            item.average_percent = float(row["average"]) if row["average"] is not None else None
+    certificates = (
+        Certificate.objects.filter(same_enrollment, revoked_at__isnull=True)
+        .values("course_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in certificates:
+        if row["course_id"] in stats:
+            stats[row["course_id"]].certificates = row["n"]
+    return list(stats.values())
+
+
+@dataclass
+class UnitRow:
+    unit: Unit
+    label: str
+    direct: bool = False  # learners attached to the unit itself, not to a unit below it
+    learners: int = 0
+    enrolled: int = 0
+    assigned: int = 0
+    not_started: int = 0
+    in_progress: int = 0
+    completed: int = 0
+    overdue: int = 0
+    has_children: bool = False
+
+    @property
+    def completion_rate(self) -> int:
+        return round(100 * self.completed / self.enrolled) if self.enrolled else 0
+
+
+def _top_units(user) -> list[Unit]:
+    """The units a dashboard starts from: the roots for administrators, else the user's
+    supervised units without those already inside another one."""
+    if user_is_administrator(user):
+        return list(Unit.get_root_nodes())
+    units = sorted(supervised_units(user), key=lambda u: u.path)
+    tops: list[Unit] = []
+    for unit in units:
+        if not any(unit.path.startswith(top.path) for top in tops):
+            tops.append(unit)
+    return tops
+
+
+def unit_breakdown(
+    *, user, enrollments: QuerySet[Enrollment], unit: Unit | None, today: date
+) -> list[UnitRow]:
+    """One row per unit below `unit` (or per top unit of the user's scope), each counting its
+    whole subtree, plus a row for learners attached directly to `unit`. Two queries."""
+    if unit is None:
+        rows = [UnitRow(unit=u, label=u.name) for u in _top_units(user)]
+    else:
+        children = list(unit.get_children())
+        rows = [UnitRow(unit=unit, label=unit.name, direct=True)] + [
+            UnitRow(unit=child, label=child.name) for child in children
+        ]
+    if not rows:
+        return []
+    branch = Case(
+        *[
+            When(learner__unit_id=row.unit.pk, then=Value(index))
+            if row.direct
+            else When(learner__unit__path__startswith=row.unit.path, then=Value(index))
+            for index, row in enumerate(rows)
+        ],
+        default=Value(-1),
+        output_field=IntegerField(),
+    )
+    counts = (
+        enrollments.order_by()
+        .annotate(branch=branch)
+        .values("branch")
+        .annotate(learners=Count("learner_id", distinct=True), **_counts(today))
+    )
+    for row in counts:
+        index = row.pop("branch")
+        if index >= 0:
+            for name, value in row.items():
+                setattr(rows[index], name, value)
+    for row in rows:
+        row.has_children = not row.direct and row.unit.numchild > 0
+    # A direct row with nobody in it says nothing.
+    return [row for row in rows if not (row.direct and row.enrolled == 0)]
+
+
+@dataclass
+class WeekPoint:
+    week: date
+    completed: int
+
+
+def completions_by_week(
+    *, enrollments: QuerySet[Enrollment], today: date, weeks: int = CHART_WEEKS
+) -> list[WeekPoint]:
+    """Completions per week over the last `weeks` weeks, empty weeks included. One query."""
+    this_monday = today - timedelta(days=today.weekday())
+    start = this_monday - timedelta(weeks=weeks - 1)
+    tz = timezone.get_current_timezone()
+    since = timezone.make_aware(datetime.combine(start, datetime.min.time()), tz)
+    counts = {
+        (row["week"].date() if isinstance(row["week"], datetime) else row["week"]): row["n"]
+        for row in enrollments.filter(completed_at__gte=since)
+        .order_by()
+        .annotate(week=TruncWeek("completed_at", tzinfo=tz))
+        .values("week")
+        .annotate(n=Count("pk"))
+    }
+    return [
+        WeekPoint(
+            week=start + timedelta(weeks=i), completed=counts.get(start + timedelta(weeks=i), 0)
+        )
+        for i in range(weeks)
+    ]
+
+
+def learner_rows(*, enrollments: QuerySet[Enrollment], sort: str) -> QuerySet[Enrollment]:
+    """The learner table: one row per enrollment, with what a row shows joined in."""
+    return enrollments.select_related("learner", "course").order_by(
+        *SORTS.get(sort, SORTS["-activity"])
+    )
+
+
+# --- Learner detail -------------------------------------------------------------------------
+
+
+@dataclass
+class AttemptLine:
+    number: int
+    quiz_title: str
+    percent: float | None
+    passed: bool
+    started_at: datetime
+    finished_at: datetime | None
+    state: str
+
+    @property
+    def duration(self) -> timedelta | None:
+        return self.finished_at - self.started_at if self.finished_at else None
+
+
+@dataclass
+class CourseDetail:
+    enrollment: Enrollment
+    lessons_total: int = 0
+    lessons: list[tuple[str, datetime]] = field(default_factory=list)
+    attempts: list[AttemptLine] = field(default_factory=list)
+    certificate: Certificate | None = None
+
+
+def learner_detail(*, learner: User) -> list[CourseDetail]:
+    """Per enrolled course: lessons completed and when, quiz attempts, the certificate.
+    Five queries whatever the number of courses."""
+    enrollments = list(
+        Enrollment.objects.filter(learner=learner).select_related("course").order_by("enrolled_at")
+    )
+    details = {e.course_id: CourseDetail(enrollment=e) for e in enrollments}
+    paths = {e.course.path: e.course_id for e in enrollments}
+
+    def course_of(path: str) -> int | None:
+        for prefix, course_id in paths.items():
+            if path.startswith(prefix):
+                return course_id
+        return None
+
+    for completion in (
+        LessonCompletion.objects.filter(learner=learner, course_id__in=list(details))
+        .select_related("lesson")
+        .order_by("completed_at")
+    ):
+        details[completion.course_id].lessons.append(
+            (completion.lesson.title, completion.completed_at)
+        )
+    lesson_paths = (
+        LessonPage.objects.live().filter(_path_prefix_q(list(paths))).values_list("path", flat=True)
+    )
+    for path in lesson_paths:
+        course_id = course_of(path)
+        if course_id is not None:
+            details[course_id].lessons_total += 1
+    attempts = (
+        Attempt.objects.filter(learner=learner)
+        .exclude(state=Attempt.State.IN_PROGRESS)
+        .select_related("quiz")
+        .order_by("started_at")
+    )
+    for attempt in attempts:
+        course_id = course_of(attempt.quiz.path)
+        if course_id is None:
+            continue
+        details[course_id].attempts.append(
+            AttemptLine(
+                number=attempt.number,
+                quiz_title=attempt.quiz.title,
+                percent=float(attempt.percent) if attempt.percent is not None else None,
+                passed=attempt.passed,
+                started_at=attempt.started_at,
+                finished_at=attempt.finished_at,
+                state=attempt.get_state_display(),
+            )
+        )
+    for certificate in Certificate.objects.filter(learner=learner, revoked_at__isnull=True):
+        if certificate.course_id in details:
+            details[certificate.course_id].certificate = certificate
+    return list(details.values())
+
+
+def _path_prefix_q(paths: list[str]) -> Q:
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return query
+
+
+def learner_last_activity(*, learner: User) -> datetime | None:
+    return Enrollment.objects.filter(learner=learner).aggregate(last=Max("last_activity_at"))[
+        "last"
+    ]
+
+
+# --- Weekly digest -------------------------------------------------------------------------
+
+
+@dataclass
+class Digest:
+    courses: list[CourseStats]
+    overdue: list[Enrollment]
+    overdue_total: int
+    completed_this_week: int
+    without_email: int
+
+
+DIGEST_OVERDUE_LISTED = 20
+
+
+def digest_for(*, supervisor: User, today: date) -> Digest:
+    """What a supervisor's weekly email says about their scope. `without_email` counts the
+    learners with a due or overdue course who could not be reminded for lack of an address."""
+    enrollments = enrollments_in_scope(user=supervisor)
+    overdue = enrollments.filter(overdue_q(today))
+    week_start = today - timedelta(days=today.weekday())
+    tz = timezone.get_current_timezone()
+    due_soon = enrollments.filter(due_date__lte=today + timedelta(days=7)).exclude(
+        status=Enrollment.Status.COMPLETED
+    )
+    return Digest(
+        courses=course_stats(enrollments=enrollments, today=today),
+        overdue=list(
+            overdue.select_related("learner", "course").order_by("due_date", "pk")[
+                :DIGEST_OVERDUE_LISTED
+            ]
+        ),
+        overdue_total=overdue.count(),
+        completed_this_week=enrollments.filter(
+            completed_at__gte=timezone.make_aware(
+                datetime.combine(week_start, datetime.min.time()), tz
+            )
+        ).count(),
+        without_email=due_soon.filter(learner__email="").values("learner_id").distinct().count(),
+    )
+
+
+# --- Exports -------------------------------------------------------------------------------
+
+
+def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
+    """The filtered table as plain tuples, read in chunks so that 10,000 rows stay small in
+    memory: (matricule, name, rank, unit id, course title, status, progress, average grade,
+    due date, overdue, enrolled at, started at, completed at, last activity, certificate)."""
+    grade = (
+        QuizGrade.objects.filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
+        .order_by()
+        .values("learner_id")
+        .annotate(avg=Avg("percent"))
+        .values("avg")
+    )
+    serial = Certificate.objects.filter(
+        learner_id=OuterRef("learner_id"),
+        course_id=OuterRef("course_id"),
+        revoked_at__isnull=True,
+    ).values("serial")[:1]
+    rows = (
+        enrollments.annotate(average=Subquery(grade), serial=Subquery(serial))
+        .order_by(*SORTS.get(sort, SORTS["-activity"]))
+        .values_list(
+            "learner__matricule",
+            "learner__full_name",
+            "learner__rank",
+            "learner__unit_id",
+            "course__title",
+            "status",
+            "progress_percent",
+            "average",
+            "due_date",
+            "enrolled_at",
+            "started_at",
+            "completed_at",
+            "last_activity_at",
+            "serial",
+        )
+    )
+    for row in rows.iterator(chunk_size=2000):
+        (matricule, name, rank, unit_id, course, status, progress, average, due) = row[:9]
+        overdue = bool(due and due < today and status != Enrollment.Status.COMPLETED)
+        yield (
+            matricule,
+            name,
+            rank,
+            unit_id,
+            course,
+            status,
+            progress,
+            float(average) if average is not None else None,
+            due,
+            overdue,
+            *row[9:],
+        )

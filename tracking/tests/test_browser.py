@@ -1,0 +1,75 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from accounts.tests.factories import LearnerFactory, SupervisorFactory
+from courses import services as course_services
+from courses.tests.factories import course_build
+
+from .factories import tree_build
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(page, matricule):
+    page.context.clear_cookies()
+    page.goto("/connexion/")
+    page.get_by_label("Matricule").fill(matricule)
+    page.get_by_label("Mot de passe").fill("motdepasse-test")
+    page.locator("main").get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/")
+
+
+def test_supervisor_assigns_a_course_follows_progress_and_exports(
+    page, wagtail_site, role_groups, screenshot_dir
+):
+    tree = tree_build()
+    course_services.course_tree_setup()
+    course = course_build(title="Sécurité numérique des OPJ", modules=1, lessons=2)
+    SupervisorFactory(matricule="SUP-MOP", supervised_units=[tree.mopti], full_name="Cdt Diarra")
+    LearnerFactory(matricule="OPJ-SEV", unit=tree.sevare, full_name="Awa Traoré")
+    LearnerFactory(matricule="OPJ-SEG", unit=tree.segou, full_name="Sira Diallo")
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    # The supervisor assigns the course to the region of Mopti, which includes Sévaré.
+    _sign_in(page, "SUP-MOP")
+    page.get_by_role("link", name="Suivi").click()
+    page.get_by_role("link", name="Affecter une formation").click()
+    page.get_by_label("Formation").select_option(label=course.title)
+    page.get_by_label("Une unité et toutes les unités qui en dépendent").check()
+    page.get_by_label("Unité", exact=True).select_option(
+        label="Gendarmerie nationale › Région de Mopti"
+    )
+    due = timezone.localdate() + timedelta(days=14)
+    page.get_by_label("Échéance").fill(due.isoformat())
+    page.get_by_role("button", name="Affecter").click()
+    assert "est affectée" in page.content()
+    page.screenshot(path=screenshot_dir / "suivi-affectation.png", full_page=True)
+
+    # The learner of Sévaré finds it in "Mes formations" and finishes a lesson.
+    _sign_in(page, "OPJ-SEV")
+    assert course.title in page.locator("main").inner_text()
+    page.get_by_role("link", name=re.compile("^(Commencer|Reprendre)")).first.click()
+    page.get_by_role("button", name="J’ai terminé cette leçon").click()
+    page.wait_for_load_state()
+    assert "Progression : 50 %" in page.content()
+
+    # The supervisor sees her progress, not Ségou's learner, and downloads the XLSX.
+    _sign_in(page, "SUP-MOP")
+    page.goto("/suivi/")
+    main = page.locator("main").inner_text()
+    assert "Awa Traoré" in main and "Sira Diallo" not in main
+    assert "50 %" in main
+    page.screenshot(path=screenshot_dir / "suivi-tableau.png", full_page=True)
+    page.get_by_role("link", name="Awa Traoré").click()
+    assert "Leçons terminées : 1 sur 2" in page.content()
+    page.goto("/suivi/")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Exporter (Excel)").click()
+    workbook = load_workbook(info.value.path())
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert [row[0] for row in rows[1:]] == ["OPJ-SEV"]
+    assert rows[1][6] == 50

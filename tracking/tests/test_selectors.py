@@ -1,0 +1,106 @@
+"""The dashboard's reads: figures, and query budgets that do not grow with the learner count."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.tests.factories import LearnerFactory, UnitFactory
+from certificates.models import Certificate
+from courses.models import Enrollment
+from quizzes.models import QuizGrade
+from quizzes.tests.factories import quiz_make
+from tracking import selectors
+
+from .factories import supervisor_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _population(tree, course, quiz, size: int):
+    """`size` learners per unit of Mopti's subtree, in every state, with grades and
+    certificates, plus as many in Ségou who must never be counted."""
+    today = timezone.localdate()
+    statuses = list(Enrollment.Status)
+    for index in range(size):
+        for unit in (tree.mopti, tree.sevare, tree.segou):
+            learner = LearnerFactory(unit=unit)
+            status = statuses[index % 3]
+            Enrollment.objects.create(
+                learner=learner,
+                course=course,
+                status=status,
+                progress_percent=100 if status == "completed" else 40,
+                due_date=today - timedelta(days=1) if index % 2 else None,
+                completed_at=timezone.now() if status == "completed" else None,
+            )
+            QuizGrade.objects.create(
+                learner=learner, quiz=quiz, course=course, percent=50 + index, passed=index % 2 == 0
+            )
+            if status == "completed":
+                Certificate.objects.create(
+                    learner=learner, course=course, learner_name="x", course_title="y"
+                )
+
+
+@pytest.fixture
+def quiz(course):
+    return quiz_make(course)
+
+
+def test_course_stats_over_the_scope(tree, course, quiz):
+    _population(tree, course, quiz, 3)
+    enrollments = selectors.enrollments_in_scope(user=supervisor_of(tree.mopti))
+    (stats,) = selectors.course_stats(enrollments=enrollments, today=timezone.localdate())
+    # 3 per unit in Mopti and Sévaré: index 0, 1, 2 → not started, in progress, completed.
+    assert (stats.enrolled, stats.not_started, stats.in_progress, stats.completed) == (6, 2, 2, 2)
+    assert stats.assigned == 2 and stats.overdue == 2  # index 1 is due yesterday, not done
+    assert (stats.graded, stats.passed, stats.pass_rate) == (6, 4, 67)
+    assert stats.average_percent == pytest.approx(51)
+    assert stats.certificates == 2
+
+
+def test_completions_by_week_fills_empty_weeks(tree, course, quiz):
+    _population(tree, course, quiz, 3)
+    enrollments = selectors.enrollments_in_scope(user=supervisor_of(tree.mopti))
+    weeks = selectors.completions_by_week(enrollments=enrollments, today=timezone.localdate())
+    assert len(weeks) == selectors.CHART_WEEKS
+    assert [point.completed for point in weeks] == [0] * 11 + [2]
+
+
+def _queries(client, url, params=None) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params or {})
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "budget"),
+    [
+        ("tracking:dashboard", {}, 13),
+        ("tracking:dashboard", {"unit": "mopti", "status": "overdue", "sort": "-progress"}, 16),
+        ("tracking:export", {"fmt": "csv"}, 9),
+        ("tracking:export", {"fmt": "xlsx"}, 9),
+    ],
+)
+def test_query_count_does_not_grow_with_learners(client, tree, course, quiz, name, params, budget):
+    params = dict(params)
+    args = [params.pop("fmt")] if "fmt" in params else []
+    if params.get("unit") == "mopti":
+        params["unit"] = tree.mopti.pk
+    url = reverse(name, args=args)
+    client.force_login(supervisor_of(tree.mopti))
+    _population(tree, course, quiz, 2)
+    small = _queries(client, url, params)
+    _population(tree, course, quiz, 20)
+    # More units too: the breakdown must not ask once per unit.
+    for n in range(5):
+        UnitFactory(name=f"Brigade {n}", parent=tree.mopti.__class__.objects.get(pk=tree.mopti.pk))
+    large = _queries(client, url, params)
+    assert small == large <= budget

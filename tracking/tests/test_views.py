@@ -1,0 +1,217 @@
+import csv
+import io
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from accounts.tests.factories import LearnerFactory, UserFactory
+from certificates.models import Certificate
+from courses import services as course_services
+from courses.models import Enrollment
+from courses.tests.factories import lessons_of
+from tracking.models import Assignment
+
+from .factories import supervisor_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(tree, course):
+    """Two learners in Mopti's subtree and one in Ségou, each enrolled, one completed."""
+    awa = LearnerFactory(unit=tree.sevare, full_name="Awa Traoré", matricule="MOP-001")
+    issa = LearnerFactory(unit=tree.mopti, full_name="Issa Coulibaly", matricule="MOP-002")
+    sira = LearnerFactory(unit=tree.segou, full_name="Sira Diallo", matricule="SEG-001")
+    for learner in (awa, issa, sira):
+        course_services.enrollment_create(learner=learner, course=course)
+    for lesson in lessons_of(course):
+        course_services.lesson_complete(learner=awa, lesson=lesson)
+    Enrollment.objects.filter(learner=issa).update(due_date=timezone.localdate() - timedelta(1))
+    return {"awa": awa, "issa": issa, "sira": sira}
+
+
+def test_dashboard_shows_only_the_supervisors_subtree(client, tree, people):
+    client.force_login(supervisor_of(tree.mopti))
+    html = client.get(reverse("tracking:dashboard")).content.decode()
+    assert "Awa Traoré" in html and "Issa Coulibaly" in html
+    assert "Sira Diallo" not in html and "SEG-001" not in html
+    assert "Région de Ségou" not in html  # not even in the unit filter
+
+    client.force_login(supervisor_of(tree.segou))
+    html = client.get(reverse("tracking:dashboard")).content.decode()
+    assert "Sira Diallo" in html and "Awa Traoré" not in html
+
+
+def test_dashboard_counts_by_course_and_unit(client, tree, course, people):
+    client.force_login(supervisor_of(tree.mopti))
+    response = client.get(reverse("tracking:dashboard"))
+    (stats,) = response.context["stats"]
+    assert (stats.enrolled, stats.completed, stats.not_started, stats.overdue) == (2, 1, 1, 1)
+    units = {row.label: row for row in response.context["units"]}
+    assert list(units) == ["Région de Mopti"]
+    assert units["Région de Mopti"].completed == 1
+
+    drill = client.get(reverse("tracking:dashboard"), {"unit": tree.mopti.pk})
+    rows = {(row.label, row.direct): row for row in drill.context["units"]}
+    assert rows[("Région de Mopti", True)].enrolled == 1  # Issa, attached to Mopti itself
+    assert rows[("Brigade de Sévaré", False)].completed == 1  # Awa
+    assert drill.context["parent_unit"] is None  # Gendarmerie is above this supervisor
+
+
+def test_filters_status_search_and_due_dates(client, tree, people):
+    client.force_login(supervisor_of(tree.gendarmerie))
+    url = reverse("tracking:dashboard")
+
+    def names(**params):
+        page = client.get(url, params).context["page"]
+        return sorted(e.learner.full_name for e in page.object_list)
+
+    assert names(status="overdue") == ["Issa Coulibaly"]
+    assert names(status="completed") == ["Awa Traoré"]
+    assert names(q="seg-0") == ["Sira Diallo"]
+    today = timezone.localdate()
+    assert names(due_to=(today + timedelta(1)).isoformat()) == ["Issa Coulibaly"]
+    assert names(unit=tree.segou.pk) == ["Sira Diallo"]
+    response = client.get(url, {"due_from": "2026-12-31", "due_to": "2026-01-01"})
+    assert "doit précéder" in response.content.decode()
+    response = client.get(url, {"status": "nimporte", "due_from": "pas une date"})
+    assert response.status_code == 200
+    assert "Saisissez une date valide" in response.content.decode()
+
+
+def test_out_of_scope_unit_and_learner_answer_404(client, tree, people):
+    client.force_login(supervisor_of(tree.mopti))
+    assert client.get(reverse("tracking:dashboard"), {"unit": tree.segou.pk}).status_code == 404
+    assert client.get(reverse("tracking:dashboard"), {"unit": 999999}).status_code == 404
+    detail = reverse("tracking:learner", args=[people["sira"].pk])
+    assert client.get(detail).status_code == 404
+    assert client.get(reverse("tracking:learner", args=[people["awa"].pk])).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["dashboard", "assignments"])
+def test_learners_and_anonymous_cannot_open_supervision(client, tree, people, name):
+    url = reverse(f"tracking:{name}")
+    response = client.get(url)
+    assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+    client.force_login(people["awa"])
+    assert client.get(url).status_code == 403
+    assert client.get(reverse("tracking:learner", args=[people["issa"].pk])).status_code == 403
+    assert client.get(reverse("tracking:export", args=["csv"])).status_code == 403
+
+
+def test_learner_detail_lists_lessons_attempts_and_certificate(client, tree, course, people):
+    awa = people["awa"]
+    Certificate.objects.create(
+        learner=awa,
+        course=course,
+        serial="CNDH-2026-000001",
+        learner_name="Awa Traoré",
+        course_title=course.title,
+    )
+    client.force_login(supervisor_of(tree.mopti))
+    response = client.get(reverse("tracking:learner", args=[awa.pk]))
+    html = response.content.decode()
+    (detail,) = response.context["courses"]
+    assert [title for title, _when in detail.lessons] == ["Leçon 1.1", "Leçon 1.2"]
+    assert detail.lessons_total == 2
+    assert "CNDH-2026-000001" in html
+    assert response.context["last_activity"] is not None
+
+
+def _export(client, fmt, **params):
+    response = client.get(reverse("tracking:export", args=[fmt]), params)
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def test_csv_export_is_scoped_and_filtered(client, tree, people):
+    client.force_login(supervisor_of(tree.mopti))
+    text = _export(client, "csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][:3] == ["Matricule", "Nom", "Grade"]
+    assert sorted(r[0] for r in rows[1:]) == ["MOP-001", "MOP-002"]
+    overdue = list(
+        csv.reader(
+            io.StringIO(_export(client, "csv", status="overdue").decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    assert [r[0] for r in overdue[1:]] == ["MOP-002"]
+
+
+def test_xlsx_export_has_typed_cells_and_headers_in_the_ui_language(client, tree, people):
+    supervisor = supervisor_of(tree.mopti, language="en")
+    client.force_login(supervisor)
+    sheet = load_workbook(io.BytesIO(_export(client, "xlsx", sort="name"))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Service number"
+    awa = next(r for r in rows[1:] if r[0] == "MOP-001")
+    issa = next(r for r in rows[1:] if r[0] == "MOP-002")
+    assert awa[6] == 100 and isinstance(awa[6], int)  # progress: a number
+    assert isinstance(awa[10], datetime)  # enrolled at: a date cell, not text
+    assert isinstance(issa[8], datetime) and issa[8].date() < date.today() + timedelta(1)
+    assert issa[9] is True  # overdue: a boolean
+    assert "SEG-001" not in {r[0] for r in rows}
+    assert len(rows) == 3
+
+
+def test_assignment_form_creates_enrollments_and_refuses_other_units(client, tree, course):
+    chief = supervisor_of(tree.mopti)
+    newcomer = LearnerFactory(unit=tree.sevare, matricule="MOP-010")
+    stranger = LearnerFactory(unit=tree.segou, matricule="SEG-010")
+    client.force_login(chief)
+    url = reverse("tracking:assignments")
+    due = (timezone.localdate() + timedelta(days=14)).isoformat()
+
+    response = client.post(
+        url, {"course": course.pk, "target": "unit", "unit": tree.mopti.pk, "due_date": due}
+    )
+    assert response.status_code == 302
+    assert Enrollment.objects.filter(learner=newcomer, course=course).exists()
+
+    response = client.post(
+        url, {"course": course.pk, "target": "unit", "unit": tree.segou.pk, "due_date": due}
+    )
+    assert response.status_code == 400
+    response = client.post(
+        url,
+        {
+            "course": course.pk,
+            "target": "learners",
+            "matricules": "mop-010, SEG-010",
+            "due_date": due,
+        },
+    )
+    assert response.status_code == 400
+    assert "SEG-010" in response.content.decode()
+    assert not Enrollment.objects.filter(learner=stranger).exists()
+    assert Assignment.objects.count() == 1
+
+    html = client.get(url).content.decode()
+    assert course.title in html and "Région de Mopti" in html
+
+
+def test_assignment_delete_is_scoped_and_post_only(client, tree, course):
+    mine = Assignment.objects.create(course=course, unit=tree.mopti, due_date=date(2030, 1, 1))
+    theirs = Assignment.objects.create(course=course, unit=tree.segou, due_date=date(2030, 1, 1))
+    client.force_login(supervisor_of(tree.mopti))
+    assert client.get(reverse("tracking:assignment_delete", args=[mine.pk])).status_code == 405
+    assert client.post(reverse("tracking:assignment_delete", args=[theirs.pk])).status_code == 404
+    assert client.post(reverse("tracking:assignment_delete", args=[mine.pk])).status_code == 302
+    assert list(Assignment.objects.all()) == [theirs]
+
+
+def test_navigation_shows_suivi_to_supervisors_only(client, tree, people):
+    client.force_login(people["awa"])
+    assert reverse("tracking:dashboard") not in client.get(reverse("home")).content.decode()
+    client.force_login(supervisor_of(tree.mopti))
+    assert reverse("tracking:dashboard") in client.get(reverse("home")).content.decode()
+
+
+def test_administrators_see_everything(client, tree, people, role_groups):
+    admin = UserFactory(role="Administrateurs")
+    client.force_login(admin)
+    html = client.get(reverse("tracking:dashboard")).content.decode()
+    assert "Sira Diallo" in html and "Awa Traoré" in html

@@ -1,0 +1,218 @@
+"""Supervisor pages. Every object comes from a scoped selector: out of scope answers 404."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.selectors import learner_list_in_scope, unit_labels, unit_list_in_scope
+from courses.models import CoursePage
+
+from . import charts, exports, selectors, services
+from .forms import AssignmentForm, DashboardFilterForm
+from .models import Assignment
+
+PAGE_SIZE = 50
+
+
+def supervisor_required(view):
+    """Signed in, and a supervisor of at least one unit or an administrator."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not selectors.user_is_supervisor(request.user):
+            raise PermissionDenied(_("Cette page est réservée aux superviseurs."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _filters_from(request, labels) -> tuple[DashboardFilterForm, selectors.Filters]:
+    form = DashboardFilterForm(request.GET or None, user=request.user, labels=labels)
+    raw_unit = request.GET.get("unit", "")
+    # A unit the user may not see is a 404, as for any other object out of scope.
+    unit = (
+        get_object_or_404(unit_list_in_scope(user=request.user), pk=int(raw_unit))
+        if raw_unit.isdigit()
+        else None
+    )
+    if not form.is_bound or not form.is_valid():
+        data = {}
+        if form.is_bound:  # keep the valid filters, show the errors for the others
+            data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+    else:
+        data = form.cleaned_data
+    course = CoursePage.objects.get(pk=data["course"]) if data.get("course") else None
+    return form, selectors.Filters(
+        unit=unit,
+        course=course,
+        status=data.get("status") or "",
+        due_from=data.get("due_from"),
+        due_to=data.get("due_to"),
+        q=(data.get("q") or "").strip(),
+        sort=data.get("sort") or "-activity",
+    )
+
+
+@require_GET
+@supervisor_required
+def dashboard(request):
+    labels = unit_labels()
+    form, filters = _filters_from(request, labels)
+    today = timezone.localdate()
+    enrollments = selectors.enrollments_filtered(user=request.user, filters=filters, today=today)
+    stats = selectors.course_stats(enrollments=enrollments, today=today)
+    units = selectors.unit_breakdown(
+        user=request.user, enrollments=enrollments, unit=filters.unit, today=today
+    )
+    weeks = selectors.completions_by_week(enrollments=enrollments, today=today)
+    page = Paginator(
+        selectors.learner_rows(enrollments=enrollments, sort=filters.sort), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    for row in page:
+        row.unit_label = labels.get(row.learner.unit_id, "")
+    query = request.GET.copy()
+    query.pop("page", None)
+    unit_chart = charts.horizontal_bars(
+        [
+            (
+                row.label
+                if not row.direct
+                else _("%(unit)s (rattachés directement)") % {"unit": row.label},
+                row.completion_rate,
+                f"{row.completion_rate} % ({row.completed}/{row.enrolled})",
+            )
+            for row in units
+        ]
+    )
+    week_chart = charts.columns(
+        [(formats.date_format(point.week, "SHORT_DATE_FORMAT"), point.completed) for point in weeks]
+    )
+    return render(
+        request,
+        "tracking/dashboard.html",
+        {
+            "form": form,
+            "filters": filters,
+            "unit_path": labels.get(filters.unit.pk) if filters.unit else "",
+            "parent_unit": _parent_in_scope(request.user, filters.unit),
+            "stats": stats,
+            "units": units,
+            "unit_chart": unit_chart,
+            "weeks": weeks,
+            "week_chart": week_chart,
+            "week_total": sum(point.completed for point in weeks),
+            "page": page,
+            "query": query.urlencode(),
+            "today": today,
+        },
+    )
+
+
+def _parent_in_scope(user, unit):
+    """Where "up one level" leads, if the user may go there."""
+    if unit is None or unit.depth == 1:
+        return None
+    return unit_list_in_scope(user=user).filter(path=unit.path[: -unit.steplen]).first()
+
+
+@require_GET
+@supervisor_required
+def export(request, fmt: str):
+    labels = unit_labels()
+    _form, filters = _filters_from(request, labels)
+    today = timezone.localdate()
+    enrollments = selectors.enrollments_filtered(user=request.user, filters=filters, today=today)
+    rows = selectors.export_rows(enrollments=enrollments, sort=filters.sort, today=today)
+    filename = f"kalan-suivi-{today.isoformat()}"
+    if fmt == "csv":
+        return exports.csv_response(rows, labels=labels, filename=filename)
+    return exports.xlsx_response(rows, labels=labels, filename=filename)
+
+
+@require_GET
+@supervisor_required
+def learner_detail(request, pk: int):
+    learner = get_object_or_404(
+        learner_list_in_scope(user=request.user).select_related("unit"), pk=pk
+    )
+    return render(
+        request,
+        "tracking/learner_detail.html",
+        {
+            "learner": learner,
+            "unit_path": unit_labels().get(learner.unit_id, ""),
+            "courses": selectors.learner_detail(learner=learner),
+            "last_activity": selectors.learner_last_activity(learner=learner),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _assignments_in_scope(user):
+    units = unit_list_in_scope(user=user)
+    learners = learner_list_in_scope(user=user)
+    return Assignment.objects.filter(Q(unit__in=units) | Q(learner__in=learners)).select_related(
+        "course", "learner", "assigned_by"
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@supervisor_required
+def assignments(request):
+    labels = unit_labels()
+    form = AssignmentForm(request.POST or None, user=request.user, labels=labels)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        course = get_object_or_404(CoursePage.objects.live(), pk=data["course"])
+        unit = (
+            get_object_or_404(unit_list_in_scope(user=request.user), pk=data["unit"])
+            if data.get("unit")
+            else None
+        )
+        try:
+            services.assignment_create(
+                course=course,
+                due_date=data["due_date"],
+                assigned_by=request.user,
+                unit=unit,
+                learners=data["learners"],
+            )
+        except services.TrackingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("La formation « %(course)s » est affectée, échéance le %(date)s.")
+                % {
+                    "course": course.title,
+                    "date": formats.date_format(data["due_date"], "SHORT_DATE_FORMAT"),
+                },
+            )
+            return redirect("tracking:assignments")
+    items = list(_assignments_in_scope(request.user).order_by("due_date", "pk")[:500])
+    for item in items:
+        item.unit_label = labels.get(item.unit_id, "")
+    return render(
+        request,
+        "tracking/assignments.html",
+        {"form": form, "assignments": items, "today": timezone.localdate()},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@supervisor_required
+def assignment_delete(request, pk: int):
+    assignment = get_object_or_404(_assignments_in_scope(request.user), pk=pk)
+    services.assignment_delete(assignment=assignment)
+    messages.success(request, _("L’affectation est supprimée. Les inscriptions sont conservées."))
+    return redirect("tracking:assignments")
