@@ -10,6 +10,7 @@ PIP := $(VENV)/bin/pip
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py ob3_keygen --if-missing
 	$(PY) manage.py run_platform
 
 ## make test: install what the tests need (chromium included) and run the whole suite.

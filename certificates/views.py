@@ -1,9 +1,13 @@
+import json
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 
 from accounts.selectors import learner_list_in_scope
 
@@ -14,6 +18,9 @@ from .models import (
     verification_code_display,
     verification_code_normalise,
 )
+from .openbadges import credential as ob_credential
+from .openbadges import keys as ob_keys
+from .openbadges.proof import xsd_datetime
 
 VERIFY_LIMIT = 30  # look-ups per IP and per minute
 
@@ -55,16 +62,59 @@ def verify_form(request):
     )
 
 
+def _wants_json(request) -> bool:
+    if request.GET.get("format") == "json":
+        return True
+    # A browser's "text/html, …, */*" prefers HTML; a client that asks for JSON only gets it.
+    preferred = request.get_preferred_type(["text/html", "application/json"])
+    return preferred == "application/json"
+
+
+def _public_json(payload: dict, *, status: int = 200) -> JsonResponse:
+    response = JsonResponse(payload, status=status, json_dumps_params={"ensure_ascii": False})
+    # Public facts that any web verifier (a page on another origin) may read.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 @never_cache
 def verify_code(request, code: str):
     """What the QR opens: valid or revoked, the holder, the course and the date, nothing else.
-    An unknown code is a plain 404 that says nothing about other certificates."""
+    An unknown code is a plain 404 that says nothing about other certificates.
+
+    This URL is also the `id` of the certificate's Open Badges credential, so a verifier
+    checks revocation here: with ?format=json or "Accept: application/json" the same facts
+    come as JSON, with the same 404 and the same rate limit."""
+    response = _verify_response(request, code, as_json=_wants_json(request))
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _verify_response(request, code: str, *, as_json: bool):
     if _rate_limited(request):
-        return _too_many(request)
+        return (
+            _public_json({"status": "rate_limited"}, status=429) if as_json else _too_many(request)
+        )
     certificate = Certificate.objects.filter(code=verification_code_normalise(code)).first()
     if certificate is None:
+        if as_json:
+            return _public_json({"status": "unknown"}, status=404)
         return render(request, "certificates/verify_unknown.html", status=404)
+    if as_json:
+        return _public_json(_verification_facts(certificate))
     return render(request, "certificates/verify_result.html", {"certificate": certificate})
+
+
+def _verification_facts(certificate: Certificate) -> dict:
+    """What the public page shows, no more: never the serial, rank, score or reason."""
+    revoked_at = certificate.revoked_at
+    return {
+        "status": "valid" if certificate.is_valid else "revoked",
+        "revoked_at": xsd_datetime(revoked_at) if revoked_at else None,
+        "holder": certificate.learner_name,
+        "course": certificate.course_title,
+        "issued_at": xsd_datetime(certificate.issued_at),
+    }
 
 
 @login_required
@@ -73,10 +123,9 @@ def my_certificates(request):
     return render(request, "certificates/my_certificates.html", {"certificates": certificates})
 
 
-@login_required
-def certificate_download(request, serial: str):
-    """The owner, or a supervisor of the owner's unit, downloads the PDF; anyone else gets
-    404, like a certificate that does not exist."""
+def _certificate_for(request, serial: str) -> Certificate:
+    """The owner's certificate, or one of a learner in the user's scope (supervisors of the
+    unit, administrators); anyone else gets 404, like a certificate that does not exist."""
     certificate = Certificate.objects.filter(serial=serial).select_related("learner").first()
     if certificate is None:
         raise Http404
@@ -85,6 +134,12 @@ def certificate_download(request, serial: str):
     )
     if not allowed:
         raise Http404
+    return certificate
+
+
+@login_required
+def certificate_download(request, serial: str):
+    certificate = _certificate_for(request, serial)
     certificate = services.certificate_pdf_ensure(certificate=certificate)
     return FileResponse(
         certificate.pdf.open("rb"),
@@ -92,3 +147,38 @@ def certificate_download(request, serial: str):
         filename=f"{certificate.serial}.pdf",
         content_type="application/pdf",
     )
+
+
+@never_cache
+@login_required
+def certificate_openbadge(request, serial: str):
+    """The certificate as a signed Open Badges 3.0 credential, for the same people as the PDF.
+    Signed on request: `created` is the issue time and Ed25519 is deterministic, so every
+    download gives the same bytes and nothing needs storing."""
+    certificate = _certificate_for(request, serial)
+    if not certificate.is_valid:
+        # No fresh copy of a revoked credential; copies already out fail the status check.
+        raise Http404
+    credential = ob_credential.credential_sign(
+        certificate,
+        # The configured public URL, never the request's Host: the issuer's identity and the
+        # key's id must not depend on how the server was reached.
+        base_url=settings.WAGTAILADMIN_BASE_URL,
+        private_key=ob_keys.private_key_load(),
+    )
+    body = json.dumps(credential, ensure_ascii=False, indent=2).encode()
+    response = HttpResponse(body, content_type="application/ld+json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{certificate.serial}-openbadge.json"'
+    return response
+
+
+@cache_control(public=True, max_age=3600)
+def issuer_profile(request):
+    """The issuer's Profile with its public key (a Multikey): every proof's
+    verificationMethod is the key's id here, `<this URL>#cle-1`."""
+    profile = ob_credential.issuer_profile_build(
+        base_url=settings.WAGTAILADMIN_BASE_URL,
+        organisation=services.branding_get().organisation,
+        public_key=ob_keys.private_key_load().public_key(),
+    )
+    return _public_json(profile)
