@@ -30,6 +30,39 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def ob3_signing_key(tmp_path_factory):
+    """Open Badges credentials are signed with a throwaway key in every test, never with the
+    machine's var/ key (certificates' own tests make one per test)."""
+    from certificates.openbadges import keys
+
+    path = tmp_path_factory.mktemp("ob3-keys") / "ob3-ed25519.pem"
+    keys.key_generate(path=path)
+    previous = settings.KALAN_OB3_KEY_PATH
+    settings.KALAN_OB3_KEY_PATH = path
+    yield path
+    settings.KALAN_OB3_KEY_PATH = previous
+
+
+@pytest.fixture(autouse=True)
+def csp_violations_fail(request):
+    """In every browser test, a Content-Security-Policy violation reported by chromium (an
+    inline script or style, a resource from elsewhere) fails the test."""
+    if request.node.get_closest_marker("browser") is None:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield
+    assert not violations, violations
+
+
 @pytest.fixture(scope="session")
 def base_url(live_server):
     return live_server.url

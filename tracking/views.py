@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -22,17 +23,24 @@ from .models import Assignment
 PAGE_SIZE = 50
 
 
-def supervisor_required(view):
-    """Signed in, and a supervisor of at least one unit or an administrator."""
+def supervisor_required(view=None, *, object_view: bool = False):
+    """Signed in, and a supervisor of at least one unit or an administrator. Others get a
+    403 explanation on the dashboard, and a 404 on a URL naming an object (a learner, an
+    assignment), like any object outside their scope."""
 
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not selectors.user_is_supervisor(request.user):
-            raise PermissionDenied(_("Cette page est réservée aux superviseurs."))
-        return view(request, *args, **kwargs)
+    def decorate(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not selectors.user_is_supervisor(request.user):
+                if object_view:
+                    raise Http404
+                raise PermissionDenied(_("Cette page est réservée aux superviseurs."))
+            return view(request, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorate(view) if view is not None else decorate
 
 
 def _filters_from(request, labels) -> tuple[DashboardFilterForm, selectors.Filters]:
@@ -139,7 +147,7 @@ def export(request, fmt: str):
 
 
 @require_GET
-@supervisor_required
+@supervisor_required(object_view=True)
 def learner_detail(request, pk: int):
     learner = get_object_or_404(
         learner_list_in_scope(user=request.user).select_related("unit"), pk=pk
@@ -210,7 +218,7 @@ def assignments(request):
 
 
 @require_POST
-@supervisor_required
+@supervisor_required(object_view=True)
 def assignment_delete(request, pk: int):
     assignment = get_object_or_404(_assignments_in_scope(request.user), pk=pk)
     services.assignment_delete(assignment=assignment)

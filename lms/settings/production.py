@@ -8,10 +8,15 @@
 - static files: collected once and served by WhiteNoise with hashed names.
 
 SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL are required: the process refuses to start without
-them (django-environ raises ImproperlyConfigured)."""
+them (django-environ raises ImproperlyConfigured).
+
+KALAN_OB3_KEY_PATH (read from the environment in base.py) must name a file on a persistent
+secret volume mounted on every web machine: its var/ default suits a single machine only. It
+is the Open Badges signing key, and a key lost or regenerated at a deploy makes every badge
+already handed out fail verification."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import CONTENT_SECURITY_POLICY, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -53,6 +58,10 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
             "file_overwrite": False,
         },
     }
+    # Images are then served from the bucket's origin (signed URLs): the CSP must allow it.
+    _bucket_origin = env("CSP_MEDIA_ORIGIN", default=env("AWS_S3_ENDPOINT_URL", default=""))
+    if _bucket_origin:
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_bucket_origin)
 
 LOGGING = {
     "version": 1,

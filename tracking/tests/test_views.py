@@ -98,7 +98,7 @@ def test_learners_and_anonymous_cannot_open_supervision(client, tree, people, na
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
     client.force_login(people["awa"])
     assert client.get(url).status_code == 403
-    assert client.get(reverse("tracking:learner", args=[people["issa"].pk])).status_code == 403
+    assert client.get(reverse("tracking:learner", args=[people["issa"].pk])).status_code == 404
     assert client.get(reverse("tracking:export", args=["csv"])).status_code == 403
 
 
