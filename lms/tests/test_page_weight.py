@@ -1,0 +1,58 @@
+"""Page weight of the quiz question page and the supervisor dashboard, against the budgets of
+shared/design.md (the lesson page has its own test in courses). Compressed bytes are
+deterministic, so these are tests, not benchmarks."""
+
+import gzip
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+
+from accounts.tests.factories import LearnerFactory
+from courses import services as course_services
+from courses.models import Enrollment
+from courses.tests.factories import course_build
+from quizzes import services as quiz_services
+from quizzes.tests.factories import question_make, quiz_make
+from tracking.tests.factories import supervisor_of, tree_build
+
+pytestmark = pytest.mark.django_db
+
+HTML_BUDGET = 14 * 1024
+TOTAL_BUDGET = 60 * 1024
+
+
+def _weigh(response) -> int:
+    assert response.status_code == 200
+    assert b"<script" not in response.content  # nothing to run: HTML and one stylesheet
+    html = len(gzip.compress(response.content))
+    with open(finders.find("css/kalan.css"), "rb") as css_file:
+        css = len(gzip.compress(css_file.read()))
+    assert html <= HTML_BUDGET, html
+    assert html + css <= TOTAL_BUDGET, html + css
+    return html
+
+
+def test_quiz_question_page_fits_the_budget(client):
+    course = course_build(title="Formation pesée", modules=1, lessons=1, sequential=False)
+    kinds = ["single", "multiple", "matching", "ordering", "short"]
+    quiz = quiz_make(
+        course, questions=[question_make(kind) for kind in kinds], questions_per_page=len(kinds)
+    )
+    learner = LearnerFactory()
+    course_services.enrollment_create(learner=learner, course=course)
+    attempt = quiz_services.attempt_start(learner=learner, quiz=quiz)
+    client.force_login(learner)
+    _weigh(client.get(reverse("quizzes:attempt_page", args=[attempt.pk, 1])))
+
+
+def test_dashboard_with_a_full_page_of_learners_fits_the_budget(client):
+    tree = tree_build()
+    course = course_build(title="Formation du tableau de bord", modules=1, lessons=1)
+    for n in range(60):  # more than one page of the learner table (50 rows)
+        learner = LearnerFactory(unit=tree.sevare, full_name=f"Apprenant numéro {n:03d}")
+        Enrollment.objects.create(learner=learner, course=course, progress_percent=n)
+    client.force_login(supervisor_of(tree.mopti))
+    response = client.get(reverse("tracking:dashboard"))
+    assert len(response.context["page"].object_list) == 50
+    _weigh(response)
