@@ -52,7 +52,7 @@ def main():
                 attempts_allowed=0,
                 shuffle_questions=True,
             )
-            quiz.slots = [QuizSlot(question=q) for q in questions]
+            quiz.slots = [QuizSlot(question=q, sort_order=i) for i, q in enumerate(questions)]
             module.add_child(instance=quiz)
             attempt = services.attempt_start(learner=learner, quiz=quiz)
             items = list(attempt.items.all())

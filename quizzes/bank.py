@@ -78,17 +78,21 @@ def question_create(*, data: dict, category: QuestionCategory) -> Question:
         max_score=Decimal(str(data.get("max_score", 1))),
         general_feedback=data.get("general_feedback", ""),
     )
+    # sort_order is the authored order (an ordering question's right answer): Wagtail's forms
+    # set it, code that builds the cluster must set it too, or the database picks an order.
     question.choices = [
         QuestionChoice(
             text=c["text"][:500],
             fraction_percent=c["fraction_percent"],
             tolerance=c["tolerance"],
             feedback=c["feedback"][:500],
+            sort_order=index,
         )
-        for c in choices
+        for index, c in enumerate(choices)
     ]
     question.pairs = [
-        QuestionPair(prompt=p["prompt"][:300], answer=p["answer"][:300]) for p in pairs
+        QuestionPair(prompt=p["prompt"][:300], answer=p["answer"][:300], sort_order=index)
+        for index, p in enumerate(pairs)
     ]
     question.save()
     question.save_revision()

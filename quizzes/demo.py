@@ -47,7 +47,10 @@ def demo_quizzes_load(*, courses: list[CoursePage]) -> list[QuizPage]:
             category, _created = QuestionCategory.objects.get_or_create(
                 name=module.title[:150], parent=root
             )
-            slots = [QuizSlot(question=_question(q, category)) for q in questions]
+            slots = [
+                QuizSlot(question=_question(q, category), sort_order=i)
+                for i, q in enumerate(questions)
+            ]
             quizzes.append(
                 _quiz(
                     module,
@@ -74,7 +77,10 @@ def demo_quizzes_load(*, courses: list[CoursePage]) -> list[QuizPage]:
                 time_limit_minutes=30,
                 slots=[
                     QuizSlot(
-                        category=final, random_count=len(data["final"]), include_subcategories=False
+                        category=final,
+                        random_count=len(data["final"]),
+                        include_subcategories=False,
+                        sort_order=0,
                     )
                 ],
             )

@@ -48,15 +48,18 @@ def question_make(kind="single", *, category=None, name=None, max_score="1") -> 
     elif kind == "ordering":
         pairs = [("Interpellation", ""), ("Notification des droits", ""), ("Audition", "")]
     question.choices = [
-        QuestionChoice(text=t, fraction_percent=Decimal(f), feedback=fb) for t, f, fb in choices
+        QuestionChoice(text=t, fraction_percent=Decimal(f), feedback=fb, sort_order=i)
+        for i, (t, f, fb) in enumerate(choices)
     ]
-    question.pairs = [QuestionPair(prompt=p, answer=a) for p, a in pairs]
+    question.pairs = [
+        QuestionPair(prompt=p, answer=a, sort_order=i) for i, (p, a) in enumerate(pairs)
+    ]
     question.save()
     return question
 
 
 def quiz_make(parent, *, questions=(), title="Quiz du module", **settings) -> QuizPage:
     quiz = QuizPage(title=title, **{"shuffle_questions": False, **settings})
-    quiz.slots = [QuizSlot(question=q) for q in questions]
+    quiz.slots = [QuizSlot(question=q, sort_order=i) for i, q in enumerate(questions)]
     parent.add_child(instance=quiz)
     return quiz

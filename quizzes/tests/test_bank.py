@@ -117,3 +117,18 @@ def test_admin_upload_view(client, tmp_path):
     category = QuestionCategory.objects.first()
     download = client.get(f"/admin/questions/export/{category.pk}/gift/")
     assert download.status_code == 200 and b"::" in download.content
+
+
+def test_imported_choices_and_pairs_keep_their_authored_order():
+    """Orderable rows built in code must carry sort_order, or the database picks the order:
+    an ordering question's right answer would then depend on PostgreSQL's mood."""
+    from quizzes.models import QuestionChoice, QuestionPair
+
+    call_command(
+        "import_questions", fixture("gift/questions.gift.txt"), format="gift", category="Ordre"
+    )
+    assert not QuestionChoice.objects.filter(sort_order__isnull=True).exists()
+    assert not QuestionPair.objects.filter(sort_order__isnull=True).exists()
+    for question in Question.objects.all():
+        orders = [c.sort_order for c in question.choices.all()]
+        assert orders == list(range(len(orders)))

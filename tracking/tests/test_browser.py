@@ -1,5 +1,7 @@
+import io
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -69,7 +71,8 @@ def test_supervisor_assigns_a_course_follows_progress_and_exports(
     page.goto("/suivi/")
     with page.expect_download() as info:
         page.get_by_role("link", name="Exporter (Excel)").click()
-    workbook = load_workbook(info.value.path())
+    # openpyxl goes by the file name's extension, and a download's temporary path has none.
+    workbook = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     rows = list(workbook.active.iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == ["OPJ-SEV"]
     assert rows[1][6] == 50
