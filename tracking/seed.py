@@ -491,7 +491,7 @@ class _Seeder:
                 attempts_allowed=3,
                 review_after=["score", "correctness"],
             )
-            quiz.slots = [QuizSlot(question=q) for q in questions]
+            quiz.slots = [QuizSlot(question=q, sort_order=i) for i, q in enumerate(questions)]
             course.add_child(instance=quiz)
             self.shapes.append(_CourseShape(course=course, lesson_ids=lesson_ids, quiz_id=quiz.pk))
         counts = self.summary.counts
@@ -514,8 +514,8 @@ class _Seeder:
                 max_score=Decimal("1"),
             )
             question.choices = [
-                QuestionChoice(text="Vrai", fraction_percent=Decimal("100")),
-                QuestionChoice(text="Faux", fraction_percent=Decimal("0")),
+                QuestionChoice(text="Vrai", fraction_percent=Decimal("100"), sort_order=0),
+                QuestionChoice(text="Faux", fraction_percent=Decimal("0"), sort_order=1),
             ]
             question.save()
             questions.append(question)
@@ -569,7 +569,8 @@ class _Seeder:
                         updated_at=created,
                     )
                 )
-        Assignment.objects.bulk_create(rows, batch_size=BATCH)
+        with _timestamps_as_given((Assignment, "created_at"), (Assignment, "updated_at")):
+            Assignment.objects.bulk_create(rows, batch_size=BATCH)
         self.summary.counts["tracking.Assignment"] = len(rows)
         self._phase("affectations", started)
 

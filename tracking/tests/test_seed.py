@@ -1,11 +1,13 @@
 """`seed_load`: the shape of the synthetic data set, its consistency, and --replace."""
 
+from datetime import timedelta
 from io import StringIO
 from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Max
+from django.utils import timezone
 
 from accounts import roles
 from accounts.models import Unit, User
@@ -130,6 +132,9 @@ def test_every_completed_enrollment_has_its_certificate(seeded):
 
 def test_assignments_match_the_enrollments(seeded):
     assert Assignment.objects.filter(unit__depth=1).count() == 2
+    # Assigned weeks ago, not by the seed's own clock; enrolled when assigned.
+    assert not Assignment.objects.filter(created_at__gt=timezone.now() - timedelta(hours=23))
+    assert not Enrollment.objects.filter(enrolled_at__gt=timezone.now() - timedelta(hours=23))
     assert Enrollment.objects.exclude(due_date=None).exists()
     # Every covered learner is enrolled with the earliest due date: nothing left to apply.
     assert services.assignments_apply() == 0
