@@ -1,3 +1,4 @@
+import re
 import uuid
 
 from django.contrib import messages
@@ -14,6 +15,8 @@ from . import grading, selectors, services
 from .models import Attempt, QuizPage
 
 MAX_FIELDS_PER_QUESTION = 60
+# A save id is chosen by the client (a uuid from our page, later an offline client's own id).
+SAVE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 
 
 def quiz_serve(request, quiz: QuizPage):
@@ -66,6 +69,13 @@ def attempt_start(request, quiz_id: int):
 
 def _raw_responses(request, items) -> dict[int, object]:
     """Reads the page's fields into raw responses (validated later by grading)."""
+    # PostgreSQL cannot store a NUL character in JSON: refuse it here, as bad input, rather
+    # than fail on the write (found by the hypothesis test of this view).
+    if any("\x00" in value for values in request.POST.lists() for value in values[1]):
+        raise grading.ResponseError(_("Votre réponse contient un caractère non valide."))
+    save_id = request.POST.get("save_id", "")
+    if save_id and not SAVE_ID.fullmatch(save_id):
+        raise grading.ResponseError(_("Identifiant d’enregistrement non valide."))
     raw = {}
     for item in items:
         field = f"q{item.pk}"

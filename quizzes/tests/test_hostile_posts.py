@@ -101,3 +101,19 @@ def test_submit_ignores_whatever_body_it_gets(client, attempt, body):
     assert response.status_code == 302
     # Submitted once, whatever came with it; then it stays submitted.
     assert Attempt.objects.get(pk=attempt.pk).state == Attempt.State.FINISHED
+
+
+@pytest.mark.parametrize(
+    "field", ["save_id", "short"], ids=["nul in the save id", "nul in a text answer"]
+)
+def test_a_nul_character_is_bad_input_not_a_server_error(client, attempt, field):
+    """Found by the test above on PostgreSQL, which cannot store NUL in JSON."""
+    client.force_login(attempt.learner)
+    short = next(i for i in attempt.items.all() if i.snapshot["type"] == "short")
+    body = {"save_id": "abc", f"q{short.pk}": "garde"}
+    body["save_id" if field == "save_id" else f"q{short.pk}"] = "a\x00b"
+    before = _stored(attempt)
+    url = reverse("quizzes:attempt_page", kwargs={"attempt_id": attempt.pk, "page": 1})
+    response = client.post(url, body)
+    assert response.status_code == 400
+    assert _stored(attempt) == before
