@@ -102,16 +102,26 @@ def _counts(today: date) -> dict:
     }
 
 
-@dataclass
-class CourseStats:
-    course_id: int
-    title: str
+@dataclass(kw_only=True)
+class StatusCounts:
+    """The counts of `_counts`, shared by the per-course and the per-unit rows."""
+
     enrolled: int = 0
     assigned: int = 0
     not_started: int = 0
     in_progress: int = 0
     completed: int = 0
     overdue: int = 0
+
+    @property
+    def completion_rate(self) -> int:
+        return round(100 * self.completed / self.enrolled) if self.enrolled else 0
+
+
+@dataclass(kw_only=True)
+class CourseStats(StatusCounts):
+    course_id: int
+    title: str
     graded: int = 0
     passed: int = 0
     average_percent: float | None = None
@@ -120,10 +130,6 @@ class CourseStats:
     @property
     def pass_rate(self) -> int | None:
         return round(100 * self.passed / self.graded) if self.graded else None
-
-    @property
-    def completion_rate(self) -> int:
-        return round(100 * self.completed / self.enrolled) if self.enrolled else 0
 
 
 def course_stats(*, enrollments: QuerySet[Enrollment], today: date) -> list[CourseStats]:
@@ -170,23 +176,13 @@ def course_stats(*, enrollments: QuerySet[Enrollment], today: date) -> list[Cour
     return list(stats.values())
 
 
-@dataclass
-class UnitRow:
+@dataclass(kw_only=True)
+class UnitRow(StatusCounts):
     unit: Unit
     label: str
     direct: bool = False  # learners attached to the unit itself, not to a unit below it
     learners: int = 0
-    enrolled: int = 0
-    assigned: int = 0
-    not_started: int = 0
-    in_progress: int = 0
-    completed: int = 0
-    overdue: int = 0
     has_children: bool = False
-
-    @property
-    def completion_rate(self) -> int:
-        return round(100 * self.completed / self.enrolled) if self.enrolled else 0
 
 
 def _top_units(user) -> list[Unit]:
