@@ -118,6 +118,14 @@ AUTHENTICATION_BACKENDS = [
     # The manager's natural key makes the matricule case-insensitive.
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Argon2id first (accounts/hashers.py says why and with which parameters); the others only
+# read older hashes, which are upgraded at the next sign-in.
+PASSWORD_HASHERS = [
+    "accounts.hashers.KalanArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
