@@ -73,33 +73,33 @@ def attempt_start_refusal(*, learner, quiz: QuizPage, now=None) -> str | None:
 
 
 def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
-    questions: list[Question] = []
-    taken: set[int] = set()
-    for slot in quiz.slots.all().order_by("sort_order"):
+    """The attempt's questions, with their choices and pairs: a fixed number of queries
+    (one more per random slot), since every learner of a unit may start at the same bell."""
+    drawn: list[int] = []
+    for slot in quiz.slots.select_related("category").order_by("sort_order"):
         if slot.question_id:
-            if slot.question_id not in taken:
-                questions.append(slot.question)
-                taken.add(slot.question_id)
+            if slot.question_id not in drawn:
+                drawn.append(slot.question_id)
             continue
         category_ids = (
             slot.category.subtree_ids() if slot.include_subcategories else {slot.category_id}
         )
         pool = list(
             Question.objects.filter(category_id__in=category_ids)
-            .exclude(pk__in=taken)
+            .exclude(pk__in=drawn)
             .order_by("pk")
+            .values_list("pk", flat=True)
         )
         if len(pool) < slot.random_count:
             raise QuizError(
                 _("La catégorie « %(category)s » n’a pas assez de questions.")
                 % {"category": slot.category}
             )
-        for question in rng.sample(pool, slot.random_count):
-            questions.append(question)
-            taken.add(question.pk)
+        drawn.extend(rng.sample(pool, slot.random_count))
     if quiz.shuffle_questions:
-        rng.shuffle(questions)
-    return [Question.objects.prefetch_related("choices", "pairs").get(pk=q.pk) for q in questions]
+        rng.shuffle(drawn)
+    questions = Question.objects.prefetch_related("choices", "pairs").in_bulk(drawn)
+    return [questions[pk] for pk in drawn]
 
 
 def _display_order(snapshot: dict, rng: random.Random, shuffle: bool) -> list[list[str]]:
@@ -143,6 +143,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
             questions = _draw_questions(quiz, rng)
             if not questions:
                 raise QuizError(_("Ce quiz n’a pas encore de questions."))
+            snapshots = [question.snapshot() for question in questions]
             now = timezone.now()
             attempt = Attempt.objects.create(
                 learner=learner,
@@ -152,23 +153,20 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                 if quiz.time_limit_minutes
                 else None,
                 page_count=(len(questions) - 1) // quiz.questions_per_page + 1,
+                max_score=sum(Decimal(str(s["max_score"])) for s in snapshots),
             )
-            items = []
-            for position, question in enumerate(questions):
-                snapshot = question.snapshot()
-                items.append(
-                    AttemptItem(
-                        attempt=attempt,
-                        position=position,
-                        page_number=position // quiz.questions_per_page + 1,
-                        question=question,
-                        snapshot=snapshot,
-                        display_order=_display_order(snapshot, rng, quiz.shuffle_choices),
-                    )
+            drawn = zip(questions, snapshots, strict=True)
+            AttemptItem.objects.bulk_create(
+                AttemptItem(
+                    attempt=attempt,
+                    position=position,
+                    page_number=position // quiz.questions_per_page + 1,
+                    question=question,
+                    snapshot=snapshot,
+                    display_order=_display_order(snapshot, rng, quiz.shuffle_choices),
                 )
-            AttemptItem.objects.bulk_create(items)
-            attempt.max_score = sum(Decimal(str(i.snapshot["max_score"])) for i in items)
-            attempt.save(update_fields=["max_score"])
+                for position, (question, snapshot) in enumerate(drawn)
+            )
             return attempt
     except IntegrityError:
         # Another request started it at the same moment: resume that one.

@@ -12,8 +12,8 @@ It creates, in a fresh database:
   unlimited attempts and a pass mark of PASS_PERCENT, low enough that random answers sometimes
   pass and sometimes fail;
 - LOAD-0001 … LOAD-N in the Apprenants group, in a unit of their own (no assignment reaches
-  them), all with the same password, hashed once: 300 PBKDF2 hashes at 1,000,000 iterations
-  would take minutes on two cores, for nothing;
+  them), all with the same password, hashed once (each sign-in still verifies it with the
+  production hasher);
 - an enrollment of each learner in the bench course.
 
 It writes what the locustfile needs (URLs, lesson ids, quiz id, password, matricules) as JSON."""
