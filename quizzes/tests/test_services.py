@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.tests.factories import LearnerFactory
@@ -243,3 +245,29 @@ def test_beat_task_closes_overdue_attempts(course, learner, settings):
     assert attempts_close_overdue.delay().get() == 1
     attempt.refresh_from_db()
     assert attempt.state == Attempt.State.FINISHED
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_start_reads_the_questions_in_a_fixed_number_of_queries(course, shuffle):
+    """A whole unit starts at the same bell: the start must not cost a query per question.
+    Fixed questions, and a random slot (one more query for its pool)."""
+    category = question_make("single").category
+    counts = []
+    for size in (1, 3, 12):
+        learner = LearnerFactory()
+        course_services.enrollment_create(learner=learner, course=course)
+        fixed = [question_make(kind) for kind in (KINDS * 2)[:size]]
+        for n in range(size):
+            question_make("multiple", category=category, name=f"Tirée {size}-{n}")
+        quiz = quiz_make(
+            module_of(course), questions=fixed, title=f"Quiz {size}", shuffle_questions=shuffle
+        )
+        QuizSlot.objects.create(quiz=quiz, category=category, random_count=size, sort_order=99)
+        with CaptureQueriesContext(connection) as ctx:
+            attempt = services.attempt_start(learner=learner, quiz=quiz)
+        assert attempt.items.count() == 2 * size
+        assert len({i.question_id for i in attempt.items.all()}) == 2 * size
+        assert attempt.max_score == sum(i.question.max_score for i in attempt.items.all())
+        counts.append(len(ctx))
+    # The first start also fills Wagtail's cache of the site's root paths.
+    assert counts[1] == counts[2], counts
