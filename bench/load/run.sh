@@ -49,7 +49,7 @@ THINK_SCALE="${THINK_SCALE:-1}"
 # 2 cores. Python holds the GIL while it renders a page or builds a queryset, so one process
 # per core is the least that keeps both cores busy; two per core let one process run while the
 # other waits on PostgreSQL (the quiz's row locks, commits). Threads cover the waits that are
-# not CPU: TLS handshakes, network, PBKDF2 at sign-in (hashlib releases the GIL, so 4 threads
+# not CPU: TLS handshakes, network, Argon2 at sign-in (argon2-cffi releases the GIL, so 4 threads
 # of one worker can hash on both cores). 16 requests in flight is already 8 per core: more
 # threads would only queue the same work on the CPU instead of in gunicorn's backlog, and
 # add PostgreSQL connections (CONN_MAX_AGE keeps one per thread).
@@ -109,6 +109,9 @@ export SECRET_KEY
 export ALLOWED_HOSTS="127.0.0.1,localhost"
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$DB"
 export CELERY_BROKER_URL="redis://127.0.0.1:6379/5"
+# Production requires a cache shared by every process (sessions, rate limits): Redis db 6,
+# emptied before each run.
+export CACHE_URL="redis://127.0.0.1:6379/6"
 export KALAN_VAR_DIR="$WORK/var"
 export MEDIA_ROOT="$WORK/media"
 export STATIC_ROOT="$WORK/static"  # collectstatic stays out of the work tree
@@ -194,16 +197,17 @@ start_stack() {
     "$WEB_WORKERS workers x $WEB_THREADS threads, TLS (self-signed P-256)"
   echo "celery: worker --concurrency $CELERY_CONCURRENCY -Q celery (no beat)"
   echo "locust: $("$LOCUST_VENV/bin/locust" --version 2>&1 | head -1)"
-  echo "one sign-in's password hash here (Django's PBKDF2, one core): $("$APP_PY" -c '
+  echo "one sign-in's password hash here (production hasher, one core): $("$APP_PY" -c '
 import time
 from django.conf import settings
-settings.configure()
+settings.configure(PASSWORD_HASHERS=["accounts.hashers.KalanArgon2PasswordHasher"])
 from django.contrib.auth.hashers import get_hasher, make_password
 make_password("warm-up")
 start = time.perf_counter()
-for _ in range(3):
+for _ in range(10):
     make_password("kalan-load-2026")
-print(f"{(time.perf_counter() - start) / 3 * 1000:.0f} ms ({get_hasher().iterations:,} iterations)")
+h = get_hasher()
+print(f"{(time.perf_counter() - start) / 10 * 1000:.0f} ms ({h.algorithm}, m={h.memory_cost} KiB, t={h.time_cost}, p={h.parallelism})")
 ')"
   echo "users: $USERS_LIST; run time: $RUN_TIME; spawn: $SPAWN_SECONDS s; think scale: $THINK_SCALE"
   echo "command: $0 --users \"$USERS_LIST\" --run-time $RUN_TIME --spawn-seconds $SPAWN_SECONDS" \
@@ -237,6 +241,7 @@ for USERS in $USERS_LIST; do
   "${PG_ADMIN[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
   "${PG_ADMIN[@]}" -c "CREATE DATABASE $DB TEMPLATE $SEED_DB"
   rm -rf "$MEDIA_ROOT/certificats"
+  "$APP_PY" -c 'import redis; redis.Redis(host="127.0.0.1", port=6379, db=6).flushdb()'
   start_stack "$USERS"
   RATE="$(awk -v u="$USERS" -v s="$SPAWN_SECONDS" 'BEGIN { printf "%.3f", u / s }')"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "${PREFIX}_load.txt"

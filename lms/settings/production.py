@@ -7,8 +7,8 @@
 - media: S3-compatible object storage (AWS_* variables), so every machine sees every file;
 - static files: collected once and served by WhiteNoise with hashed names.
 
-SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL are required: the process refuses to start without
-them (django-environ raises ImproperlyConfigured).
+SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and CACHE_URL (a shared cache) are required: the
+process refuses to start without them (django-environ raises ImproperlyConfigured).
 
 KALAN_OB3_KEY_PATH (read from the environment in base.py) must name a file on a persistent
 secret volume mounted on every web machine: its var/ default suits a single machine only. It
@@ -25,6 +25,16 @@ if not ALLOWED_HOSTS:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("ALLOWED_HOSTS must name at least one host.")
+
+# One cache shared by every process of every machine (Redis): sessions are cached_db, and the
+# certificate verification rate limit and courses/caching.py's flags live in the cache. With
+# base.py's per-process locmem default, a session closed by one gunicorn worker (sign-out)
+# would still open pages on the others until its cache entry expired.
+CACHES = {"default": env.cache("CACHE_URL")}
+if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("CACHE_URL must name a cache shared by all processes (redis://…).")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

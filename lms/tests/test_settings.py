@@ -9,16 +9,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **env):
+    """manage.py with production settings; a variable given as None is left out."""
     base = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "CACHE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
+    # Checks never connect to the cache: the address only has to be a shared backend's.
+    base["CACHE_URL"] = "redis://127.0.0.1:6379/9"
     base["DJANGO_SETTINGS_MODULE"] = "lms.settings.production"
+    merged = {**base, **env}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**base, **env},
+        env={k: v for k, v in merged.items() if v is not None},
         capture_output=True,
         text=True,
         timeout=120,
@@ -35,6 +39,26 @@ def test_production_refuses_to_start_without_allowed_hosts():
     result = run_manage("check", SECRET_KEY="x" * 60)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+HOSTS = "kalan.example.ml"
+KEY = "k3y-" + "aZ9!qW" * 10
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    result = run_manage("check", SECRET_KEY=KEY, ALLOWED_HOSTS=HOSTS, CACHE_URL=None)
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
+    result = run_manage("check", SECRET_KEY=KEY, ALLOWED_HOSTS=HOSTS, CACHE_URL="locmemcache://")
+    assert result.returncode != 0
+    assert "CACHE_URL must name a cache shared by all processes" in result.stderr
+
+
+def test_production_cache_is_redis():
+    code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
+    result = run_manage("shell", "-c", code, SECRET_KEY=KEY, ALLOWED_HOSTS=HOSTS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "django.core.cache.backends.redis.RedisCache"
 
 
 def test_check_deploy_is_clean():
