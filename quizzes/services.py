@@ -44,8 +44,11 @@ def attempt_cutoff(attempt: Attempt, quiz: QuizPage):
     return attempt.deadline
 
 
-def attempt_start_refusal(*, learner, quiz: QuizPage, now=None) -> str | None:
-    """Why `learner` may not start a new attempt now, or None."""
+def attempt_start_refusal(
+    *, learner, quiz: QuizPage, now=None, attempts: list[Attempt] | None = None
+) -> str | None:
+    """Why `learner` may not start a new attempt now, or None. `attempts`: the learner's
+    attempts at this quiz, when the caller has read them already."""
     now = now or timezone.now()
     course = quiz_course(quiz)
     if not Enrollment.objects.filter(learner=learner, course=course).exists():
@@ -56,10 +59,12 @@ def attempt_start_refusal(*, learner, quiz: QuizPage, now=None) -> str | None:
     item = outline.item(quiz.pk)
     if item is not None and item.locked:
         return _("Ce quiz est verrouillé : terminez d’abord les modules précédents.")
-    attempts = list(
-        Attempt.objects.filter(learner=learner, quiz=quiz)
-        .exclude(state=Attempt.State.IN_PROGRESS)
-        .order_by("-finished_at")
+    if attempts is None:
+        attempts = list(Attempt.objects.filter(learner=learner, quiz=quiz))
+    attempts = sorted(
+        (a for a in attempts if a.state != Attempt.State.IN_PROGRESS),
+        key=lambda a: a.finished_at or a.started_at,
+        reverse=True,
     )
     counted = [a for a in attempts if a.state == Attempt.State.FINISHED]
     if quiz.attempts_allowed and len(attempts) >= quiz.attempts_allowed:
@@ -131,12 +136,11 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
     try:
         with transaction.atomic():
             get_user_model().objects.select_for_update().filter(pk=learner.pk).first()
-            current = Attempt.objects.filter(
-                learner=learner, quiz=quiz, state=Attempt.State.IN_PROGRESS
-            ).first()
+            attempts = list(Attempt.objects.filter(learner=learner, quiz=quiz))
+            current = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
             if current is not None:
                 return current
-            refusal = attempt_start_refusal(learner=learner, quiz=quiz)
+            refusal = attempt_start_refusal(learner=learner, quiz=quiz, attempts=attempts)
             if refusal:
                 raise QuizError(refusal)
             rng = random.SystemRandom()
@@ -148,7 +152,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
             attempt = Attempt.objects.create(
                 learner=learner,
                 quiz=quiz,
-                number=Attempt.objects.filter(learner=learner, quiz=quiz).count() + 1,
+                number=len(attempts) + 1,
                 deadline=(now + timedelta(minutes=quiz.time_limit_minutes))
                 if quiz.time_limit_minutes
                 else None,

@@ -30,7 +30,9 @@ def quiz_serve(request, quiz: QuizPage):
         rows.append({"attempt": attempt, "show_score": "score" in parts, "can_review": bool(parts)})
     in_progress = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
     refusal = (
-        None if in_progress else services.attempt_start_refusal(learner=request.user, quiz=quiz)
+        None
+        if in_progress
+        else services.attempt_start_refusal(learner=request.user, quiz=quiz, attempts=attempts)
     )
     grade = quiz.grades.filter(learner=request.user).first()
     return TemplateResponse(
