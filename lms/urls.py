@@ -12,6 +12,7 @@ from . import views
 urlpatterns = [
     path("", courses_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("", include("accounts.urls")),
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),

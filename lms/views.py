@@ -1,9 +1,17 @@
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .health import broker_check, database_check
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico by themselves, whatever the pages link: send them to the
+    SVG icon (hashed name in production) instead of a 404 page."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 @never_cache
