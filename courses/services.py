@@ -97,7 +97,9 @@ def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
     """Recomputes progress and status from the completions and the registered requirements.
     Sends course_completed (on commit) the first time the enrollment becomes complete."""
     enrollment = (
-        Enrollment.objects.select_for_update().select_related("course").get(pk=enrollment.pk)
+        Enrollment.objects.select_for_update(of=("self",))
+        .select_related("course", "learner")
+        .get(pk=enrollment.pk)
     )
     course = enrollment.course
     completed = selectors.completed_ids_for(learner=enrollment.learner, course_ids=[course.pk])

@@ -216,7 +216,9 @@ def attempt_save(
     one raises grading.ResponseError and nothing is stored. Replaying a save (same save_id)
     changes nothing."""
     now = now or timezone.now()
-    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    attempt = (
+        Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk)
+    )
     if attempt.state != Attempt.State.IN_PROGRESS:
         raise QuizError(_("Cette tentative est terminée : vos réponses ne peuvent plus changer."))
     cutoff = attempt_cutoff(attempt, attempt.quiz)
@@ -247,7 +249,11 @@ def attempt_submit(*, attempt: Attempt, now=None) -> Attempt:
     returns it unchanged."""
     now = now or timezone.now()
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        attempt = (
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("quiz", "learner")
+            .get(pk=attempt.pk)
+        )
         if attempt.state != Attempt.State.IN_PROGRESS:
             return attempt
         quiz = attempt.quiz

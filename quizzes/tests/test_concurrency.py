@@ -1,8 +1,10 @@
 """Races on PostgreSQL with real threads (each has its own connection). SQLite serialises all
 writes, so these tests only mean something on PostgreSQL, which CI uses."""
 
+import threading
+
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from accounts.tests.factories import LearnerFactory
 from conftest import run_together
@@ -59,3 +61,60 @@ def test_concurrent_starts_never_exceed_the_attempts_allowed(quiz_and_learner):
     assert results == []
     assert all(isinstance(e, services.QuizError) for e in errors) and len(errors) == 4
     assert Attempt.objects.filter(learner=learner, quiz=quiz).count() == 2
+
+
+def _holding(action, held: threading.Event, release: threading.Event, errors: list):
+    """Runs `action` in a transaction of its own thread and keeps it open (with its row locks)
+    until `release` is set."""
+
+    def worker():
+        from django.db import connection as thread_connection
+
+        try:
+            with transaction.atomic():
+                action()
+                held.set()
+                release.wait(timeout=10)
+        except Exception as exc:  # asserted on by the caller
+            errors.append(exc)
+            held.set()
+        finally:
+            thread_connection.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("step", ["save", "submit"])
+def test_a_learner_never_waits_for_another_learners_lock(quiz_and_learner, step):
+    """The whole unit saves and submits the same quiz at once: each request locks its own
+    attempt and enrollment rows only, never the quiz's or the course's page, or every
+    request of the quiz would queue behind the others."""
+    quiz, first = quiz_and_learner
+    second = LearnerFactory()
+    course_services.enrollment_create(learner=second, course=services.quiz_course(quiz))
+    attempts = [services.attempt_start(learner=u, quiz=quiz) for u in (first, second)]
+
+    def act(attempt):
+        if step == "save":
+            item = attempt.items.get()
+            token = item.display_order[0][0]
+            services.attempt_save(attempt=attempt, responses={item.pk: {"choice": token}})
+        else:
+            services.attempt_submit(attempt=attempt)
+
+    held, release, errors = threading.Event(), threading.Event(), []
+    thread = _holding(lambda: act(attempts[0]), held, release, errors)
+    try:
+        assert held.wait(timeout=10)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '2s'")
+            act(attempts[1])  # raises OperationalError if it waits for the first learner
+    finally:
+        release.set()
+        thread.join(timeout=15)
+    assert errors == []
+    if step == "submit":
+        assert Attempt.objects.filter(state=Attempt.State.FINISHED).count() == 2
