@@ -62,7 +62,10 @@ class DashboardFilterForm(forms.Form):
     def __init__(self, *args, user, labels: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", _("Toutes mes unités")), *_unit_choices(user, labels)]
-        self.fields["course"].choices = [("", _("Toutes les formations")), *_course_choices()]
+        courses = _course_choices()
+        self.fields["course"].choices = [("", _("Toutes les formations")), *courses]
+        # Course id → title, in title order: the dashboard's course table reuses them.
+        self.course_titles = dict(courses)
 
     def clean(self):
         data = super().clean()

@@ -23,6 +23,15 @@ from .models import Assignment
 PAGE_SIZE = 50
 
 
+class CountedPaginator(Paginator):
+    """A paginator given the number of items, which the page has already counted: it does
+    not ask the database again."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count = count  # `count` is a cached property: this is its value
+
+
 def supervisor_required(view=None, *, object_view: bool = False):
     """Signed in, and a supervisor of at least one unit or an administrator. Others get a
     403 explanation on the dashboard, and a 404 on a URL naming an object (a learner, an
@@ -77,13 +86,21 @@ def dashboard(request):
     form, filters = _filters_from(request, labels)
     today = timezone.localdate()
     enrollments = selectors.enrollments_filtered(user=request.user, filters=filters, today=today)
-    stats = selectors.course_stats(enrollments=enrollments, today=today)
+    stats = selectors.course_stats(
+        enrollments=enrollments,
+        today=today,
+        related=selectors.related_q(user=request.user, filters=filters),
+        titles=form.course_titles,
+    )
     units = selectors.unit_breakdown(
         user=request.user, enrollments=enrollments, unit=filters.unit, today=today
     )
     weeks = selectors.completions_by_week(enrollments=enrollments, today=today)
-    page = Paginator(
-        selectors.learner_rows(enrollments=enrollments, sort=filters.sort), PAGE_SIZE
+    # Every filtered enrollment is in exactly one course row: their sum is the table's count.
+    page = CountedPaginator(
+        selectors.learner_rows(enrollments=enrollments, sort=filters.sort),
+        PAGE_SIZE,
+        count=sum(row.enrolled for row in stats),
     ).get_page(request.GET.get("page"))
     for row in page:
         row.unit_label = labels.get(row.learner.unit_id, "")

@@ -1,9 +1,10 @@
 import pytest
+from django.db import connection
 from django.http import Http404
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonPage, ModulePage
 from courses.tests.factories import course_build, lessons_of
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +51,17 @@ def test_lesson_url_resolves_with_one_routing_query(client):
     assert index.route(None, components).page == lesson
     with pytest.raises(Http404):
         index.route(None, [*components[:-1], "inconnue"])
+
+
+@pytest.mark.django_db
+def test_recent_activity_index_has_nulls_last_where_the_database_takes_it():
+    """The learner table's default order (latest activity first, never active last) has an
+    index in that order: NULLS LAST on PostgreSQL, implied by DESC on SQLite (which refuses
+    the clause in CREATE INDEX)."""
+    (index,) = [i for i in Enrollment._meta.indexes if i.name == "courses_enrollment_recent_idx"]
+    sql = str(index.create_sql(Enrollment, connection.schema_editor()))
+    if connection.vendor == "postgresql":
+        assert '("last_activity_at" DESC NULLS LAST, "id")' in sql
+    else:
+        assert '("last_activity_at" DESC, "id")' in sql
+

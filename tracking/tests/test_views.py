@@ -67,6 +67,7 @@ def test_filters_status_search_and_due_dates(client, tree, people):
 
     def names(**params):
         page = client.get(url, params).context["page"]
+        assert page.paginator.count == len(page.object_list)  # counted by the course table
         return sorted(e.learner.full_name for e in page.object_list)
 
     assert names(status="overdue") == ["Issa Coulibaly"]
@@ -80,6 +81,17 @@ def test_filters_status_search_and_due_dates(client, tree, people):
     response = client.get(url, {"status": "nimporte", "due_from": "pas une date"})
     assert response.status_code == 200
     assert "Saisissez une date valide" in response.content.decode()
+
+
+def test_course_table_keeps_a_course_unpublished_since(client, tree, course, people):
+    """The course titles come from the filter's list of live courses; one unpublished since
+    its enrollments is still counted, under its title."""
+    course.unpublish()
+    client.force_login(supervisor_of(tree.mopti))
+    response = client.get(reverse("tracking:dashboard"))
+    (stats,) = response.context["stats"]
+    assert (stats.title, stats.enrolled) == (course.title, 2)
+    assert response.context["page"].paginator.count == 2
 
 
 def test_out_of_scope_unit_and_learner_answer_404(client, tree, people):
