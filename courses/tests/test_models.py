@@ -64,4 +64,3 @@ def test_recent_activity_index_has_nulls_last_where_the_database_takes_it():
         assert '("last_activity_at" DESC NULLS LAST, "id")' in sql
     else:
         assert '("last_activity_at" DESC, "id")' in sql
-
