@@ -55,10 +55,11 @@ def attempt_start_refusal(
         return _("Inscrivez-vous à la formation pour passer ce quiz.")
     if quiz.close_at and now >= quiz.close_at:
         return _("Ce quiz est fermé.")
-    outline = course_selectors.outlines_build(courses=[course], learner=learner)[course.pk]
-    item = outline.item(quiz.pk)
-    if item is not None and item.locked:
-        return _("Ce quiz est verrouillé : terminez d’abord les modules précédents.")
+    if course.sequential_modules:  # only then can a module be locked
+        outline = course_selectors.outlines_build(courses=[course], learner=learner)[course.pk]
+        item = outline.item(quiz.pk)
+        if item is not None and item.locked:
+            return _("Ce quiz est verrouillé : terminez d’abord les modules précédents.")
     if attempts is None:
         attempts = list(Attempt.objects.filter(learner=learner, quiz=quiz))
     attempts = sorted(

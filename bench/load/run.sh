@@ -15,7 +15,7 @@
 # (LOAD_RUN_TIME), --spawn-seconds 30 (LOAD_SPAWN_SECONDS: every user is in within that time),
 # --think-scale 1 (THINK_SCALE: multiplies the learners' think times), QUIZ_BELL_AT (seconds;
 # see locustfile.py for when the synchronised quiz start happens by default), WEB_WORKERS and
-# WEB_THREADS (gunicorn, 4 and 4).
+# WEB_THREADS (gunicorn, 4 and 4), WEB_KEEPALIVE (seconds, 75).
 #
 # Needs: the application's venv (.venv, `make run` or `make test` makes it), PostgreSQL on
 # 127.0.0.1:5432 (user postgres, trust auth), Redis on 127.0.0.1:6379, openssl, curl, psql.
@@ -55,6 +55,11 @@ THINK_SCALE="${THINK_SCALE:-1}"
 # add PostgreSQL connections (CONN_MAX_AGE keeps one per thread).
 WEB_WORKERS="${WEB_WORKERS:-4}"
 WEB_THREADS="${WEB_THREADS:-4}"
+# gunicorn closes an idle connection after 2 s by default, so a phone that reads a lesson for a
+# minute opens a new TLS connection for every tap, and a request sent as the server closes
+# meets an EOF and is sent again. 75 s (nginx's default) covers the learners' think times;
+# gthread keeps idle connections in its poller, not in a thread.
+WEB_KEEPALIVE="${WEB_KEEPALIVE:-75}"
 CELERY_CONCURRENCY=2
 
 while [ $# -gt 0 ]; do
@@ -170,7 +175,7 @@ start_stack() {
     --bind "127.0.0.1:$PORT" \
     --certfile "$WORK/tls/cert.pem" --keyfile "$WORK/tls/key.pem" \
     --worker-class gthread --workers "$WEB_WORKERS" --threads "$WEB_THREADS" \
-    --max-requests 0 \
+    --keep-alive "$WEB_KEEPALIVE" --max-requests 0 \
     --log-level warning --error-logfile "$RESULTS/u${users}_gunicorn.log" &
   WEB_PID=$!
   setsid "$APP_PY" -m celery -A lms worker --concurrency "$CELERY_CONCURRENCY" -Q celery \
@@ -194,7 +199,7 @@ start_stack() {
   echo "PostgreSQL: $("${PG_ADMIN[@]}" -c 'show server_version')"
   echo "Redis: $("$APP_PY" -c 'import redis; print(redis.Redis(host="127.0.0.1").info()["redis_version"])')"
   echo "gunicorn: $("$ROOT/.venv/bin/gunicorn" --version 2>&1 | head -1), gthread," \
-    "$WEB_WORKERS workers x $WEB_THREADS threads, TLS (self-signed P-256)"
+    "$WEB_WORKERS workers x $WEB_THREADS threads, keep-alive $WEB_KEEPALIVE s, TLS (self-signed P-256)"
   echo "celery: worker --concurrency $CELERY_CONCURRENCY -Q celery (no beat)"
   echo "locust: $("$LOCUST_VENV/bin/locust" --version 2>&1 | head -1)"
   echo "one sign-in's password hash here (production hasher, one core): $("$APP_PY" -c '

@@ -271,3 +271,19 @@ def test_start_reads_the_questions_in_a_fixed_number_of_queries(course, shuffle)
         counts.append(len(ctx))
     # The first start also fills Wagtail's cache of the site's root paths.
     assert counts[1] == counts[2], counts
+
+
+@pytest.mark.parametrize("sequential", [True, False])
+def test_a_quiz_in_a_locked_module_cannot_be_started(sequential):
+    course = course_build(modules=2, lessons=1, sequential=sequential)
+    learner = LearnerFactory()
+    course_services.enrollment_create(learner=learner, course=course)
+    second_module = ModulePage.objects.child_of(course).order_by("path").last()
+    quiz = quiz_make(second_module, questions=[question_make("single")])
+    if sequential:
+        with pytest.raises(services.QuizError, match="verrouillé"):
+            services.attempt_start(learner=learner, quiz=quiz)
+        assert not Attempt.objects.exists()
+        course_services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    assert attempt.state == Attempt.State.IN_PROGRESS
