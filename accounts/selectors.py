@@ -26,12 +26,19 @@ def supervised_units(user) -> list[Unit]:
     return user._kalan_supervised_units
 
 
-def _subtree_q(units, prefix: str = "") -> Q:
-    """Matches the given units and every unit below them (materialised paths share a prefix)."""
+def subtree_q(paths, *, field: str = "path") -> Q:
+    """Matches the nodes at `paths` and every node below them, for any treebeard tree (units,
+    Wagtail pages): materialised paths share their ancestors' prefix. `field` reaches the path
+    through a relation, e.g. "unit__path" on users. No path matches nothing."""
     query = Q(pk__in=[])
-    for unit in units:
-        query |= Q(**{f"{prefix}path__startswith": unit.path})
+    for path in paths:
+        query |= Q(**{f"{field}__startswith": path})
     return query
+
+
+def _subtree_q(units, prefix: str = "") -> Q:
+    """Matches the given units and every unit below them."""
+    return subtree_q([unit.path for unit in units], field=f"{prefix}path")
 
 
 def unit_list_in_scope(*, user) -> QuerySet[Unit]:

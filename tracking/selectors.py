@@ -23,9 +23,15 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Unit, User
-from accounts.selectors import learner_scope_q, supervised_units, user_is_administrator
+from accounts.selectors import (
+    learner_scope_q,
+    subtree_q,
+    supervised_units,
+    user_is_administrator,
+)
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from quizzes.models import Attempt, QuizGrade
@@ -227,6 +233,13 @@ class UnitRow(StatusCounts):
     learners: int = 0
     has_children: bool = False
 
+    @property
+    def heading(self) -> str:
+        """The row's name in the table and the chart."""
+        if self.direct:
+            return _("%(unit)s (rattachés directement)") % {"unit": self.label}
+        return self.label
+
 
 def _top_units(user) -> list[Unit]:
     """The units a dashboard starts from: the roots for administrators, else the user's
@@ -369,9 +382,7 @@ def learner_detail(*, learner: User) -> list[CourseDetail]:
         details[completion.course_id].lessons.append(
             (completion.lesson.title, completion.completed_at)
         )
-    lesson_paths = (
-        LessonPage.objects.live().filter(_path_prefix_q(list(paths))).values_list("path", flat=True)
-    )
+    lesson_paths = LessonPage.objects.live().filter(subtree_q(paths)).values_list("path", flat=True)
     for path in lesson_paths:
         course_id = course_of(path)
         if course_id is not None:
@@ -401,13 +412,6 @@ def learner_detail(*, learner: User) -> list[CourseDetail]:
         if certificate.course_id in details:
             details[certificate.course_id].certificate = certificate
     return list(details.values())
-
-
-def _path_prefix_q(paths: list[str]) -> Q:
-    query = Q(pk__in=[])
-    for path in paths:
-        query |= Q(path__startswith=path)
-    return query
 
 
 def learner_last_activity(*, learner: User) -> datetime | None:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import Unit, User
-from accounts.selectors import learner_list_in_scope, unit_list_in_scope
+from accounts.selectors import learner_list_in_scope, subtree_q, unit_list_in_scope
 from courses.models import CoursePage, Enrollment
 from courses.services import enrollments_due_set
 
@@ -96,9 +96,9 @@ def _due_dates_for(course: CoursePage, also_learner_ids: Iterable[int] = ()) -> 
     assignments = list(Assignment.objects.filter(course=course).select_related("unit"))
     unit_dues = [(a.unit.path, a.due_date) for a in assignments if a.unit_id]
     learner_dues = {a.learner_id: a.due_date for a in assignments if a.learner_id}
-    covered = Q(pk__in=list(learner_dues) + list(also_learner_ids))
-    for path, _due in unit_dues:
-        covered |= Q(unit__path__startswith=path)
+    covered = Q(pk__in=list(learner_dues) + list(also_learner_ids)) | subtree_q(
+        [path for path, _due in unit_dues], field="unit__path"
+    )
     due_dates: dict[int, date | None] = {}
     rows = (
         User.objects.filter(covered, is_active=True, groups__name=roles.LEARNERS)

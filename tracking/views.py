@@ -109,9 +109,7 @@ def dashboard(request):
     unit_chart = charts.horizontal_bars(
         [
             (
-                row.label
-                if not row.direct
-                else _("%(unit)s (rattachés directement)") % {"unit": row.label},
+                row.heading,
                 row.completion_rate,
                 f"{row.completion_rate} % ({row.completed}/{row.enrolled})",
             )
