@@ -58,7 +58,7 @@ format: $(VENV)/.installed-dev
 
 ## Extract and compile the translations (needs GNU gettext). The .mo files are committed.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=staticfiles
+	$(PY) manage.py makemessages -l en --no-location --ignore=.venv --ignore=var --ignore=staticfiles
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

@@ -36,6 +36,8 @@ from certificates.models import Certificate
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from quizzes.models import Attempt, QuizGrade
 
+from .models import Reminder
+
 STATUS_OVERDUE = "overdue"
 SORTS = {
     "progress": (F("progress_percent").asc(), "pk"),
@@ -412,6 +414,33 @@ def learner_detail(*, learner: User) -> list[CourseDetail]:
         if certificate.course_id in details:
             details[certificate.course_id].certificate = certificate
     return list(details.values())
+
+
+@dataclass
+class ReminderLine:
+    sent_at: datetime
+    courses: list[str]
+
+
+def learner_reminders(
+    *, learner: User, course_titles: dict[int, str], limit: int = 20
+) -> list[ReminderLine]:
+    """The due-date reminders emailed to a learner, newest first, with the titles of the
+    courses each one named (`course_titles`: {course id: title}, the learner's courses)."""
+    reminders = Reminder.objects.filter(recipient=learner, kind=Reminder.Kind.LEARNER_DUE).order_by(
+        "-sent_at"
+    )[:limit]
+    return [
+        ReminderLine(
+            sent_at=reminder.sent_at,
+            courses=[
+                course_titles[pk]
+                for pk in reminder.details.get("courses", [])
+                if pk in course_titles
+            ],
+        )
+        for reminder in reminders
+    ]
 
 
 def learner_last_activity(*, learner: User) -> datetime | None:

@@ -167,13 +167,16 @@ def learner_detail(request, pk: int):
     learner = get_object_or_404(
         learner_list_in_scope(user=request.user).select_related("unit"), pk=pk
     )
+    courses = selectors.learner_detail(learner=learner)
+    titles = {c.enrollment.course_id: c.enrollment.course.title for c in courses}
     return render(
         request,
         "tracking/learner_detail.html",
         {
             "learner": learner,
             "unit_path": unit_labels().get(learner.unit_id, ""),
-            "courses": selectors.learner_detail(learner=learner),
+            "courses": courses,
+            "reminders": selectors.learner_reminders(learner=learner, course_titles=titles),
             "last_activity": selectors.learner_last_activity(learner=learner),
             "today": timezone.localdate(),
         },

@@ -12,6 +12,7 @@ from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import Enrollment
 from courses.tests.factories import lessons_of
+from tracking import services
 from tracking.models import Assignment
 
 from .factories import supervisor_of
@@ -131,6 +132,30 @@ def test_learner_detail_lists_lessons_attempts_and_certificate(client, tree, cou
     assert detail.lessons_total == 2
     assert "CNDH-2026-000001" in html
     assert response.context["last_activity"] is not None
+
+
+def test_learner_detail_lists_the_reminders_sent_to_that_learner_only(client, tree, people):
+    awa, issa, sira = people["awa"], people["issa"], people["sira"]
+    Enrollment.objects.filter(learner__in=[awa, sira]).update(
+        due_date=timezone.localdate() + timedelta(days=2)
+    )
+    for learner in (awa, issa, sira):
+        learner.email = f"{learner.matricule.lower()}@example.ml"
+        learner.save(update_fields=["email"])
+    Enrollment.objects.filter(learner=awa).update(status=Enrollment.Status.COMPLETED)
+    services.reminders_send_learners()  # issa (overdue) and sira (due in 2 days)
+    client.force_login(supervisor_of(tree.mopti))
+
+    issa_page = client.get(reverse("tracking:learner", args=[issa.pk]))
+    awa_page = client.get(reverse("tracking:learner", args=[awa.pk]))
+
+    (line,) = issa_page.context["reminders"]
+    assert line.courses == [issa.enrollments.get().course.title]
+    assert "Rappels envoyés" in issa_page.content.decode()
+    assert awa_page.context["reminders"] == []
+    assert "Aucun rappel d’échéance envoyé." in awa_page.content.decode()
+    # Sira's reminder is hers alone, and her page is out of this supervisor's scope.
+    assert client.get(reverse("tracking:learner", args=[sira.pk])).status_code == 404
 
 
 def _export(client, fmt, **params):
