@@ -12,7 +12,7 @@ from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import Enrollment
 from courses.tests.factories import lessons_of
-from tracking import services
+from tracking import exports, services
 from tracking.models import Assignment
 
 from .factories import supervisor_of
@@ -192,6 +192,11 @@ def test_xlsx_export_has_typed_cells_and_headers_in_the_ui_language(client, tree
     assert issa[9] is True  # overdue: a boolean
     assert "SEG-001" not in {r[0] for r in rows}
     assert len(rows) == 3
+    # Dates show as dates, in the French order, and datetimes with their time.
+    issa_cells = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "MOP-002")
+    assert issa_cells[8].number_format == exports.DATE_FORMAT
+    assert issa_cells[10].number_format == exports.DATETIME_FORMAT
+    assert issa_cells[6].number_format == "General"
 
 
 def test_assignment_form_creates_enrollments_and_refuses_other_units(client, tree, course):
