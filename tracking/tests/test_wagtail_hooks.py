@@ -1,0 +1,49 @@
+"""The reminders' read-only list in the Wagtail admin."""
+
+import pytest
+from django.urls import reverse
+
+from accounts import roles
+from accounts.tests.factories import LearnerFactory, UserFactory
+from tracking.models import Reminder
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reminder(tree):
+    learner = LearnerFactory(unit=tree.mopti, matricule="MOP-001", email="awa@example.ml")
+    return Reminder.objects.create(
+        kind=Reminder.Kind.LEARNER_DUE, recipient=learner, period="2026-11-30", details={}
+    )
+
+
+def test_administrators_list_and_inspect_the_reminders_sent(client, reminder):
+    client.force_login(UserFactory(role=roles.ADMINISTRATORS))
+    listing = client.get(reverse("rappels:index"))
+    assert listing.status_code == 200
+    assert "MOP-001" in listing.content.decode()
+    inspect = client.get(reverse("rappels:inspect", args=[reminder.pk]))
+    assert inspect.status_code == 200 and "2026-11-30" in inspect.content.decode()
+    export = client.get(reverse("rappels:index"), {"export": "csv"})
+    assert b"2026-11-30" in b"".join(export.streaming_content)
+
+
+@pytest.mark.parametrize("superuser", [False, True])
+def test_nobody_adds_edits_or_deletes_a_reminder(client, reminder, superuser):
+    user = UserFactory(is_superuser=True) if superuser else UserFactory(role=roles.ADMINISTRATORS)
+    client.force_login(user)
+    before = list(Reminder.objects.values())
+    for name, args in (("add", []), ("edit", [reminder.pk]), ("delete", [reminder.pk])):
+        url = reverse(f"rappels:{name}", args=args)
+        assert client.get(url).status_code in (302, 403), name
+        client.post(url, {"kind": "learner_due", "period": "2000-01-01", "recipient": user.pk})
+    assert list(Reminder.objects.values()) == before
+    assert "/admin/rappels/new/" not in client.get(reverse("rappels:index")).content.decode()
+
+
+def test_editors_do_not_see_the_reminders(client, reminder):
+    client.force_login(UserFactory(role=roles.EDITORS))
+    response = client.get(reverse("rappels:index"))
+    assert response.status_code in (302, 403)
+    assert "MOP-001" not in response.content.decode()

@@ -1,0 +1,44 @@
+"""The reminders sent, for the CNDH's administrators: a read-only list in the Wagtail admin
+(who was reminded of what, and when). Reminders are written by the Celery tasks only."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import Reminder
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Only "view", for superusers too: a record of emails sent is never edited by hand."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a == "view"])
+
+
+register_permission_policy(Reminder, ReadOnlyPermissionPolicy(Reminder))
+
+
+class ReminderViewSet(ModelViewSet):
+    model = Reminder
+    icon = "mail"
+    menu_label = _("Rappels envoyés")
+    menu_order = 330
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    list_display = ["recipient", "kind", "period", "sent_at"]
+    list_filter = ["kind", "sent_at"]
+    search_fields = ["recipient__matricule", "recipient__full_name", "period"]
+    ordering = ["-sent_at"]
+    list_export = ["recipient", "kind", "period", "sent_at", "details"]
+    export_filename = "rappels"
+    form_fields = ["kind", "recipient", "period", "details"]  # never shown: nobody may edit
+
+
+@hooks.register("register_admin_viewset")
+def register_reminder_viewset():
+    return ReminderViewSet("rappels")
