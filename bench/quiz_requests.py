@@ -9,7 +9,8 @@ to one of them can be measured in a minute. Run by hand on the demo database (af
 The quiz is built like the load benchmark's: 5 questions from the demo bank (single,
 true/false, multiple, matching, short), one per page. Times are measured around Django's test
 client, so they include the middleware, the session, the templates and the password hash,
-not the network nor TLS. Everything created is rolled back at the end."""
+not the network nor TLS. DEBUG is off, as in production. Everything created is rolled back at
+the end."""
 
 import argparse
 import os
@@ -106,9 +107,12 @@ def main():
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
+    # As in production: with DEBUG on, Django keeps every query and templates report more,
+    # which adds a quarter to these requests (start: 18 ms of CPU instead of 13).
+    settings.DEBUG = False
     print(
         f"database: {connection.vendor}; password hasher: {settings.PASSWORD_HASHERS[0]}; "
-        f"{args.runs} attempts"
+        f"DEBUG off; {args.runs} attempts"
     )
     meter = Meter()
     try:
