@@ -31,6 +31,7 @@ The bell (a gevent Event, in this process: run locust without workers) rings at 
   100 s on average and at most 126 s for 97.5 % of learners, so most attempts are submitted
   before the run ends. For a 3-minute run that is 50 s.
 Both rules depend only on the options, so two runs with the same options ring the same way.
+QUIZ_BELL_SPREAD=N (seconds, 0 by default) spreads the starts uniformly over N s after the bell.
 When it rings, the learners waiting at the quiz and those still reading (their reading is cut
 short, as when the instructor says "start the quiz now") POST "commencer" at once; those still
 signing in start right after. The locust log prints when and why it rang and how many learners
@@ -79,6 +80,9 @@ READ = (30, 90)
 ANSWER = (10, 30)
 GLANCE = (3, 10)
 QUIZ_BUDGET = 130  # seconds kept for the quiz after the bell, at THINK_SCALE 1
+# Seconds over which the learners' starts are spread after the bell (uniformly); 0, the default,
+# is the synchronised start of the targets. A measure of what a staggered start would give.
+BELL_SPREAD = float(os.environ.get("QUIZ_BELL_SPREAD", "0"))
 SIGN_IN_TRIES = 3
 WORDS = ["avocat", "procureur", "48 heures", "médecin", "famille", "je ne sais pas", "silence"]
 
@@ -459,6 +463,8 @@ class Learner(HttpUser):
             self._phase("ready")
             _everyone_ready()
             Run.bell.wait()
+        if BELL_SPREAD:
+            gevent.sleep(random.uniform(0, BELL_SPREAD))
         self.before_bell = False
         self._phase("quiz")
 

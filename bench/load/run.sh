@@ -14,7 +14,8 @@
 # Options (or environment variables): --users "100 200 300" (LOAD_USERS), --run-time 3m
 # (LOAD_RUN_TIME), --spawn-seconds 30 (LOAD_SPAWN_SECONDS: every user is in within that time),
 # --think-scale 1 (THINK_SCALE: multiplies the learners' think times), QUIZ_BELL_AT (seconds;
-# see locustfile.py for when the synchronised quiz start happens by default), WEB_WORKERS and
+# see locustfile.py for when the synchronised quiz start happens by default), QUIZ_BELL_SPREAD
+# (seconds over which the starts are spread after the bell; 0), WEB_WORKERS and
 # WEB_THREADS (gunicorn, 4 and 4), WEB_KEEPALIVE (seconds, 75).
 #
 # Needs: the application's venv (.venv, `make run` or `make test` makes it), PostgreSQL on
@@ -214,7 +215,7 @@ for _ in range(10):
 h = get_hasher()
 print(f"{(time.perf_counter() - start) / 10 * 1000:.0f} ms ({h.algorithm}, m={h.memory_cost} KiB, t={h.time_cost}, p={h.parallelism})")
 ')"
-  echo "users: $USERS_LIST; run time: $RUN_TIME; spawn: $SPAWN_SECONDS s; think scale: $THINK_SCALE"
+  echo "users: $USERS_LIST; run time: $RUN_TIME; spawn: $SPAWN_SECONDS s; think scale: $THINK_SCALE; starts spread over: ${QUIZ_BELL_SPREAD:-0} s"
   echo "command: $0 --users \"$USERS_LIST\" --run-time $RUN_TIME --spawn-seconds $SPAWN_SECONDS" \
     "--think-scale $THINK_SCALE"
 } | tee "$RESULTS/machine.txt"
