@@ -32,6 +32,7 @@ The bell (a gevent Event, in this process: run locust without workers) rings at 
   before the run ends. For a 3-minute run that is 50 s.
 Both rules depend only on the options, so two runs with the same options ring the same way.
 QUIZ_BELL_SPREAD=N (seconds, 0 by default) spreads the starts uniformly over N s after the bell.
+QUIZ_BELL_PROBE=1 measures a floor instead: see BELL_PROBE below.
 When it rings, the learners waiting at the quiz and those still reading (their reading is cut
 short, as when the instructor says "start the quiz now") POST "commencer" at once; those still
 signing in start right after. The locust log prints when and why it rang and how many learners
@@ -83,6 +84,12 @@ QUIZ_BUDGET = 130  # seconds kept for the quiz after the bell, at THINK_SCALE 1
 # Seconds over which the learners' starts are spread after the bell (uniformly); 0, the default,
 # is the synchronised start of the targets. A measure of what a staggered start would give.
 BELL_SPREAD = float(os.environ.get("QUIZ_BELL_SPREAD", "0"))
+# QUIZ_BELL_PROBE=1: a floor for the bell, not a learner's behaviour. At the bell each learner
+# first GETs « Mes attestations » twice (a cheap signed-in page, as many requests as a start
+# and its first page), then waits PROBE_PAUSE s so that the real starts come after the
+# probes' burst, not during it. The probes are reported as "probe: mes attestations".
+BELL_PROBE = os.environ.get("QUIZ_BELL_PROBE", "") == "1"
+PROBE_PAUSE = 30
 SIGN_IN_TRIES = 3
 WORDS = ["avocat", "procureur", "48 heures", "médecin", "famille", "je ne sais pas", "silence"]
 
@@ -465,6 +472,11 @@ class Learner(HttpUser):
             Run.bell.wait()
         if BELL_SPREAD:
             gevent.sleep(random.uniform(0, BELL_SPREAD))
+        if BELL_PROBE:
+            rang = time.monotonic()
+            for _ in range(2):
+                self.get("/certificats/", "probe: mes attestations", ["<h1>Mes attestations</h1>"])
+            gevent.sleep(max(0.0, rang + PROBE_PAUSE - time.monotonic()))
         self.before_bell = False
         self._phase("quiz")
 

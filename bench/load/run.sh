@@ -15,7 +15,8 @@
 # (LOAD_RUN_TIME), --spawn-seconds 30 (LOAD_SPAWN_SECONDS: every user is in within that time),
 # --think-scale 1 (THINK_SCALE: multiplies the learners' think times), QUIZ_BELL_AT (seconds;
 # see locustfile.py for when the synchronised quiz start happens by default), QUIZ_BELL_SPREAD
-# (seconds over which the starts are spread after the bell; 0), WEB_WORKERS and
+# (seconds over which the starts are spread after the bell; 0), QUIZ_BELL_PROBE (1: a floor,
+# see locustfile.py), WEB_WORKERS and
 # WEB_THREADS (gunicorn, 4 and 4), WEB_KEEPALIVE (seconds, 75).
 #
 # Needs: the application's venv (.venv, `make run` or `make test` makes it), PostgreSQL on
