@@ -6,6 +6,7 @@ from django.urls import reverse
 from accounts import roles
 from accounts.tests.factories import LearnerFactory, UserFactory
 from tracking.models import Reminder
+from tracking.wagtail_hooks import ReadOnlyPermissionPolicy
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,12 @@ def test_editors_do_not_see_the_reminders(client, reminder):
     response = client.get(reverse("rappels:index"))
     assert response.status_code in (302, 403)
     assert "MOP-001" not in response.content.decode()
+
+
+def test_the_policy_names_nobody_who_may_change_a_reminder(reminder):
+    administrator = UserFactory(role=roles.ADMINISTRATORS)
+    superuser = UserFactory(is_superuser=True)
+    policy = ReadOnlyPermissionPolicy(Reminder)
+    for action in ("add", "change", "delete"):
+        assert not policy.users_with_permission(action).exists(), action
+    assert set(policy.users_with_permission("view")) >= {administrator, superuser}
