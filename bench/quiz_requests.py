@@ -108,7 +108,7 @@ def main():
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     # As in production: with DEBUG on, Django keeps every query and templates report more,
-    # which adds a quarter to these requests (start: 18 ms of CPU instead of 13).
+    # which adds about a third to these requests (start: 18 ms of CPU instead of 13-14).
     settings.DEBUG = False
     print(
         f"database: {connection.vendor}; password hasher: {settings.PASSWORD_HASHERS[0]}; "

@@ -111,7 +111,7 @@ def xlsx_response(rows: Iterable[tuple], *, labels: dict[int, str], filename: st
     for row in _typed(rows, labels):
         # Plain values for everything but dates: openpyxl writes them through one reused cell,
         # whereas each Cell given to append() first fails an assignment (an exception and the
-        # cell's repr). With the zone looked up once: 70,000 rows in 11.4 s instead of 13.8.
+        # cell's repr). 70,000 rows: 13.8 s before, 11.4-11.9 s after (with the zone change).
         sheet.append(
             [
                 dated(value, DATETIME_FORMAT)
