@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from quizzes.demo_content import QUIZZES
 from quizzes.interop import ImportFormatError, comparable, gift, moodlexml
 
-FIXTURES = Path("/work/shared/interop/moodle")
+FIXTURES = Path(__file__).parent / "fixtures" / "moodle"
 TF = [("Vrai", 100.0), ("Faux", 0.0)]
 FT = [("Vrai", 0.0), ("Faux", 100.0)]
 
