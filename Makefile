@@ -6,12 +6,12 @@ PIP := $(VENV)/bin/pip
 
 .PHONY: run test install install-dev browser lint format messages check clean
 
-## make run: install, migrate, load the demo, serve on http://127.0.0.1:8000 with a Celery worker.
+PORT ?= 8000
+
+## make run: install, start the embedded Redis, migrate, load the demo, then serve on
+## http://127.0.0.1:$(PORT) with a Celery worker and beat, all supervised (make run PORT=8001).
 run: $(VENV)/.installed
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
-	$(PY) manage.py ob3_keygen --if-missing
-	$(PY) manage.py run_platform
+	$(PY) manage.py run_platform --setup --addr 127.0.0.1:$(PORT)
 
 ## make test: install what the tests need (chromium included) and run the whole suite.
 test: $(VENV)/.installed-dev browser

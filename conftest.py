@@ -31,6 +31,26 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def embedded_redis():
+    """Without CELERY_BROKER_URL, the suite's broker is an embedded Redis under var/test/: a
+    real server, started here for the session (tasks sent on commit reach it)."""
+    from lms import embedded
+
+    var_dir = settings.TEST_VAR_DIR
+    if not embedded.is_embedded(settings.CELERY_BROKER_URL, var_dir):
+        yield None
+        return
+    socket_path = embedded.redis_socket(var_dir)
+    if embedded.redis_ping(socket_path):  # another session of the suite left it running
+        yield None
+        return
+    process = embedded.redis_start(var_dir)
+    yield process
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def ob3_signing_key(tmp_path_factory):
     """Open Badges credentials are signed with a throwaway key in every test, never with the
     machine's var/ key (certificates' own tests make one per test)."""

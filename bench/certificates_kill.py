@@ -1,14 +1,14 @@
 """Certificates under fire: N completions, 2 worker processes, workers killed with SIGKILL at
 random, and at the end exactly N valid certificates, each with a readable PDF.
 
-Run by hand (never in CI); it uses its own database and broker folder under var/bench-kill/:
+Run by hand (never in CI); it uses its own database and embedded Redis under var/bench-kill/:
 
     .venv/bin/python bench/certificates_kill.py [--count 200] [--kills 4]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kalan_bench \\
     CELERY_BROKER_URL=redis://127.0.0.1:6379/5 .venv/bin/python bench/certificates_kill.py
 
 A message taken by a worker that dies is delivered again by the broker (Redis: after the
-visibility timeout) or, with the filesystem broker, found by the sweep; the bench calls the
+visibility timeout) or found by the sweep; the bench calls the
 sweep itself with a zero delay once the queue is drained, as beat would after 10 minutes."""
 
 import argparse
@@ -40,6 +40,11 @@ def main():
     os.environ["MEDIA_ROOT"] = str(BENCH_DIR / "media")
     sys.path.insert(0, str(ROOT))
     env = dict(os.environ)
+    redis = None
+    if not os.environ.get("CELERY_BROKER_URL"):
+        from lms import embedded
+
+        redis = embedded.redis_start(BENCH_DIR)
 
     database_url = os.environ.get("DATABASE_URL", "")
     if database_url.startswith("postgres"):
@@ -151,6 +156,9 @@ def main():
         f"certificate, {valid.count() / elapsed:.1f} certificates/s with 2 workers"
     )
     ok = valid.count() == len(set(pairs)) == readable == files == args.count
+    if redis is not None:
+        redis.terminate()
+        redis.wait(timeout=10)
     print("OK" if ok else "FAILED")
     sys.exit(0 if ok else 1)
 

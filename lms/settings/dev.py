@@ -1,4 +1,5 @@
-"""Local development: `make run`. SQLite and the filesystem broker unless told otherwise."""
+"""Local development: `make run`. SQLite and the embedded Redis (lms/embedded.py) unless told
+otherwise."""
 
 from .base import *  # noqa: F403
 from .base import env

@@ -1,8 +1,16 @@
 """The test suite. DATABASE_URL and CELERY_BROKER_URL come from the environment (.ci/run sets
-PostgreSQL and Redis); without them, SQLite and the filesystem broker."""
+PostgreSQL and Redis); without them, SQLite and an embedded Redis of the suite's own, under
+var/test/ (conftest.py starts it), never the one of `make run`."""
+
+from lms import embedded
 
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR, env
+
+TEST_VAR_DIR = VAR_DIR / "test"
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=embedded.broker_url(TEST_VAR_DIR))
+# Each test process keeps its own cache unless CACHE_URL names a server.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production"
