@@ -1,6 +1,7 @@
 """Shared fixtures. Factories live in each app's tests/factories.py."""
 
 import os
+import subprocess
 import threading
 
 # Playwright's sync API keeps an asyncio loop running in the main thread; without this the
@@ -44,7 +45,7 @@ def embedded_redis():
     if embedded.redis_ping(socket_path):  # another session of the suite left it running
         yield None
         return
-    process = embedded.redis_start(var_dir)
+    process = embedded.redis_start(var_dir, stdout=subprocess.DEVNULL)
     yield process
     process.terminate()
     process.wait(timeout=10)

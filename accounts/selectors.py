@@ -82,3 +82,52 @@ def unit_labels() -> dict[int, str]:
 
 def unit_covers(*, supervisor, unit: Unit) -> bool:
     return unit_list_in_scope(user=supervisor).filter(pk=unit.pk).exists()
+
+
+def unit_delete_blockers(unit: Unit) -> list[str]:
+    """Why a unit may not be deleted, in words for the administrator; empty when it may.
+    A unit goes only when nothing depends on it: no unit below it, no member, no supervisor
+    (their history and scope would silently change)."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    reasons = []
+    children = unit.get_children_count()
+    if children:
+        reasons.append(
+            ngettext("%(n)d unité en dépend.", "%(n)d unités en dépendent.", children)
+            % {"n": children}
+        )
+    members = User.objects.filter(unit=unit).count()
+    if members:
+        reasons.append(
+            ngettext("%(n)d compte y est rattaché.", "%(n)d comptes y sont rattachés.", members)
+            % {"n": members}
+        )
+    supervisors = unit.supervisors.count()
+    if supervisors:
+        reasons.append(
+            ngettext("%(n)d superviseur la suit.", "%(n)d superviseurs la suivent.", supervisors)
+            % {"n": supervisors}
+        )
+    if reasons:
+        reasons.append(_("Déplacez ou rattachez-les ailleurs d’abord."))
+    return reasons
+
+
+def unit_learner_counts(units) -> dict[int, tuple[int, int]]:
+    """For each unit, (learners attached to it, learners in it and every unit below it), in
+    one query whatever the number of units."""
+    from django.db.models import Count
+
+    direct = dict(
+        User.objects.filter(unit__isnull=False, groups__name=roles.LEARNERS)
+        .values_list("unit__path")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {}
+    for unit in units:
+        total = sum(n for path, n in direct.items() if path.startswith(unit.path))
+        counts[unit.pk] = (direct.get(unit.path, 0), total)
+    return counts

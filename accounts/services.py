@@ -22,6 +22,23 @@ def unit_get_or_create_path(*, names: list[str]) -> Unit:
     return parent
 
 
+@transaction.atomic
+def unit_save(*, unit: Unit | None, name: str, parent: Unit | None) -> Unit:
+    """Creates a unit, or renames and moves one, keeping every level sorted by name.
+
+    treebeard sorts a level (node_order_by) only when a node is inserted or moved, so a
+    renamed unit is moved too, to its own parent if need be, to take its place."""
+    if unit is None:
+        return Unit.add_root(name=name) if parent is None else parent.add_child(name=name)
+    unit.name = name
+    unit.save(update_fields=["name"])
+    if parent is None:
+        unit.move(Unit.get_first_root_node(), "sorted-sibling")
+    else:
+        unit.move(parent, "sorted-child")
+    return Unit.objects.get(pk=unit.pk)
+
+
 @dataclass
 class LearnerRow:
     line: int
