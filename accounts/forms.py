@@ -1,6 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .tasks import email_send
 
@@ -14,12 +17,22 @@ class SignInForm(AuthenticationForm):
         ),
     )
     error_messages = {
-        "invalid_login": _(
-            "Matricule ou mot de passe incorrect. Attention : après 5 échecs, le compte est "
-            "bloqué pendant 15 minutes."
-        ),
         "inactive": _("Ce compte est désactivé. Contactez votre administrateur."),
     }
+
+    def get_invalid_login_error(self):
+        minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        # The numbers come from the settings that axes enforces, so the warning stays true.
+        message = ngettext(
+            "Matricule ou mot de passe incorrect. Attention : après %(limit)d échecs, la "
+            "connexion à ce matricule depuis cet appareil est bloquée pendant %(minutes)d "
+            "minute.",
+            "Matricule ou mot de passe incorrect. Attention : après %(limit)d échecs, la "
+            "connexion à ce matricule depuis cet appareil est bloquée pendant %(minutes)d "
+            "minutes.",
+            minutes,
+        ) % {"limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+        return ValidationError(message, code="invalid_login")
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
