@@ -26,6 +26,17 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
 
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "per_email": settings.KALAN_PASSWORD_RESET_PER_EMAIL,
+            "window_minutes": _minutes(settings.KALAN_PASSWORD_RESET_WINDOW),
+        }
+
+
 def _minutes(duration) -> int:
     return int(duration.total_seconds() // 60)
 

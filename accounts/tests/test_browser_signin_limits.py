@@ -1,5 +1,5 @@
-"""The sign-in warning and both lockout pages, in a real browser at phone and desktop widths
-(screenshots in var/screenshots/)."""
+"""The sign-in warning, both lockout pages and the reset confirmation, in a real browser at
+phone and desktop widths (screenshots in var/screenshots/)."""
 
 import pytest
 
@@ -42,3 +42,12 @@ def test_address_lockout(page, wagtail_site, settings, screenshot_dir):
     assert page.locator("h1").inner_text() == "Connexion temporairement bloquée"
     assert "3 échecs, tous matricules confondus" in page.content()
     shoot(page, screenshot_dir, "connexion-bloquee-adresse")
+
+
+def test_password_reset_confirmation(page, wagtail_site, screenshot_dir):
+    page.goto("/mot-de-passe-oublie/")
+    page.locator("input[name=email]").fill("personne@example.ml")
+    page.get_by_role("button", name="Envoyer le lien").click()
+    page.wait_for_url("**/mot-de-passe-oublie/envoye/")
+    assert "au plus 3 e-mails en 60 minutes" in page.content()
+    shoot(page, screenshot_dir, "mot-de-passe-oublie-envoye")

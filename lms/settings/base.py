@@ -166,6 +166,14 @@ AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Password-reset emails (accounts/forms.py), on Kalan's form and Wagtail's admin one: per
+# client address and per destination inbox, in one window; past either limit nothing is sent,
+# and the answer is the same as when an email leaves.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.AdminPasswordResetForm"  # noqa: S105 (a dotted path)
+KALAN_PASSWORD_RESET_WINDOW = timedelta(hours=1)
+KALAN_PASSWORD_RESET_PER_ADDRESS = 10
+KALAN_PASSWORD_RESET_PER_EMAIL = 3
+
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
