@@ -26,7 +26,7 @@ urlpatterns = [
     path("mot-de-passe-oublie/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "mot-de-passe-oublie/envoye/",
-        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        views.PasswordResetDoneView.as_view(),
         name="password_reset_done",
     ),
     path(

@@ -1,11 +1,14 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from . import axes as signin_limits
 from .forms import QueuedPasswordResetForm, SignInForm
 
 
@@ -21,6 +24,34 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/email/password_reset_subject.txt"
     form_class = QueuedPasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "per_email": settings.KALAN_PASSWORD_RESET_PER_EMAIL,
+            "window_minutes": _minutes(settings.KALAN_PASSWORD_RESET_WINDOW),
+        }
+
+
+def _minutes(duration) -> int:
+    return int(duration.total_seconds() // 60)
+
+
+def signin_locked_out(request, original_response=None, credentials=None):
+    """Axes' lockout answer (AXES_LOCKOUT_CALLABLE), for every sign-in form: says which limit
+    was reached, with the numbers of the settings that enforce it."""
+    reason = getattr(request, "kalan_lockout", signin_limits.LOCKOUT_ACCOUNT)
+    context = {
+        "by_address": reason == signin_limits.LOCKOUT_ADDRESS,
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "address_failure_limit": settings.KALAN_SIGNIN_ADDRESS_FAILURE_LIMIT,
+        "minutes": _minutes(settings.AXES_COOLOFF_TIME),
+    }
+    return render(request, "accounts/lockout.html", context, status=429)
 
 
 @require_POST

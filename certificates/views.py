@@ -1,15 +1,17 @@
 import json
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 
+from accounts.network import client_ip
 from accounts.selectors import learner_list_in_scope
+from accounts.throttle import throttle_hit
 
 from . import services
 from .models import (
@@ -22,19 +24,18 @@ from .openbadges import credential as ob_credential
 from .openbadges import keys as ob_keys
 from .openbadges.proof import xsd_datetime
 
-VERIFY_LIMIT = 30  # look-ups per IP and per minute
+VERIFY_LIMIT = 30  # look-ups per client address and per minute
 
 
 def _rate_limited(request) -> bool:
-    """A per-IP counter in the shared cache: guessing codes stays impractical."""
-    key = f"certificates:verify:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=60)
-        count = 1
-    return count > VERIFY_LIMIT
+    """Counts one look-up: guessing codes stays impractical, and one client never uses up
+    anybody else's look-ups (the key is the real address behind the proxy)."""
+    return throttle_hit(
+        scope="certificates:verify",
+        key=client_ip(request),
+        limit=VERIFY_LIMIT,
+        window=timedelta(minutes=1),
+    )
 
 
 def _too_many(request):
@@ -46,8 +47,7 @@ def verify_form(request):
     code = request.GET.get("code", "")
     error = None
     if code:
-        if _rate_limited(request):
-            return _too_many(request)
+        # No count here: a well-formed code is looked up, and counted, where it redirects.
         normalised = verification_code_normalise(code)
         if len(normalised) == CODE_LENGTH:
             return redirect("certificates:verify_code", code=verification_code_display(normalised))

@@ -58,6 +58,39 @@ def test_lookups_are_rate_limited_per_ip(client, certificate):
     cache.clear()
 
 
+def test_behind_the_proxy_one_client_never_uses_up_anybody_elses_lookups(client, certificate):
+    """Every request reaches gunicorn from the proxy: the limit is per real client."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    cache.clear()
+    url = reverse("certificates:verify_code", args=["ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"])
+    via_nginx = {"REMOTE_ADDR": "10.0.0.1"}
+    with override_settings(KALAN_PROXY_COUNT=1, KALAN_TRUSTED_PROXIES=["10.0.0.1"]):
+        statuses = [
+            client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.66", **via_nginx).status_code
+            for _ in range(31)
+        ]
+        assert statuses[:30] == [404] * 30 and statuses[30] == 429
+        other = client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.7", **via_nginx)
+        assert other.status_code == 404
+    cache.clear()
+
+
+def test_a_lookup_through_the_form_counts_once(client, certificate):
+    from django.core.cache import cache
+
+    cache.clear()
+    form = reverse("certificates:verify")
+    statuses = [
+        client.get(form, {"code": certificate.code.lower()}, follow=True).status_code
+        for _ in range(30)
+    ]
+    assert statuses == [200] * 30
+    assert client.get(form, {"code": certificate.code}, follow=True).status_code == 429
+    cache.clear()
+
+
 def test_download_access(certificate):
     url = reverse("certificates:download", args=[certificate.serial])
     owner = Client()

@@ -141,15 +141,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Brute-force protection: 5 failures lock the (matricule, IP) pair for 15 minutes.
+# The client's real address (accounts/network.py), the key of every limit per address:
+# KALAN_PROXY_COUNT proxies stand in front of gunicorn, each appending the address it saw to
+# X-Forwarded-For, and the header is believed only from KALAN_TRUSTED_PROXIES (addresses or
+# networks; production requires them with a proxy). AXES_IPWARE_PROXY_COUNT is the count's
+# former name, still read so that a deployment that set it keeps working.
+KALAN_PROXY_COUNT = env.int(
+    "KALAN_PROXY_COUNT", default=env.int("AXES_IPWARE_PROXY_COUNT", default=0)
+)
+KALAN_TRUSTED_PROXIES = env.list("KALAN_TRUSTED_PROXIES", default=[])
+
+# Brute-force protection (accounts/axes.py): 5 failures lock the (matricule, address) pair
+# for 15 minutes, so a stranger elsewhere cannot lock an officer out; 20 failures from one
+# address, whatever the matricules, lock that address alone for the same time. A sign-in
+# refused during a lockout, even with the right password, is not counted: it never makes the
+# lockout longer.
 AXES_FAILURE_LIMIT = 5
+KALAN_SIGNIN_ADDRESS_FAILURE_LIMIT = env.int("KALAN_SIGNIN_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_HANDLER = "accounts.axes.SignInAttemptsHandler"
+AXES_CLIENT_IP_CALLABLE = "accounts.network.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.signin_locked_out"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "accounts.backends.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
+
+# Password-reset emails (accounts/forms.py), on Kalan's form and Wagtail's admin one: per
+# client address and per destination inbox, in one window; past either limit nothing is sent,
+# and the answer is the same as when an email leaves.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.AdminPasswordResetForm"  # noqa: S105 (a dotted path)
+KALAN_PASSWORD_RESET_WINDOW = timedelta(hours=1)
+KALAN_PASSWORD_RESET_PER_ADDRESS = 10
+KALAN_PASSWORD_RESET_PER_EMAIL = 3
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français")), ("en", _("English"))]

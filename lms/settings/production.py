@@ -1,7 +1,9 @@
 """Production. Scale-out layout (see README "Production"):
 
 - web: `gunicorn lms.wsgi --workers $((2 * CPU + 1))` on as many machines as needed, behind a
-  TLS-terminating proxy (set AXES_IPWARE_PROXY_COUNT to the number of proxies);
+  TLS-terminating proxy: KALAN_PROXY_COUNT is the number of proxies and KALAN_TRUSTED_PROXIES
+  their addresses or networks (required with a proxy), so that sign-in lockouts and the other
+  limits key on each client's real address, which no client can choose;
 - workers: `celery -A lms worker` on any number of machines, all on the same Redis;
 - beat: exactly one `celery -A lms beat` for the whole platform;
 - media: S3-compatible object storage (AWS_* variables), so every machine sees every file;
@@ -16,7 +18,7 @@ is the Open Badges signing key, and a key lost or regenerated at a deploy makes 
 already handed out fail verification."""
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, env
+from .base import CONTENT_SECURITY_POLICY, KALAN_PROXY_COUNT, KALAN_TRUSTED_PROXIES, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -35,6 +37,20 @@ if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("CACHE_URL must name a cache shared by all processes (redis://…).")
+
+if KALAN_PROXY_COUNT > 0:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from accounts.network import trusted_networks
+
+    if not KALAN_TRUSTED_PROXIES:
+        # Without it, anyone who reaches gunicorn directly picks the address that every
+        # limit keys on, and can lock out whomever they name.
+        raise ImproperlyConfigured(
+            "KALAN_TRUSTED_PROXIES must name the proxies' addresses or networks "
+            "when KALAN_PROXY_COUNT is set."
+        )
+    trusted_networks(KALAN_TRUSTED_PROXIES)  # a typo stops the start, not a sign-in later
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -72,3 +72,28 @@ def test_check_deploy_is_clean():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_a_proxy_count_without_the_proxies_addresses():
+    """Otherwise a client that reaches gunicorn directly names the address every limit keys on."""
+    base = {
+        "SECRET_KEY": KEY,
+        "ALLOWED_HOSTS": HOSTS,
+        "KALAN_PROXY_COUNT": None,
+        "AXES_IPWARE_PROXY_COUNT": None,
+        "KALAN_TRUSTED_PROXIES": None,
+    }
+    result = run_manage("check", **{**base, "KALAN_PROXY_COUNT": "1"})
+    assert result.returncode != 0
+    assert "KALAN_TRUSTED_PROXIES must name the proxies" in result.stderr
+    # The count's former name still counts, and so still needs the addresses.
+    result = run_manage("check", **{**base, "AXES_IPWARE_PROXY_COUNT": "1"})
+    assert "KALAN_TRUSTED_PROXIES must name the proxies" in result.stderr
+    wrong = {**base, "KALAN_PROXY_COUNT": "1", "KALAN_TRUSTED_PROXIES": "10.0.0.300"}
+    result = run_manage("check", **wrong)
+    assert result.returncode != 0 and "neither an address nor a network" in result.stderr
+    right = {**base, "KALAN_PROXY_COUNT": "1", "KALAN_TRUSTED_PROXIES": "10.0.0.1,fd00::/8"}
+    code = "from django.conf import settings as s; print(s.KALAN_TRUSTED_PROXIES)"
+    result = run_manage("shell", "-c", code, **right)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[-2] == "['10.0.0.1', 'fd00::/8']"
