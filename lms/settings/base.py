@@ -187,7 +187,19 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kalan CNDH <kalan@cndh.m
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+
+def cache_from_env(name: str, **kwargs) -> dict:
+    """The cache named by an environment variable. Redis goes through lms.cache's backend,
+    which treats a Redis that does not answer as an empty cache: pages keep working on the
+    database alone (sessions are cached_db)."""
+    config = env.cache(name, **kwargs)
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "lms.cache.FailSafeRedisCache"
+    return config
+
+
+CACHES = {"default": cache_from_env("CACHE_URL", default="locmemcache://")}
 # Sessions read from the cache first: one query less on every page.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
