@@ -71,7 +71,7 @@ class FailSafeRedisCache(RedisCache):
             super().clear()
             self._stale_overflow = False
         while self._stale:
-            key, version = next(iter(self._stale))
+            _key, version = next(iter(self._stale))
             same_version = [k for k, v in self._stale if v == version]
             super().delete_many(same_version, version=version)
             self._stale.difference_update((k, version) for k in same_version)

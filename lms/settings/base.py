@@ -188,7 +188,6 @@ if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 
 
-
 def cache_from_env(name: str, **kwargs) -> dict:
     """The cache named by an environment variable. Redis goes through lms.cache's backend,
     which treats a Redis that does not answer as an empty cache: pages keep working on the
