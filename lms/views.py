@@ -34,6 +34,12 @@ def healthz(request):
     return JsonResponse(body, status=503 if fatal else 200)
 
 
+def error_400(request, exception=None):
+    # Not Django's default view: it is wrapped in requires_csrf_token, which parses the POST
+    # body again, and a body that failed to parse (a charset=utf-16 form) then raised a 500.
+    return render(request, "400.html", status=400)
+
+
 def error_403(request, exception=None):
     return render(request, "403.html", status=403)
 
