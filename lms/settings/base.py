@@ -55,6 +55,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized body is refused before anything reads it (lms/middleware.py).
+    "lms.middleware.RequestBodyLimitMiddleware",
+    "lms.middleware.NullCharacterQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -177,6 +180,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 KALAN_DOCUMENT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Any request body above this is refused with 413 before it is read (lms/middleware.py). It
+# must stay above the largest legitimate upload (a 10 MB document or question file) plus the
+# form around it; the proxy's client_max_body_size should match it.
+KALAN_MAX_REQUEST_BODY_SIZE = env.int(
+    "KALAN_MAX_REQUEST_BODY_SIZE", default=KALAN_DOCUMENT_MAX_UPLOAD_SIZE + 1024 * 1024
+)
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.forms.DocumentForm"
 # No SVG: an uploaded SVG can carry script. Wagtail checks the content, not just the name.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
