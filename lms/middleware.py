@@ -1,8 +1,10 @@
-"""Middleware that turns requests away before anything reads them."""
+"""Middleware that turns requests away before anything reads them, and keeps responses that
+carry personal data out of shared and disk caches."""
 
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class RequestBodyLimitMiddleware:
@@ -56,3 +58,20 @@ def refusal(request, *, status: int):
             return render(request, "400.html", status=400)
         context = {"limit": settings.KALAN_MAX_REQUEST_BODY_SIZE, "chunked": status == 411}
         return render(request, "413.html", context, status=status)
+
+
+class PrivateCacheMiddleware:
+    """Every response to a signed-in user carries their data (names, progress, answers,
+    certificates, exports): `Cache-Control: private, no-store`, so that neither a shared
+    proxy nor the browser's disk cache of a shared phone keeps a copy. Anonymous responses
+    with personal data (the public verification page and its JSON) say so themselves."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -113,3 +113,61 @@ def test_a_nul_character_in_the_query_string_is_a_400_not_a_500(client, query):
     assert response.status_code == 400
     assert "Requête invalide" in response.content.decode()
     assert client.get(reverse("courses:search"), {"q": "garde à vue"}).status_code == 200
+
+
+def _private(response) -> bool:
+    parts = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    return {"private", "no-store"} <= parts and "public" not in parts
+
+
+def test_every_signed_in_response_is_private_and_not_stored(client, settings, tmp_path):
+    from certificates import services as certificate_services
+    from certificates.tests.factories import completed_enrollment
+    from tracking.tests.factories import supervisor_of, tree_build
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    tree = tree_build()
+    learner = LearnerFactory(unit=tree.sevare)
+    enrollment = completed_enrollment(learner=learner)
+    certificate = certificate_services.certificate_issue(
+        learner_id=learner.pk, course_id=enrollment.course_id
+    )
+    client.force_login(learner)
+    for url in (
+        reverse("home"),
+        reverse("certificates:mine"),
+        reverse("certificates:download", args=[certificate.serial]),
+        reverse("certificates:openbadge", args=[certificate.serial]),
+        reverse("certificates:issuer"),  # public by itself, private once signed in
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert _private(response), (url, response.get("Cache-Control"))
+    client.force_login(supervisor_of(tree.mopti))
+    for url in (reverse("tracking:dashboard"), reverse("tracking:export", args=["xlsx"])):
+        response = client.get(url)
+        assert response.status_code == 200 and _private(response), url
+
+
+def test_the_public_verification_page_and_json_are_private_and_not_stored(
+    client, settings, tmp_path
+):
+    from django.core.cache import cache
+
+    from certificates import services as certificate_services
+    from certificates.tests.factories import completed_enrollment
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    cache.clear()
+    enrollment = completed_enrollment()
+    certificate = certificate_services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    url = reverse("certificates:verify_code", args=[certificate.code_display])
+    for response in (client.get(url), client.get(url, {"format": "json"})):
+        assert response.status_code == 200
+        assert _private(response)
+
+
+def test_anonymous_pages_without_personal_data_are_left_alone(client):
+    assert "Cache-Control" not in client.get(reverse("certificates:verify"))
