@@ -137,9 +137,19 @@ def _certificate_for(request, serial: str) -> Certificate:
     return certificate
 
 
+def _revoked(request, certificate: Certificate):
+    """A revoked certificate is no longer handed out, in any form: the PDF stored before the
+    revocation carries no mark of it, and a fresh badge would verify until its status is
+    checked. 410: it existed, and is gone for good."""
+    return render(request, "certificates/revoked.html", {"certificate": certificate}, status=410)
+
+
+@never_cache
 @login_required
 def certificate_download(request, serial: str):
     certificate = _certificate_for(request, serial)
+    if not certificate.is_valid:
+        return _revoked(request, certificate)
     certificate = services.certificate_pdf_ensure(certificate=certificate)
     return FileResponse(
         certificate.pdf.open("rb"),
@@ -158,7 +168,7 @@ def certificate_openbadge(request, serial: str):
     certificate = _certificate_for(request, serial)
     if not certificate.is_valid:
         # No fresh copy of a revoked credential; copies already out fail the status check.
-        raise Http404
+        return _revoked(request, certificate)
     credential = ob_credential.credential_sign(
         certificate,
         # The configured public URL, never the request's Host: the issuer's identity and the

@@ -218,3 +218,31 @@ def my_courses(*, user) -> dict[str, list[MyCourse]]:
     )
     groups["available"] = [MyCourse(course=c, enrollment=None) for c in available]
     return groups
+
+
+def document_readable_by(*, user, document) -> bool:
+    """The lesson's rule for its documents: people who work in the admin (they choose the
+    documents), and learners enrolled in a course whose live lesson offers it, as a resource
+    or in its body. A document that no live lesson uses is for the admin only."""
+    from wagtail.models import ReferenceIndex
+
+    from .models import LessonPage, LessonResource
+
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("wagtailadmin.access_admin"):
+        return True
+    # Wagtail's reference index knows the body's document blocks and rich-text links; the
+    # resources are read directly, whatever the index holds for child objects.
+    referencing = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    page_ids = Q(pk__in=[int(pk) for pk in referencing.values_list("object_id", flat=True)])
+    resource_ids = Q(pk__in=LessonResource.objects.filter(document=document).values("lesson_id"))
+    paths = [
+        path[: STEPLEN * (depth - 2)]
+        for path, depth in LessonPage.objects.live()
+        .filter(page_ids | resource_ids)
+        .values_list("path", "depth")
+    ]
+    return bool(paths) and Enrollment.objects.filter(learner=user, course__path__in=paths).exists()

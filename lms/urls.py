@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Wagtail's page tree serves everything else (courses live under /formations/).
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "lms.views.error_400"
 handler403 = "lms.views.error_403"
 handler404 = "lms.views.error_404"
 handler500 = "lms.views.error_500"

@@ -4,7 +4,7 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .health import broker_check, database_check
+from .health import broker_check, cache_check, database_check
 
 
 @require_GET
@@ -17,13 +17,27 @@ def favicon(request):
 @never_cache
 @require_GET
 def healthz(request):
-    """JSON status of the database and the broker; 503 when one of them is down. It names no
-    host or credentials, so it can stay public for the load balancer."""
-    checks = {"database": database_check(), "broker": broker_check()}
+    """JSON status of the database, the broker and the cache. It names no host or
+    credentials, so it can stay public for the load balancer.
+
+    503 when this node cannot serve pages: the database or the broker is down. A cache that
+    is down gives 200 with "status": "degraded": pages then run on the database alone
+    (lms/cache.py), and the cache is shared by every node, so a 503 would make the load
+    balancer take every node out at once for a Redis that blinked."""
+    checks = {"database": database_check(), "broker": broker_check(), "cache": cache_check()}
     body = {name: ("ok" if error is None else "error") for name, error in checks.items()}
-    healthy = all(error is None for error in checks.values())
-    body["status"] = "ok" if healthy else "error"
-    return JsonResponse(body, status=200 if healthy else 503)
+    fatal = checks["database"] is not None or checks["broker"] is not None
+    if fatal:
+        body["status"] = "error"
+    else:
+        body["status"] = "ok" if checks["cache"] is None else "degraded"
+    return JsonResponse(body, status=503 if fatal else 200)
+
+
+def error_400(request, exception=None):
+    # Not Django's default view: it is wrapped in requires_csrf_token, which parses the POST
+    # body again, and a body that failed to parse (a charset=utf-16 form) then raised a 500.
+    return render(request, "400.html", status=400)
 
 
 def error_403(request, exception=None):

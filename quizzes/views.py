@@ -17,6 +17,7 @@ from .models import Attempt, QuizPage
 MAX_FIELDS_PER_QUESTION = 60
 # A save id is chosen by the client (a uuid from our page, later an offline client's own id).
 SAVE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+POSITION = re.compile(r"[0-9]{1,4}")
 
 
 def quiz_serve(request, quiz: QuizPage):
@@ -103,21 +104,25 @@ def _raw_responses(request, items) -> dict[int, object]:
 
 
 def _ordering_raw(request, field, item):
+    count = len(item.display_order)
     positions = {}
     for token, _real in item.display_order:
         value = request.POST.get(f"{field}-{token}", "").strip()
         if value:
-            if not value.isdigit() or value in positions.values():
+            # ASCII digits only: str.isdigit() also accepts "²", which int() refuses; and
+            # "1" and "01" are the same position.
+            position = int(value) if POSITION.fullmatch(value) else None
+            if position is None or not 1 <= position <= count or position in positions.values():
                 raise grading.ResponseError(
                     _("Donnez à chaque élément une position différente, de 1 à %(n)d.")
-                    % {"n": len(item.display_order)}
+                    % {"n": count}
                 )
-            positions[token] = value
+            positions[token] = position
     if not positions:
         return None
-    if len(positions) != len(item.display_order):
+    if len(positions) != count:
         raise grading.ResponseError(_("Classez tous les éléments, ou aucun."))
-    return {"order": sorted(positions, key=lambda token: int(positions[token]))}
+    return {"order": sorted(positions, key=positions.__getitem__)}
 
 
 def attempt_page(request, attempt_id: int, page: int):

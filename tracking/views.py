@@ -1,5 +1,6 @@
 """Supervisor pages. Every object comes from a scoped selector: out of scope answers 404."""
 
+import re
 from functools import wraps
 
 from django.contrib import messages
@@ -21,6 +22,7 @@ from .forms import AssignmentForm, DashboardFilterForm
 from .models import Assignment
 
 PAGE_SIZE = 50
+ASCII_ID = re.compile(r"[0-9]{1,18}")  # fits PostgreSQL's bigint
 
 
 class CountedPaginator(Paginator):
@@ -55,12 +57,14 @@ def supervisor_required(view=None, *, object_view: bool = False):
 def _filters_from(request, labels) -> tuple[DashboardFilterForm, selectors.Filters]:
     form = DashboardFilterForm(request.GET or None, user=request.user, labels=labels)
     raw_unit = request.GET.get("unit", "")
-    # A unit the user may not see is a 404, as for any other object out of scope.
-    unit = (
-        get_object_or_404(unit_list_in_scope(user=request.user), pk=int(raw_unit))
-        if raw_unit.isdigit()
-        else None
-    )
+    # A unit the user may not see is a 404, as for any other object out of scope, and so is
+    # one that cannot be an id. ASCII digits only: str.isdigit() also accepts "²" or "⑤",
+    # which int() refuses.
+    unit = None
+    if raw_unit:
+        if not ASCII_ID.fullmatch(raw_unit):
+            raise Http404
+        unit = get_object_or_404(unit_list_in_scope(user=request.user), pk=int(raw_unit))
     if not form.is_bound or not form.is_valid():
         data = {}
         if form.is_bound:  # keep the valid filters, show the errors for the others

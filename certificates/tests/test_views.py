@@ -122,3 +122,21 @@ def test_my_certificates_lists_only_mine(certificate):
     someone = Client()
     someone.force_login(LearnerFactory())
     assert certificate.serial not in someone.get(reverse("certificates:mine")).content.decode()
+
+
+def test_a_revoked_certificate_pdf_no_longer_downloads(client, certificate):
+    """The PDF stored before the revocation carries no mark of it: the holder must not be
+    able to keep downloading it."""
+    url = reverse("certificates:download", args=[certificate.serial])
+    client.force_login(certificate.learner)
+    assert client.get(url)["Content-Type"] == "application/pdf"
+    services.certificate_revoke(certificate=certificate, reason="Fraude")
+    response = client.get(url)
+    assert response.status_code == 410
+    html = response.content.decode()
+    assert "Attestation révoquée" in html and "ne peut plus être téléchargée" in html
+    assert "Fraude" not in html
+    assert not response.content.startswith(b"%PDF")
+    # Someone out of scope still learns nothing, not even that it was revoked.
+    client.force_login(LearnerFactory())
+    assert client.get(url).status_code == 404

@@ -99,7 +99,10 @@ def test_credential_access_is_the_pdf_access(certificate):
 def test_revoked_certificate_has_no_badge_download(certificate):
     services.certificate_revoke(certificate=certificate, reason="Erreur de saisie")
     url = reverse("certificates:openbadge", args=[certificate.serial])
-    assert _client(certificate.learner).get(url).status_code == 404
+    response = _client(certificate.learner).get(url)
+    assert response.status_code == 410
+    assert "Attestation révoquée" in response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
     mine = _client(certificate.learner).get(reverse("certificates:mine")).content.decode()
     assert url not in mine
 

@@ -57,12 +57,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized body is refused before anything reads it (lms/middleware.py).
+    "lms.middleware.RequestBodyLimitMiddleware",
+    "lms.middleware.NullCharacterQueryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.middleware.PrivateCacheMiddleware",
     "accounts.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -204,6 +208,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 KALAN_DOCUMENT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Any request body above this is refused with 413 before it is read (lms/middleware.py). It
+# must stay above the largest legitimate upload (a 10 MB document or question file) plus the
+# form around it; the proxy's client_max_body_size should match it.
+KALAN_MAX_REQUEST_BODY_SIZE = env.int(
+    "KALAN_MAX_REQUEST_BODY_SIZE", default=KALAN_DOCUMENT_MAX_UPLOAD_SIZE + 1024 * 1024
+)
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.forms.DocumentForm"
 # No SVG: an uploaded SVG can carry script. Wagtail checks the content, not just the name.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -214,17 +224,27 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kalan CNDH <kalan@cndh.m
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 
+
+def cache_from_env(name: str, **kwargs) -> dict:
+    """The cache named by an environment variable. Redis goes through lms.cache's backend,
+    which treats a Redis that does not answer as an empty cache: pages keep working on the
+    database alone (sessions are cached_db)."""
+    config = env.cache(name, **kwargs)
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "lms.cache.FailSafeRedisCache"
+    return config
+
+
 # The embedded Redis of `make run` (lms/embedded.py) by default, shared by the web server and
 # the worker; CACHE_URL moves it onto another server.
-if env("CACHE_URL", default=""):
-    CACHES = {"default": env.cache("CACHE_URL")}
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": embedded.cache_location(VAR_DIR),
-        }
+CACHES = {
+    "default": cache_from_env("CACHE_URL")
+    if env("CACHE_URL", default="")
+    else {
+        "BACKEND": "lms.cache.FailSafeRedisCache",
+        "LOCATION": embedded.cache_location(VAR_DIR),
     }
+}
 # Sessions read from the cache first: one query less on every page.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

@@ -18,7 +18,13 @@ is the Open Badges signing key, and a key lost or regenerated at a deploy makes 
 already handed out fail verification."""
 
 from .base import *  # noqa: F403
-from .base import CONTENT_SECURITY_POLICY, KALAN_PROXY_COUNT, KALAN_TRUSTED_PROXIES, env
+from .base import (
+    CONTENT_SECURITY_POLICY,
+    KALAN_PROXY_COUNT,
+    KALAN_TRUSTED_PROXIES,
+    cache_from_env,
+    env,
+)
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -32,7 +38,7 @@ if not ALLOWED_HOSTS:
 # certificate verification rate limit and courses/caching.py's flags live in the cache. With
 # base.py's per-process locmem default, a session closed by one gunicorn worker (sign-out)
 # would still open pages on the others until its cache entry expired.
-CACHES = {"default": env.cache("CACHE_URL")}
+CACHES = {"default": cache_from_env("CACHE_URL")}
 if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):
     from django.core.exceptions import ImproperlyConfigured
 
@@ -54,6 +60,9 @@ if KALAN_PROXY_COUNT > 0:
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# A load balancer probes the nodes directly over plain HTTP: it must see /healthz's 503, not
+# a redirect to HTTPS that it would count as healthy (or follow to another node).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

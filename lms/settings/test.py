@@ -5,12 +5,12 @@ var/test/ (conftest.py starts it), never the one of `make run`."""
 from lms import embedded
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR, env
+from .base import DATABASES, VAR_DIR, cache_from_env, env
 
 TEST_VAR_DIR = VAR_DIR / "test"
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=embedded.broker_url(TEST_VAR_DIR))
 # Each test process keeps its own cache unless CACHE_URL names a server.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES = {"default": cache_from_env("CACHE_URL", default="locmemcache://")}
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production"

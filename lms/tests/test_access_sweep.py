@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from wagtail.documents.models import Document
 
 from accounts.tests.factories import LearnerFactory, SupervisorFactory
 from certificates.models import Certificate
 from courses import services as course_services
+from courses.models import LessonPage, LessonResource
 from courses.tests.factories import course_build
 from quizzes import services as quiz_services
 from quizzes.models import Attempt
@@ -26,7 +29,6 @@ SERIAL = "CNDH-2026-990001"
 PUBLIC = {
     "verify_code": "public verification by design: valid or revoked, holder, course, date",
     "password_reset_confirm": "Django's signed reset token; reveals nothing without it",
-    "wagtaildocs_serve": "course documents: editorial content, not personal data",
     "wagtaildocs_authenticate_with_password": "Wagtail's password form for documents",
     "wagtailcore_authenticate_with_password": "Wagtail's password form for pages",
     "export": "the format (csv or xlsx), not an object; scoped in tracking's tests",
@@ -48,9 +50,16 @@ class World:
 
 
 @pytest.fixture
-def world(db):
+def world(db, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
     tree = tree_build()
     course = course_build(title="Formation balayée", modules=1, lessons=1, sequential=False)
+    # A lesson document: for the enrolled owner and staff, like the lesson itself.
+    document = Document.objects.create(
+        title="Formation balayée : guide",
+        file=SimpleUploadedFile("guide.pdf", "%PDF Formation balayée".encode(), "application/pdf"),
+    )
+    LessonResource.objects.create(lesson=LessonPage.objects.get(), document=document)
     quiz = quiz_make(course, questions=[question_make()], title="Quiz balayé")
     owner = LearnerFactory(unit=tree.sevare, full_name=OWNER_NAME)
     course_services.enrollment_create(learner=owner, course=course)
@@ -83,6 +92,8 @@ def world(db):
             "attempt_review": {"attempt_id": attempt.pk},
             "download": {"serial": SERIAL},
             "openbadge": {"serial": SERIAL},
+            # Wagtail's pattern has positional groups only.
+            "wagtaildocs_serve": [document.pk, "guide.pdf"],
             "learner": {"pk": owner.pk},
             "assignment_delete": {"pk": assignment.pk},
             "lesson_complete": None,
@@ -100,9 +111,18 @@ SWEPT = {
     "attempt_review": ("quizzes", "get"),
     "download": ("certificates", "get"),
     "openbadge": ("certificates", "get"),
+    "wagtaildocs_serve": (None, "get"),
     "learner": ("tracking", "get"),
     "assignment_delete": ("tracking", "post"),
 }
+
+
+def _url(world, name) -> str:
+    namespace, _method = SWEPT[name]
+    params = world.kwargs[name]
+    if isinstance(params, list):
+        return reverse(name if namespace is None else f"{namespace}:{name}", args=params)
+    return reverse(name if namespace is None else f"{namespace}:{name}", kwargs=params)
 
 
 def _patterns_with_parameters(patterns=None, prefix=""):
@@ -127,8 +147,8 @@ def test_every_url_with_a_parameter_is_swept():
 @pytest.mark.parametrize("name", sorted(SWEPT))
 @pytest.mark.parametrize("who", ["second learner", "out-of-scope supervisor", "anonymous"])
 def test_intruders_get_404_or_sign_in_never_the_data(client, world, name, who):
-    namespace, method = SWEPT[name]
-    url = reverse(f"{namespace}:{name}", kwargs=world.kwargs[name])
+    _namespace, method = SWEPT[name]
+    url = _url(world, name)
     intruder = world.intruders[who]
     if intruder is not None:
         client.force_login(intruder)
@@ -156,6 +176,13 @@ def test_the_owners_supervisor_does_get_the_data(client, world, name):
     client.force_login(world.in_scope_supervisor)
     response = client.get(reverse(f"{namespace}:{name}", kwargs=world.kwargs[name]))
     assert response.status_code == 200
+
+
+def test_the_enrolled_owner_does_get_the_lesson_document(client, world):
+    client.force_login(world.owner)
+    response = client.get(_url(world, "wagtaildocs_serve"))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == "%PDF Formation balayée".encode()
 
 
 def test_self_service_actions_never_touch_another_learners_records(client, world):

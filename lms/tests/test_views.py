@@ -13,3 +13,23 @@ def test_favicon_ico_redirects_to_the_svg_icon(client):
 def test_pages_link_the_icon(client):
     html = client.get("/connexion/").content.decode()
     assert 'rel="icon"' in html and "img/favicon.svg" in html
+
+
+UTF16_FORM = "application/x-www-form-urlencoded; charset=utf-16"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/connexion/", "/langue/", "/certificats/verifier/"])
+@pytest.mark.parametrize(("language", "text"), [("fr", "Requête invalide"), ("en", "Bad request")])
+def test_a_body_in_an_unreadable_charset_is_a_400_page_not_a_500(path, language, text):
+    """The CSRF check reads the form, which fails to parse; Django's default 400 view then
+    read it again (requires_csrf_token) and raised a 500."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    client.get("/connexion/")  # a CSRF cookie, so that the check goes on to read the form
+    response = client.generic("POST", path, data="a=b".encode("utf-16"), content_type=UTF16_FORM)
+    assert response.status_code == 400
+    assert text in response.content.decode()

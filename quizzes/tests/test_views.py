@@ -106,6 +106,35 @@ def test_ordering_with_twice_the_same_position_is_a_400(client, setup):
     assert client.post(page_url(attempt), data).status_code == 400
 
 
+@pytest.mark.parametrize("odd", ["²", "\u0661", "⑤", "0", "99", "-1", "1.5"])
+def test_ordering_position_that_is_no_position_is_a_400_not_a_500(client, setup, odd):
+    """A position of "²" passed str.isdigit() and then crashed int(); the page now says
+    which positions fit."""
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("ordering")])
+    attempt = start(client, quiz)
+    item = attempt.items.get()
+    tokens = [token for token, _real in item.display_order]
+    data = {f"q{item.pk}-{token}": str(n) for n, token in enumerate(tokens[1:], start=2)}
+    data[f"q{item.pk}-{tokens[0]}"] = odd
+    response = client.post(page_url(attempt), data)
+    assert response.status_code == 400
+    assert f"position différente, de 1 à {len(tokens)}" in response.content.decode()
+    item.refresh_from_db()
+    assert item.response is None
+
+
+def test_ordering_positions_written_differently_are_still_the_same(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("ordering")])
+    attempt = start(client, quiz)
+    item = attempt.items.get()
+    tokens = [token for token, _real in item.display_order]
+    data = {f"q{item.pk}-{token}": str(n) for n, token in enumerate(tokens, start=1)}
+    data[f"q{item.pk}-{tokens[1]}"] = "01"  # the same position as tokens[0]
+    assert client.post(page_url(attempt), data).status_code == 400
+
+
 def test_too_many_fields_is_a_400(client, setup):
     _course, module, _learner = setup
     quiz = quiz_make(module, questions=[question_make("short")])

@@ -104,6 +104,16 @@ def test_out_of_scope_unit_and_learner_answer_404(client, tree, people):
     assert client.get(reverse("tracking:learner", args=[people["awa"].pk])).status_code == 200
 
 
+@pytest.mark.parametrize("odd", ["⑤", "²", "٣", "1e3", "-1", "9" * 30])
+def test_a_unit_that_cannot_be_an_id_is_a_french_404_not_a_500(client, tree, odd):
+    """A unit of "⑤" or "²" passed str.isdigit() and then crashed int()."""
+    client.force_login(supervisor_of(tree.mopti))
+    for url in (reverse("tracking:dashboard"), reverse("tracking:export", args=["csv"])):
+        response = client.get(url, {"unit": odd})
+        assert response.status_code == 404, url
+    assert "Page introuvable" in response.content.decode()
+
+
 @pytest.mark.parametrize("name", ["dashboard", "assignments"])
 def test_learners_and_anonymous_cannot_open_supervision(client, tree, people, name):
     url = reverse(f"tracking:{name}")

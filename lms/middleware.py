@@ -1,0 +1,77 @@
+"""Middleware that turns requests away before anything reads them, and keeps responses that
+carry personal data out of shared and disk caches."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a body larger than KALAN_MAX_REQUEST_BODY_SIZE from its Content-Length with a
+    413 page, before any other middleware (the CSRF check reads the form) makes Django read
+    it and spool it to a temporary file.
+
+    A body sent in chunks (`Transfer-Encoding: chunked`, no Content-Length) is refused with
+    411: browsers never send one, and Django would not read it anyway (no length means an
+    empty body). The proxy in front (nginx's client_max_body_size) refuses the same bodies
+    even earlier; this is the limit that holds whatever the proxy says."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.KALAN_MAX_REQUEST_BODY_SIZE
+        raw_length = (request.META.get("CONTENT_LENGTH") or "").strip()
+        if raw_length:
+            if not raw_length.isascii() or not raw_length.isdigit():
+                return refusal(request, status=400)
+            if int(raw_length) > limit:
+                return refusal(request, status=413)
+        elif "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+            return refusal(request, status=411)
+        return self.get_response(request)
+
+
+class NullCharacterQueryMiddleware:
+    """A NUL character in the query string is a 400: PostgreSQL refuses it in any text value,
+    so a search for "a%00b" was a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return refusal(request, status=400)
+        return self.get_response(request)
+
+
+def refusal(request, *, status: int):
+    """The error page, in the language chosen with the switcher: these refusals come before
+    the middleware that reads the account's language, and must not touch the database."""
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        if status == 400:
+            return render(request, "400.html", status=400)
+        context = {"limit": settings.KALAN_MAX_REQUEST_BODY_SIZE, "chunked": status == 411}
+        return render(request, "413.html", context, status=status)
+
+
+class PrivateCacheMiddleware:
+    """Every response to a signed-in user carries their data (names, progress, answers,
+    certificates, exports): `Cache-Control: private, no-store`, so that neither a shared
+    proxy nor the browser's disk cache of a shared phone keeps a copy. Anonymous responses
+    with personal data (the public verification page and its JSON) say so themselves."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
