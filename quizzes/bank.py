@@ -1,19 +1,22 @@
 """Writing and reading the question bank as plain data: the demo content, Moodle imports and
 exports all go through the question dict documented in quizzes/interop/__init__.py."""
 
+import html
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from . import richtext
 from .models import Question, QuestionCategory, QuestionChoice, QuestionPair
 from .snapshots import QuestionStructureError, structure_check
-
-PLUGINFILE = re.compile(r'<img[^>]*src="@@PLUGINFILE@@/([^"]+)"[^>]*>', re.IGNORECASE)
 
 
 def category_get_or_create(*, path: list[str], root: QuestionCategory | None = None):
@@ -28,27 +31,93 @@ def category_get_or_create(*, path: list[str], root: QuestionCategory | None = N
     return parent
 
 
+# In nh3's output (quizzes/richtext.py) attributes are double-quoted, with '"' and '>' escaped.
+_IMAGE_TAG = re.compile(r"<img\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+PLUGINFILE_PREFIX = "@@PLUGINFILE@@/"
+
+
+class QuestionImageError(ValueError):
+    """An image embedded in an imported question cannot be used; the message says why."""
+
+
+@cache
+def _import_cleaner():
+    """What an imported question text may hold before its images are resolved: the text
+    field's allow-list with `<img>` in place of Wagtail's embeds, and only for an image
+    shipped in the file itself (Moodle's @@PLUGINFILE@@). An embed written in the file could
+    point at any image of the library: it is dropped like any other tag."""
+    import nh3
+
+    from .richtext import DROPPED_WITH_CONTENT
+
+    features = [f for f in Question._meta.get_field("text").features if f != "image"]
+    allowed = richtext.field_tags(features)
+    return nh3.Cleaner(
+        tags=allowed | {"img"},
+        clean_content_tags=set(DROPPED_WITH_CONTENT - allowed),
+        attributes={"img": {"src", "alt"}},
+        attribute_filter=lambda element, attribute, value: (
+            value
+            if element != "img" or attribute != "src" or value.startswith(PLUGINFILE_PREFIX)
+            else None
+        ),
+        url_schemes=set(),
+        link_rel=None,
+    )
+
+
+def _image_create(*, name: str, data: bytes, title: str):
+    """A Wagtail image from a file of the import, checked as an upload would be (format,
+    size, pixels): an SVG, a script renamed .png or a decompression bomb is refused."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+    from wagtail.images.fields import WagtailImageField
+
+    filename = PurePosixPath(name.replace("\\", "/")).name or "image"
+    upload = SimpleUploadedFile(filename, data)
+    try:
+        WagtailImageField().clean(upload)
+    except ValidationError as error:
+        raise QuestionImageError(
+            _("image « %(name)s » refusée : %(reason)s")
+            % {"name": filename, "reason": " ".join(error.messages)}
+        ) from None
+    upload.seek(0)
+    image = get_image_model()(title=title[:255])
+    image.file = ImageFile(upload, name=filename)
+    image.save()
+    return image
+
+
 def _text_with_images(text: str, images: dict[str, bytes], question_name: str) -> str:
-    """Turns Moodle's embedded images into Wagtail images, referenced the Wagtail way."""
-    from wagtail.images.models import Image
+    """Question text from a file: cleaned, then Moodle's embedded images turned into Wagtail
+    images, referenced the Wagtail way. An image the file does not carry (an outside URL, a
+    data: URI, a missing file) is dropped: a learner's phone never fetches anything from
+    elsewhere, and data: URIs would bypass the checks of an upload."""
 
     def replace(match):
-        name = match.group(1)
+        attrs = {k: html.unescape(v) for k, v in _ATTRIBUTE.findall(match.group(1))}
+        name = unquote(attrs.get("src", "").removeprefix(PLUGINFILE_PREFIX))
         data = images.get(name)
         if data is None:
             return ""
-        from io import BytesIO
+        image = _image_create(name=name, data=data, title=f"{question_name[:200]} · {name}")
+        alt = escape(attrs.get("alt", ""))
+        return f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="{alt}"/>'
 
-        image = Image(title=f"{question_name[:200]} · {name}"[:255])
-        image.file = ImageFile(BytesIO(data), name=name)
-        image.save()
-        return f'<embed alt="" embedtype="image" format="fullwidth" id="{image.pk}"/>'
-
-    return PLUGINFILE.sub(replace, text)
+    return richtext.field_clean(
+        Question, "text", _IMAGE_TAG.sub(replace, _import_cleaner().clean(text))
+    )
 
 
-def question_create(*, data: dict, category: QuestionCategory) -> Question:
-    """A question from a question dict; raises QuestionStructureError when it is not gradable."""
+def question_create(
+    *, data: dict, category: QuestionCategory, publish: bool, user=None
+) -> Question:
+    """A question from a question dict; raises QuestionStructureError when it is not gradable
+    and QuestionImageError when one of its images is refused. With `publish` it goes live at
+    once; otherwise it is a draft that no quiz draws until a reviewer publishes it."""
     choices = [
         {
             "text": str(c["text"]),
@@ -77,6 +146,7 @@ def question_create(*, data: dict, category: QuestionCategory) -> Question:
         text=_text_with_images(text, images, data["name"]),
         max_score=Decimal(str(data.get("max_score", 1))),
         general_feedback=data.get("general_feedback", ""),
+        live=publish,
     )
     # sort_order is the authored order (an ordering question's right answer): Wagtail's forms
     # set it, code that builds the cluster must set it too, or the database picks an order.
@@ -95,7 +165,9 @@ def question_create(*, data: dict, category: QuestionCategory) -> Question:
         for index, p in enumerate(pairs)
     ]
     question.save()
-    question.save_revision()
+    revision = question.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
     return question
 
 
@@ -104,6 +176,10 @@ class ImportSummary:
     created: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     categories: int = 0
+    # Live at once (an import by someone allowed to publish), or drafts...
+    published: bool = False
+    # ...of which this many were submitted to the review workflow.
+    submitted: int = 0
 
 
 class ImportRefused(Exception):
@@ -115,32 +191,55 @@ class ImportRefused(Exception):
 
 
 @transaction.atomic
-def questions_import(*, parsed, root: QuestionCategory | None = None) -> ImportSummary:
+def questions_import(
+    *,
+    parsed,
+    root: QuestionCategory | None = None,
+    user=None,
+    publish: bool = False,
+) -> ImportSummary:
     """All or nothing: with any invalid question, nothing is written (unsupported types are
-    skipped and listed, they do not fail the rest)."""
+    skipped and listed, they do not fail the rest).
+
+    Publication follows the review rules: the questions go live at once only when `user` may
+    publish questions (a reviewer, an administrator) or when the caller vouches for the file
+    (`publish`: the command line, run by whoever runs the server). Otherwise they are drafts,
+    which no quiz draws, and `user`'s drafts are submitted to the questions' workflow
+    (« Relecture CNDH ») for a reviewer to approve. Without a user, they wait as drafts."""
     if parsed.errors:
         raise ImportRefused(parsed.errors)
     if not parsed.questions:
         raise ImportRefused([_("Le fichier ne contient aucune question importable.")])
+    can_publish = publish or (user is not None and user.has_perm("quizzes.publish_question"))
     before = QuestionCategory.objects.count()
-    summary = ImportSummary(skipped=list(parsed.skipped))
-    errors = []
+    summary = ImportSummary(skipped=list(parsed.skipped), published=can_publish)
+    errors, created = [], []
     for number, data in enumerate(parsed.questions, start=1):
         category = category_get_or_create(path=data.get("category") or [], root=root)
         if category is None:
             category = category_get_or_create(path=[_("Importées")], root=root)
         try:
             with transaction.atomic():
-                question_create(data=data, category=category)
-        except QuestionStructureError as error:
+                question = question_create(
+                    data=data, category=category, publish=can_publish, user=user
+                )
+        except (QuestionStructureError, QuestionImageError) as error:
             errors.append(
                 _("Question %(n)d « %(name)s » : %(reason)s")
                 % {"n": number, "name": data["name"], "reason": error}
             )
         else:
+            created.append(question)
             summary.created.append(data["name"])
     if errors:
         raise ImportRefused(errors)
+    # Submitted only once the whole file is known to be good: a submission mails the
+    # reviewers, which a refused import must not do.
+    workflow = Question.get_default_workflow()
+    if not can_publish and user is not None and workflow is not None and workflow.active:
+        for question in created:
+            workflow.start(question, user)
+        summary.submitted = len(created)
     summary.categories = QuestionCategory.objects.count() - before
     return summary
 

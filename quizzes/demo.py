@@ -14,7 +14,7 @@ ALL_PARTS = ["score", "correctness", "answer", "feedback"]
 
 def _question(data: dict, category: QuestionCategory) -> Question:
     question = Question.objects.filter(name=data["name"]).first()
-    return question or question_create(data=data, category=category)
+    return question or question_create(data=data, category=category, publish=True)
 
 
 def _quiz(parent, *, title: str, slots: list[QuizSlot], **settings) -> QuizPage:

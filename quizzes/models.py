@@ -16,10 +16,18 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, RevisionMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    Page,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from .forms import QuestionForm
+from .richtext import field_clean
 from .widgets import ReviewPartsWidget
 
 FRACTION_VALIDATORS = [MinValueValidator(Decimal("-100")), MaxValueValidator(Decimal("100"))]
@@ -79,7 +87,13 @@ class QuestionCategory(models.Model):
         return ids
 
 
-class Question(RevisionMixin, index.Indexed, ClusterableModel):
+class Question(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, ClusterableModel
+):
+    """A bank question under the « Relecture CNDH » workflow: the row holds the live (approved)
+    content that quizzes draw and freeze; an edit waits in a revision until a reviewer
+    approves it. A question never published has `live` False and is never drawn."""
+
     class Type(models.TextChoices):
         SINGLE = "single", _("Choix unique")
         MULTIPLE = "multiple", _("Réponses multiples")
@@ -144,6 +158,12 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Whatever wrote it (an import, a revision being published, the shell), the text a
+        # learner sees holds only what the editor itself could have written.
+        self.text = field_clean(Question, "text", self.text)
+        super().save(*args, **kwargs)
 
     @property
     def revisions(self):

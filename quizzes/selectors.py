@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from .models import QuizGrade, QuizPage
+from .models import Question, QuizGrade, QuizPage
+from .richtext import field_clean
 
 
 def passed_quiz_ids(*, learner, course_ids: list[int]) -> set[int]:
@@ -71,7 +72,9 @@ def item_view(item) -> dict:
     view = {
         "id": item.pk,
         "type": kind,
-        "text": snapshot["text"],
+        # Cleaned again as shown: snapshots frozen before imports were cleaned keep their
+        # text as it was, and a page must never carry it raw.
+        "text": field_clean(Question, "text", snapshot["text"]),
         "position": item.position + 1,
         "max_score": snapshot["max_score"],
         "points_label": f"{snapshot['max_score']:g}".replace(".", ","),

@@ -79,7 +79,7 @@ def attempt_start_refusal(
 
 
 def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
-    """The attempt's questions, with their choices and pairs: a fixed number of queries
+    """The attempt's live questions, with their choices and pairs: a fixed number of queries
     (one more per random slot), since every learner of a unit may start at the same bell."""
     drawn: list[int] = []
     for slot in quiz.slots.select_related("category").order_by("sort_order"):
@@ -91,7 +91,7 @@ def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
             slot.category.subtree_ids() if slot.include_subcategories else {slot.category_id}
         )
         pool = list(
-            Question.objects.filter(category_id__in=category_ids)
+            Question.objects.filter(category_id__in=category_ids, live=True)
             .exclude(pk__in=drawn)
             .order_by("pk")
             .values_list("pk", flat=True)
@@ -104,8 +104,13 @@ def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
         drawn.extend(rng.sample(pool, slot.random_count))
     if quiz.shuffle_questions:
         rng.shuffle(drawn)
-    questions = Question.objects.prefetch_related("choices", "pairs").in_bulk(drawn)
-    return [questions[pk] for pk in drawn]
+    # Only live questions, as last approved: a question never published (a draft, an import
+    # waiting for review) is left out of a fixed slot too, and an edit waiting for review
+    # lives in a revision, not in the row read here.
+    questions = (
+        Question.objects.filter(live=True).prefetch_related("choices", "pairs").in_bulk(drawn)
+    )
+    return [questions[pk] for pk in drawn if pk in questions]
 
 
 def _display_order(snapshot: dict, rng: random.Random, shuffle: bool) -> list[list[str]]:
@@ -326,3 +331,21 @@ def attempts_close_overdue(*, now=None) -> int:
             attempt_submit(attempt=attempt, now=now)
             closed += 1
     return closed
+
+
+def question_review_setup():
+    """Idempotent: puts the question bank under the pages' review workflow (« Relecture
+    CNDH », made by courses.services.course_tree_setup), so that an editor's question or edit
+    reaches quizzes only once a reviewer approves it. Returns the workflow, or None when it
+    does not exist yet."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Workflow, WorkflowContentType
+
+    workflow = Workflow.objects.filter(name=course_services.WORKFLOW_NAME).first()
+    if workflow is None:
+        return None
+    WorkflowContentType.objects.update_or_create(
+        content_type=ContentType.objects.get_for_model(Question),
+        defaults={"workflow": workflow},
+    )
+    return workflow

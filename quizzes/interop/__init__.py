@@ -30,8 +30,10 @@ Error policy (all-or-nothing is decided by the caller):
 
 Every question in ``questions`` passed ``quizzes.snapshots.structure_check``.
 
-Choice texts and all feedback are plain text in Kalan (the model stores them in CharFields): HTML
-coming from Moodle there is reduced to its text. Question texts stay HTML.
+Choice texts and all feedback are plain text in Kalan (the model stores them in CharFields, pages
+escape them): HTML coming from Moodle there is reduced to its text by nh3. Question texts stay
+HTML here; quizzes/bank.py cleans them to the text field's allow-list (quizzes/richtext.py)
+before anything is stored.
 """
 
 import html
@@ -135,10 +137,11 @@ _BLOCK_END = re.compile(r"<\s*(br\s*/?|/p|/div|/li|/h[1-6])\s*>", re.IGNORECASE)
 
 
 def html_to_plain(text: str) -> str:
-    from django.utils.html import strip_tags
+    # nh3 rather than strip_tags: whatever the markup, only text is left, and the content of a
+    # <script> or a <style> goes with its tags instead of showing as text.
+    from quizzes.richtext import plain_text
 
-    text = _BLOCK_END.sub("\n", text)
-    text = html.unescape(strip_tags(text)).replace("\xa0", " ")
+    text = plain_text(_BLOCK_END.sub("\n", text)).replace("\xa0", " ")
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(line for line in lines if line)
 

@@ -82,10 +82,12 @@ class Command(BaseCommand):
         from courses import services as course_services
         from courses.demo import demo_courses_load
         from courses.models import LessonCompletion
+        from quizzes import services as quiz_services
         from quizzes.demo import demo_attempt_pass, demo_quizzes_load
         from quizzes.models import QuizPage
 
         index = course_services.course_tree_setup()
+        quiz_services.question_review_setup()
         courses = demo_courses_load(index=index)
         quizzes = demo_quizzes_load(courses=courses)
         learner = User.objects.get(matricule="OPJ-0001")

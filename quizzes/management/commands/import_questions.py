@@ -33,7 +33,10 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         try:
             with transaction.atomic():
-                summary = questions_import(parsed=parsed, root=category_from_path(category))
+                # Whoever runs this command runs the server: the questions go live at once.
+                summary = questions_import(
+                    parsed=parsed, root=category_from_path(category), publish=True
+                )
         except ImportRefused as refused:
             for error in refused.errors:
                 self.stderr.write(error)
