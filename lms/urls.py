@@ -13,6 +13,7 @@ urlpatterns = [
     path("", courses_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("", include("accounts.urls")),
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),

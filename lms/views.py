@@ -1,6 +1,10 @@
-from django.http import HttpResponsePermanentRedirect, JsonResponse
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -12,6 +16,20 @@ def favicon(request):
     """Browsers ask for /favicon.ico by themselves, whatever the pages link: send them to the
     SVG icon (hashed name in production) instead of a 404 page."""
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+@require_GET
+def security_txt(request):
+    """RFC 9116: where to report a flaw (SECURITY.md says what happens next). The contact is
+    the deployment's (KALAN_SECURITY_CONTACT); the file says itself when to check it again."""
+    expires = timezone.now() + timedelta(days=365)  # UTC: USE_TZ is on
+    lines = [
+        f"Contact: {settings.KALAN_SECURITY_CONTACT}",
+        f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+        "Preferred-Languages: fr, en",
+        f"Canonical: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/.well-known/security.txt",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

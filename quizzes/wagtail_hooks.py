@@ -6,6 +6,12 @@ from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_choosers import (
+    CATEGORY_SEARCH_FIELDS,
+    QUESTION_SEARCH_FIELDS,
+    categories_in_tree_order,
+    chooser_viewset_class,
+)
 from .models import Question, QuestionCategory
 
 
@@ -15,7 +21,11 @@ class QuestionViewSet(SnippetViewSet):
     menu_label = _("Questions")
     list_display = ["name", "question_type", "category"]
     list_filter = ["question_type", "category"]
-    search_fields = ["name"]
+    # Plain filters, not the search backend (admin_choosers.py says why).
+    search_backend_name = None
+    search_fields = QUESTION_SEARCH_FIELDS
+    chooser_viewset_class = chooser_viewset_class(QUESTION_SEARCH_FIELDS)
+    chooser_per_page = 50
 
 
 class QuestionCategoryViewSet(SnippetViewSet):
@@ -23,6 +33,12 @@ class QuestionCategoryViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     menu_label = _("Catégories")
     list_display = ["__str__"]
+    search_fields = CATEGORY_SEARCH_FIELDS
+    chooser_viewset_class = chooser_viewset_class(CATEGORY_SEARCH_FIELDS, tree_order=True)
+    chooser_per_page = 100
+
+    def get_queryset(self, request):
+        return categories_in_tree_order(QuestionCategory.objects.select_related("parent"))
 
 
 class QuestionBankGroup(SnippetViewSetGroup):

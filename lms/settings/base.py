@@ -221,6 +221,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kalan CNDH <kalan@cndh.ml>")
+# Where to report a security flaw, published in /.well-known/security.txt (RFC 9116): a
+# mailto: or https: URI that the CNDH reads. SECURITY.md describes what happens next.
+KALAN_SECURITY_CONTACT = env("KALAN_SECURITY_CONTACT", default="mailto:kalan@cndh.ml")
 if env("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 

@@ -33,3 +33,17 @@ def test_a_body_in_an_unreadable_charset_is_a_400_page_not_a_500(path, language,
     response = client.generic("POST", path, data="a=b".encode("utf-16"), content_type=UTF16_FORM)
     assert response.status_code == 400
     assert text in response.content.decode()
+
+
+def test_security_txt_names_the_contact_and_an_expiry(client, settings):
+    """RFC 9116: a Contact and an Expires field, in plain text, at the well-known address."""
+    settings.KALAN_SECURITY_CONTACT = "mailto:securite@example.ml"
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    fields = dict(line.split(": ", 1) for line in response.content.decode().splitlines())
+    assert fields["Contact"] == "mailto:securite@example.ml"
+    from datetime import UTC, datetime
+
+    expires = datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    assert 300 < (expires - datetime.now(UTC)).days <= 365

@@ -1,0 +1,66 @@
+"""The question bank's search, in the list and in the chooser, on SQLite and PostgreSQL."""
+
+import pytest
+
+from accounts import roles
+from accounts.tests.factories import UserFactory
+from quizzes.tests.factories import category_make, question_make
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, role_groups):
+    user = UserFactory(role=roles.EDITORS)
+    client.force_login(user)
+    return user
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/snippets/quizzes/question/",
+        "/admin/snippets/quizzes/question/results/",
+        "/admin/snippets/choose/quizzes/question/",
+        "/admin/snippets/choose/quizzes/question/results/",
+    ],
+)
+def test_search_finds_a_question_by_its_name(client, editor, url):
+    category = category_make("Garde à vue")
+    question_make(category=category, name="Durée de la garde à vue")
+    question_make(category=category, name="Droit à un avocat")
+    response = client.get(url, {"q": "durée"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    if response["Content-Type"].startswith("application/json"):
+        html = response.json()["html"]  # the chooser's modal
+    assert "Durée de la garde à vue" in html
+    assert "Droit à un avocat" not in html
+
+
+@pytest.mark.parametrize("query", ["garde'; --", '"', "*", "a" * 300, "OR", "NEAR(", "\\"])
+def test_hostile_search_text_never_breaks_the_list(client, editor, query):
+    question_make(category=category_make("Garde à vue"), name="Durée de la garde à vue")
+    assert client.get("/admin/snippets/quizzes/question/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize("query", ["garde'; --", '"', "*", "a" * 300, "NEAR("])
+def test_hostile_search_text_never_breaks_the_chooser(client, editor, query):
+    question_make(category=category_make("Garde à vue"), name="Durée de la garde à vue")
+    url = "/admin/snippets/choose/quizzes/question/results/"
+    assert client.get(url, {"q": query}).status_code == 200
+
+
+def test_the_category_chooser_lists_the_tree_in_order_and_searches(client, editor):
+    garde = category_make("Garde à vue")
+    category_make("Droits", parent=garde)
+    category_make("Aveux")
+    category_make("Torture")
+    html = client.get("/admin/snippets/choose/quizzes/questioncategory/").json()["html"]
+    names = ["Aveux", "Garde à vue", "Garde à vue › Droits", "Torture"]
+    positions = [html.index(name) for name in names]
+    assert positions == sorted(positions)
+    found = client.get(
+        "/admin/snippets/choose/quizzes/questioncategory/results/", {"q": "droits"}
+    ).content.decode()
+    assert "Garde à vue › Droits" in found and "Torture" not in found
