@@ -48,8 +48,8 @@ def review_leak_message(early: set[str], repeated: list[dict]) -> str:
         else:
             items.append(
                 ngettext(
-                    "la catégorie « %(name)s », %(pool)d question pour %(draw)d tirée(s)",
-                    "la catégorie « %(name)s », %(pool)d questions pour %(draw)d tirée(s)",
+                    "la catégorie « %(name)s » : %(pool)d question pour un tirage de %(draw)d",
+                    "la catégorie « %(name)s » : %(pool)d questions pour un tirage de %(draw)d",
                     slot["pool"],
                 )
                 % {"name": slot["category"], "pool": slot["pool"], "draw": slot["draw"]}

@@ -221,9 +221,12 @@ REVIEW_PARTS = [
 # the next one. They are safe at the moments when no further attempt can use them: after the
 # learner's last attempt (the attempts allowed are used up; passing does not end attempts,
 # since the learner may start another one and raise the grade kept) and after the quiz
-# closes. The quiz form refuses them at the earlier moments for a certifying quiz whose
-# questions come back (a fixed question, or a category with no more questions than it draws),
-# and warns for any other quiz (quizzes/forms.py).
+# closes (for a learner with no attempt in progress). The quiz form refuses them at the
+# earlier moments for a certifying quiz whose questions come back (a fixed question, or a
+# category with no more questions than it draws), and warns for any other quiz
+# (quizzes/forms.py). A larger pool only makes the harvest partial, and the score shown after
+# each attempt still lets a patient learner probe one answer per attempt: the editor weighs
+# these, with the number of attempts, as in Moodle.
 ANSWER_PARTS = frozenset({"correctness", "answer", "feedback"})
 
 

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from accounts import roles
@@ -195,7 +197,7 @@ def test_certifying_quiz_refuses_answers_while_attempts_remain_on_a_pool_equal_t
     assert response.status_code == 200
     html = response.content.decode()
     assert "Refusé pour un quiz obligatoire" in html and LEAK in html
-    assert "la catégorie « Évaluation finale », 8 questions pour 8 tirée(s)" in html
+    assert "la catégorie « Évaluation finale » : 8 questions pour un tirage de 8" in html
     assert not QuizPage.objects.exists()
 
     # Correctness alone, or the feedback alone, tells the right answer just as well.
@@ -258,7 +260,10 @@ def test_a_quiz_that_does_not_count_is_saved_with_a_warning(client, editor, quiz
     )
     quiz = QuizPage.objects.get()
     messages = [str(m) for m in response.context["messages"]]
-    assert any(LEAK in m and "« Évaluation finale », 8 questions" in m for m in messages)
+    assert any(
+        LEAK in m and "« Évaluation finale » : 8 questions pour un tirage de 8" in m
+        for m in messages
+    )
     # The warning stays in the review settings for as long as the policy leaks.
     edit = client.get(f"/admin/pages/{quiz.pk}/edit/").content.decode()
     assert "data-review-leak" in edit and LEAK in edit
@@ -267,3 +272,22 @@ def test_a_quiz_that_does_not_count_is_saved_with_a_warning(client, editor, quiz
     edit = client.get(f"/admin/pages/{quiz.pk}/edit/").content.decode()
     assert "data-review-leak" not in edit
     assert "relecture après la dernière tentative" in edit.lower()
+
+
+def test_the_quiz_form_shown_again_after_an_error_keeps_the_ticked_review_parts(
+    client, editor, quiz_parent
+):
+    """It used to crash (TypeError, a 500): the review fields are JSON, the boxes a list."""
+    category = pool_of(12)
+    data = quiz_post(
+        slots=[{"category": category.pk, "random_count": "8"}], after=["score"], final=ANSWERS
+    )
+    data["title"] = ""
+    response = client.post(f"/admin/pages/add/quizzes/quizpage/{quiz_parent.pk}/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="review_final" value="answer"' in html
+    assert re.search(r'name="review_final" value="answer"[^>]*checked', html)
+    data["review_open"] = ["score", "all"]
+    response = client.post(f"/admin/pages/add/quizzes/quizpage/{quiz_parent.pk}/", data)
+    assert "Choisissez parmi les éléments proposés." in response.content.decode()
