@@ -3,9 +3,10 @@
 Written in French for the CNDH’s judicial police officers: every question can be answered by
 reading the lessons of the three demo courses, and asks nothing they do not say. Pure data:
 QUIZZES maps each course slug to one list of questions per module, in the course’s module
-order, and to the questions of the course’s final quiz. A question is a dict with name, type,
-text, max_score, general_feedback, choices (single, multiple, truefalse, short, numerical)
-and pairs (matching; ordering, listed in the right order), as quizzes/demo.py reads them.
+order, and to the pool of the course’s final quiz, which draws fewer questions than it holds
+(quizzes/demo.py). A question is a dict with name, type, text, max_score, general_feedback,
+choices (single, multiple, truefalse, short, numerical) and pairs (matching; ordering, listed
+in the right order), as quizzes/demo.py reads them.
 """
 
 QUIZZES = {
@@ -823,6 +824,193 @@ QUIZZES = {
                 ],
                 "pairs": [],
             },
+            {
+                "name": "DH Final · Le délai de garde à vue arrive à son terme",
+                "type": "single",
+                "text": (
+                    "<p>À la brigade de Mopti, le délai légal de garde à vue d’un suspect arrive "
+                    "à son terme, mais les vérifications ne sont pas terminées. Que devez-vous "
+                    "faire ?</p>"
+                ),
+                "max_score": 1,
+                "general_feedback": (
+                    "Le procureur de la République contrôle la garde à vue et autorise une "
+                    "éventuelle prolongation, dans les limites fixées par le Code de procédure "
+                    "pénale. Au-delà du délai, la détention devient arbitraire : anticipez et "
+                    "saisissez le parquet avant son expiration."
+                ),
+                "choices": [
+                    {
+                        "text": (
+                            "Le garder encore quelques heures « à disposition », sans l’inscrire "
+                            "au registre"
+                        ),
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : c’est une détention arbitraire, qui engage votre "
+                            "responsabilité et fragilise la procédure."
+                        ),
+                    },
+                    {
+                        "text": (
+                            "Demander à temps la prolongation au procureur si la loi le permet ; "
+                            "sinon, libérer la personne ou la présenter au magistrat"
+                        ),
+                        "fraction": 100,
+                        "feedback": (
+                            "Exact : seul le magistrat peut autoriser une prolongation, dans les "
+                            "limites de la loi."
+                        ),
+                    },
+                    {
+                        "text": "Le transférer dans une autre unité pour faire repartir le délai",
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : le délai court depuis le début de la privation de liberté ; un "
+                            "transfert ne le remet jamais à zéro."
+                        ),
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "DH Final · Ce qui construit la confiance de la population",
+                "type": "multiple",
+                "text": (
+                    "<p>Après une opération contestée près de Mopti, votre unité veut regagner la "
+                    "confiance des habitants. Quelles pratiques la construisent ?</p>"
+                ),
+                "max_score": 2,
+                "general_feedback": (
+                    "La confiance se construit par des actes visibles : un accueil respectueux "
+                    "dans la langue de l’usager, des plaintes enregistrées et suivies même "
+                    "lorsqu’elles visent des agents publics, l’information des familles et la "
+                    "restitution des biens saisis contre reçu. Elle est une condition de "
+                    "l’efficacité des enquêtes."
+                ),
+                "choices": [
+                    {
+                        "text": (
+                            "Accueillir chaque usager avec respect, dans sa langue, quelles que "
+                            "soient son origine et sa condition"
+                        ),
+                        "fraction": 33.33333,
+                        "feedback": "Oui.",
+                    },
+                    {
+                        "text": (
+                            "Enregistrer et suivre les plaintes, y compris celles qui visent des "
+                            "agents publics"
+                        ),
+                        "fraction": 33.33333,
+                        "feedback": "Oui.",
+                    },
+                    {
+                        "text": "Restituer les biens saisis contre reçu",
+                        "fraction": 33.33334,
+                        "feedback": "Oui.",
+                    },
+                    {
+                        "text": (
+                            "Traiter toute la population du village comme proche des groupes "
+                            "armés qui opèrent dans la zone"
+                        ),
+                        "fraction": -50,
+                        "feedback": (
+                            "Non : l’amalgame entre une population et les groupes armés nourrit "
+                            "la peur et la défiance."
+                        ),
+                    },
+                    {
+                        "text": "Décourager une plainte au motif qu’elle vise un agent public",
+                        "fraction": -50,
+                        "feedback": (
+                            "Non : une plainte qui vise un agent public s’enregistre et se suit "
+                            "comme les autres."
+                        ),
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "DH Final · Souffrances mentales et torture",
+                "type": "truefalse",
+                "text": (
+                    "<p>Des menaces contre la famille d’un suspect ou un simulacre d’exécution ne "
+                    "laissent aucune trace physique : ils ne peuvent donc pas constituer une "
+                    "torture.</p>"
+                ),
+                "max_score": 1,
+                "general_feedback": (
+                    "La Convention contre la torture vise les douleurs ou souffrances aiguës, "
+                    "physiques ou mentales, infligées intentionnellement par un agent public ou "
+                    "avec son consentement, notamment pour obtenir des aveux ou intimider. Les "
+                    "actes moins graves restent interdits comme traitements cruels, inhumains ou "
+                    "dégradants."
+                ),
+                "choices": [
+                    {
+                        "text": "Vrai",
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : les souffrances mentales peuvent constituer une torture."
+                        ),
+                    },
+                    {
+                        "text": "Faux",
+                        "fraction": 100,
+                        "feedback": (
+                            "Exact : la définition couvre les souffrances physiques ou mentales."
+                        ),
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "DH Final · Un mineur placé en garde à vue",
+                "type": "single",
+                "text": (
+                    "<p>Une patrouille de la brigade de Ségou ramène un garçon de quinze ans "
+                    "soupçonné d’un vol au marché. Il est placé en garde à vue. Que faites-vous "
+                    "en plus de la notification de ses droits ?</p>"
+                ),
+                "max_score": 1,
+                "general_feedback": (
+                    "Pour un mineur, le parquet et la famille sont informés sans délai, et les "
+                    "règles particulières prévues pour les enfants en conflit avec la loi "
+                    "s’appliquent, dont la séparation des mineurs et des adultes."
+                ),
+                "choices": [
+                    {
+                        "text": (
+                            "Informer sans délai le parquet et sa famille, et appliquer les "
+                            "règles particulières prévues pour les enfants"
+                        ),
+                        "fraction": 100,
+                        "feedback": "Exact.",
+                    },
+                    {
+                        "text": (
+                            "Le placer avec les adultes gardés à vue, pour qu’il soit surveillé "
+                            "par ses aînés"
+                        ),
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : les mineurs sont séparés des adultes, comme les femmes des "
+                            "hommes."
+                        ),
+                    },
+                    {
+                        "text": (
+                            "Attendre la fin de l’audition pour prévenir sa famille, afin "
+                            "qu’elle n’influence pas ses réponses"
+                        ),
+                        "fraction": 0,
+                        "feedback": ("Non : pour un mineur, la famille est informée sans délai."),
+                    },
+                ],
+                "pairs": [],
+            },
         ],
     },
     "defenseurs-droits-humains-mnpddh": {
@@ -1625,6 +1813,178 @@ QUIZZES = {
                 ],
                 "pairs": [],
             },
+            {
+                "name": "DEF Final · Des inconnus qui repèrent les horaires d’une défenseure",
+                "type": "single",
+                "text": (
+                    "<p>Une défenseure de Sévaré signale que des inconnus ont demandé à ses "
+                    "voisins à quelle heure elle quitte son bureau. Quelle est la réaction "
+                    "professionnelle ?</p>"
+                ),
+                "max_score": 1,
+                "general_feedback": (
+                    "Les repérages (questions aux voisins, véhicules inconnus, filatures) sont des "
+                    "signaux sérieux, qui peuvent précéder une agression ou un enlèvement. "
+                    "Défendre les défenseurs, c’est prendre au sérieux les menaces qu’ils "
+                    "signalent et enquêter."
+                ),
+                "choices": [
+                    {
+                        "text": "Lui conseiller de cesser ses activités quelque temps",
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : ce conseil reviendrait à atteindre le but recherché par ceux "
+                            "qui la menacent."
+                        ),
+                    },
+                    {
+                        "text": (
+                            "Enregistrer ses déclarations, évaluer le risque avec elle et en "
+                            "informer le parquet et la hiérarchie"
+                        ),
+                        "fraction": 100,
+                        "feedback": (
+                            "Exact : un repérage de ses habitudes appelle une évaluation du "
+                            "risque et des mesures de prévention."
+                        ),
+                    },
+                    {
+                        "text": "Attendre qu’une menace soit formulée avant d’agir",
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : attendre, c’est laisser le risque grandir ; la surveillance "
+                            "est un signal d’alerte."
+                        ),
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "DEF Final · Les droits que rassemble la Déclaration de 1998",
+                "type": "multiple",
+                "text": (
+                    "<p>La Déclaration des Nations unies de 1998 rassemble, au profit des "
+                    "défenseurs, des droits déjà garantis par les traités que le Mali a ratifiés. "
+                    "Lesquels en font partie ?</p>"
+                ),
+                "max_score": 2,
+                "general_feedback": (
+                    "La Déclaration rassemble notamment la liberté d’opinion et d’expression, de "
+                    "réunion pacifique et d’association, et le droit de communiquer avec des "
+                    "organisations non gouvernementales ou intergouvernementales. Elle ne crée ni "
+                    "droit nouveau ni immunité."
+                ),
+                "choices": [
+                    {
+                        "text": "La liberté d’opinion et d’expression",
+                        "fraction": 33.33333,
+                        "feedback": "Oui.",
+                    },
+                    {
+                        "text": "La liberté de réunion pacifique et d’association",
+                        "fraction": 33.33333,
+                        "feedback": "Oui.",
+                    },
+                    {
+                        "text": "Le droit de communiquer avec des organisations internationales",
+                        "fraction": 33.33334,
+                        "feedback": "Oui.",
+                    },
+                    {
+                        "text": "Une immunité contre toute poursuite pénale",
+                        "fraction": -50,
+                        "feedback": (
+                            "Non : un défenseur soupçonné d’une infraction sans lien avec ses "
+                            "activités est soumis à la procédure ordinaire."
+                        ),
+                    },
+                    {
+                        "text": "Le droit de refuser tout contrôle d’identité",
+                        "fraction": -50,
+                        "feedback": "Non : la Déclaration ne prévoit rien de tel.",
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "DEF Final · Une lettre au Rapporteur spécial des Nations unies",
+                "type": "truefalse",
+                "text": (
+                    "<p>Un défenseur de Ségou a écrit au Rapporteur spécial des Nations unies au "
+                    "sujet des menaces qu’il reçoit. L’OPJ peut clore l’enquête nationale, "
+                    "puisque l’affaire est désormais traitée à l’international.</p>"
+                ),
+                "max_score": 1,
+                "general_feedback": (
+                    "Les mécanismes régionaux et internationaux complètent la protection "
+                    "nationale sans la remplacer. S’adresser à eux est un droit reconnu par la "
+                    "Déclaration de 1998, qui ne doit entraîner aucune représaille."
+                ),
+                "choices": [
+                    {
+                        "text": "Vrai",
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : les mécanismes internationaux ne se substituent pas à "
+                            "l’enquête nationale."
+                        ),
+                    },
+                    {
+                        "text": "Faux",
+                        "fraction": 100,
+                        "feedback": (
+                            "Exact : l’OPJ poursuit l’enquête et veille à ce qu’il ne subisse "
+                            "aucune représaille."
+                        ),
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "DEF Final · Plainte pour diffamation contre un rapport",
+                "type": "single",
+                "text": (
+                    "<p>Une association de Mopti publie un rapport sur des extorsions à des "
+                    "postes de contrôle. Une personne nommément citée dépose plainte pour "
+                    "diffamation. Que fait l’OPJ ?</p>"
+                ),
+                "max_score": 1,
+                "general_feedback": (
+                    "Nul défenseur ne peut être arrêté ou détenu pour les rapports publiés dans "
+                    "le cadre de ses activités (loi n°2018-003, article 5). La plainte d’une "
+                    "personne qui s’estime diffamée est reçue et transmise au procureur, qui "
+                    "décide des suites."
+                ),
+                "choices": [
+                    {
+                        "text": (
+                            "Placer le coordonnateur de l’association en garde à vue jusqu’au "
+                            "retrait du rapport"
+                        ),
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : une garde à vue pour un rapport publié serait arbitraire."
+                        ),
+                    },
+                    {
+                        "text": (
+                            "Recevoir la plainte et la transmettre au procureur, puis agir sur "
+                            "ses instructions, sans mesure de contrainte destinée à intimider"
+                        ),
+                        "fraction": 100,
+                        "feedback": "Exact : le procureur décide des suites.",
+                    },
+                    {
+                        "text": "Refuser la plainte, puisque l’auteur du rapport est un défenseur",
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : la loi ne crée pas d’immunité ; toute plainte est reçue et "
+                            "transmise."
+                        ),
+                    },
+                ],
+                "pairs": [],
+            },
         ],
     },
     "securite-physique-numerique-defenseurs": {
@@ -2368,6 +2728,177 @@ QUIZZES = {
                         "feedback": (
                             "Non : les menaces sont une infraction, quelles que soient les "
                             "opinions de la victime."
+                        ),
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "SEC Final · Un téléphone volé au marché de Mopti",
+                "type": "single",
+                "text": (
+                    "<p>Une animatrice d’association se fait voler au marché un téléphone sans "
+                    "code de verrouillage. Il contenait un groupe de messagerie avec les noms et "
+                    "les numéros des survivantes suivies. Quelle suite de mesures est la "
+                    "bonne ?</p>"
+                ),
+                "max_score": 1,
+                "general_feedback": (
+                    "Les données des victimes et des témoins sont les plus sensibles. Après un "
+                    "vol, on coupe les accès (ligne, messagerie, mots de passe), on porte "
+                    "plainte, et l’on évalue avec l’association s’il faut avertir les "
+                    "personnes exposées."
+                ),
+                "choices": [
+                    {
+                        "text": (
+                            "Suspendre la ligne, se déconnecter à distance de la messagerie, "
+                            "changer les mots de passe, porter plainte et évaluer avec "
+                            "l’association s’il faut avertir les survivantes"
+                        ),
+                        "fraction": 100,
+                        "feedback": "Exact.",
+                    },
+                    {
+                        "text": "Racheter un téléphone et restaurer le même groupe de messagerie",
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : le voleur garde l’accès aux échanges tant que la session "
+                            "n’est pas fermée à distance."
+                        ),
+                    },
+                    {
+                        "text": (
+                            "Publier sur les réseaux sociaux la liste des personnes dont les "
+                            "numéros étaient dans le téléphone"
+                        ),
+                        "fraction": 0,
+                        "feedback": ("Non : cela exposerait encore davantage les survivantes."),
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "SEC Final · Documenter un incident",
+                "type": "multiple",
+                "text": (
+                    "<p>Un défenseur de Ségou remarque une moto sans plaque devant son bureau "
+                    "pour le troisième soir. Comment documenter cet incident ?</p>"
+                ),
+                "max_score": 2,
+                "general_feedback": (
+                    "Chaque incident se consigne, même s’il paraît mineur : la trace écrite sert "
+                    "l’analyse de la menace et la plainte. Publier avant d’avoir évalué les "
+                    "risques peut aggraver le danger."
+                ),
+                "choices": [
+                    {
+                        "text": "Noter immédiatement la date, l’heure, le lieu et les faits",
+                        "fraction": 33.33333,
+                        "feedback": "Oui.",
+                    },
+                    {
+                        "text": (
+                            "Décrire les personnes et le véhicule : tenue, signes distinctifs, "
+                            "plaque"
+                        ),
+                        "fraction": 33.33333,
+                        "feedback": "Oui.",
+                    },
+                    {
+                        "text": (
+                            "Conserver les preuves : photos, captures d’écran, journal d’appels"
+                        ),
+                        "fraction": 33.33334,
+                        "feedback": "Oui.",
+                    },
+                    {
+                        "text": "Publier l’incident sur les réseaux sociaux avant d’en parler",
+                        "fraction": -50,
+                        "feedback": ("Non : on évalue d’abord les risques avec son organisation."),
+                    },
+                    {
+                        "text": "Ne rien noter tant qu’aucune menace n’a été formulée",
+                        "fraction": -50,
+                        "feedback": (
+                            "Non : une menace peut se lire à travers des signaux répétés."
+                        ),
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "SEC Final · Des signaux sans menace formulée",
+                "type": "truefalse",
+                "text": (
+                    "<p>Tant qu’aucune menace n’a été formulée, un véhicule inconnu qui stationne "
+                    "souvent près du bureau et des questions posées aux voisins sur vos horaires "
+                    "ne constituent pas une menace.</p>"
+                ),
+                "max_score": 1,
+                "general_feedback": (
+                    "Une menace peut être formulée ou seulement perceptible à travers des "
+                    "signaux. Pris isolément, ils peuvent sembler anodins ; c’est leur répétition "
+                    "et leur enchaînement qui alertent."
+                ),
+                "choices": [
+                    {
+                        "text": "Vrai",
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : ces signaux répétés peuvent dessiner une menace qui vise vos "
+                            "déplacements."
+                        ),
+                    },
+                    {
+                        "text": "Faux",
+                        "fraction": 100,
+                        "feedback": "Exact : une menace se lit aussi à travers des signaux.",
+                    },
+                ],
+                "pairs": [],
+            },
+            {
+                "name": "SEC Final · Un téléphone remis pour prouver des menaces",
+                "type": "single",
+                "text": (
+                    "<p>Un défenseur vous remet volontairement son téléphone pour prouver les "
+                    "menaces qu’il reçoit par messages. Que faites-vous ?</p>"
+                ),
+                "max_score": 1,
+                "general_feedback": (
+                    "L’appareil d’un défenseur contient des informations sur des victimes et des "
+                    "témoins. L’exploitation se limite aux besoins de l’enquête, et les "
+                    "informations ne sont communiquées qu’aux personnes habilitées."
+                ),
+                "choices": [
+                    {
+                        "text": (
+                            "Copier uniquement les éléments utiles (messages, journal d’appels), "
+                            "avec son accord"
+                        ),
+                        "fraction": 100,
+                        "feedback": "Exact.",
+                    },
+                    {
+                        "text": (
+                            "Parcourir toutes ses conversations pour connaître ses sources et "
+                            "ses contacts"
+                        ),
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : on ne parcourt pas les conversations par curiosité ni pour "
+                            "identifier des sources."
+                        ),
+                    },
+                    {
+                        "text": (
+                            "Garder le téléphone jusqu’à la fin de l’enquête, sans procès-verbal"
+                        ),
+                        "fraction": 0,
+                        "feedback": (
+                            "Non : une saisie suppose une base légale, un inventaire, des "
+                            "scellés et un procès-verbal."
                         ),
                     },
                 ],

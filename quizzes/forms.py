@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
-from wagtail.admin.forms import WagtailAdminModelForm
+from django.utils.translation import gettext, ngettext
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from .snapshots import QuestionStructureError, structure_check
 
@@ -31,4 +32,88 @@ class QuestionForm(WagtailAdminModelForm):
             structure_check(question_type, choices, pairs)
         except QuestionStructureError as error:
             raise ValidationError(str(error)) from error
+        return cleaned
+
+
+def review_leak_message(early: set[str], repeated: list[dict]) -> str:
+    """The editor's explanation of a review policy that lets answers be harvested
+    (`repeated` as quizzes.selectors.repeated_slots gives it)."""
+    from .models import REVIEW_PARTS
+
+    parts = " ; ".join(str(label) for key, label in REVIEW_PARTS if key in early)
+    items = []
+    for slot in repeated[:5]:
+        if "question" in slot:
+            items.append(gettext("la question « %(name)s »") % {"name": slot["question"]})
+        else:
+            items.append(
+                ngettext(
+                    "la catégorie « %(name)s » : %(pool)d question pour un tirage de %(draw)d",
+                    "la catégorie « %(name)s » : %(pool)d questions pour un tirage de %(draw)d",
+                    slot["pool"],
+                )
+                % {"name": slot["category"], "pool": slot["pool"], "draw": slot["draw"]}
+            )
+    return gettext(
+        "La relecture montre %(parts)s alors qu’il reste des tentatives, et des questions "
+        "reviennent à chaque tentative (%(items)s) : on peut relever les bonnes réponses lors "
+        "d’une tentative, même blanche, et obtenir 100 %% à la suivante. Réservez ces "
+        "éléments à « relecture après la dernière tentative » ou « relecture après "
+        "fermeture », ou tirez les questions d’une catégorie plus grande que le tirage."
+    ) % {"parts": parts, "items": " ; ".join(items)}
+
+
+class QuizPageForm(WagtailAdminPageForm):
+    """Checks that the review policy does not hand out the answers of questions that come back
+    at the next attempt: refused for a certifying quiz, a warning otherwise
+    (quizzes.models.ANSWER_PARTS)."""
+
+    review_warning = ""
+
+    def clean(self):
+        from . import selectors
+        from .models import REVIEW_PARTS, QuizPage, QuizSlot
+
+        cleaned = super().clean()
+        known = {key for key, _label in REVIEW_PARTS}
+        for field in ("review_after", "review_open", "review_final", "review_closed"):
+            value = cleaned.get(field)
+            if value is not None and (
+                not isinstance(value, list) or not set(map(str, value)) <= known
+            ):
+                self.add_error(field, gettext("Choisissez parmi les éléments proposés."))
+        formset = self.formsets.get("slots")
+        if formset is None or not formset.is_valid():
+            return cleaned
+        slots = [
+            QuizSlot(
+                question=form.cleaned_data.get("question"),
+                category=form.cleaned_data.get("category"),
+                random_count=form.cleaned_data.get("random_count") or 0,
+                include_subcategories=bool(form.cleaned_data.get("include_subcategories")),
+            )
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        policy = QuizPage(
+            review_after=cleaned.get("review_after") or [],
+            review_open=cleaned.get("review_open") or [],
+            attempts_allowed=cleaned.get("attempts_allowed"),
+        )
+        if policy.attempts_allowed is None:
+            return cleaned
+        early, repeated = selectors.review_leak(quiz=policy, slots=slots)
+        if not early:
+            return cleaned
+        message = review_leak_message(early, repeated)
+        if cleaned.get("required"):
+            error = gettext(
+                "Refusé pour un quiz obligatoire, qui compte pour terminer la formation et "
+                "pour l’attestation. %(message)s"
+            ) % {"message": message}
+            for field in ("review_after", "review_open"):
+                if early & set(cleaned.get(field) or []):
+                    self.add_error(field, error)
+        else:
+            self.review_warning = message
         return cleaned

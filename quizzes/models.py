@@ -26,7 +26,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from .forms import QuestionForm
+from .forms import QuestionForm, QuizPageForm
+from .panels import ReviewLeakPanel
 from .richtext import field_clean
 from .widgets import ReviewPartsWidget
 
@@ -233,6 +234,21 @@ REVIEW_PARTS = [
     ("feedback", _("les commentaires")),
 ]
 
+# What tells a learner which answer is right: right/wrong marks (and so each question's
+# points, which the review shows only with them), the right answer, and the feedback (a
+# choice's « Exact » or the general comment). Shown while another attempt may draw the same
+# questions, they let the learner harvest the answers on a blank attempt and score 100 % on
+# the next one. They are safe at the moments when no further attempt can use them: after the
+# learner's last attempt (the attempts allowed are used up; passing does not end attempts,
+# since the learner may start another one and raise the grade kept) and after the quiz
+# closes (for a learner with no attempt in progress). The quiz form refuses them at the
+# earlier moments for a certifying quiz whose questions come back (a fixed question, or a
+# category with no more questions than it draws), and warns for any other quiz
+# (quizzes/forms.py). A larger pool only makes the harvest partial, and the score shown after
+# each attempt still lets a patient learner probe one answer per attempt: the editor weighs
+# these, with the number of attempts, as in Moodle.
+ANSWER_PARTS = frozenset({"correctness", "answer", "feedback"})
+
 
 class QuizPage(Page):
     """A quiz placed in a module or at the end of a course."""
@@ -285,11 +301,23 @@ class QuizPage(Page):
     close_at = models.DateTimeField(_("fermeture du quiz"), null=True, blank=True)
     # Review policy, Moodle's review options: for each moment, a list of REVIEW_PARTS keys,
     # e.g. ["score", "correctness"]. Schema: list[str], each in {"score", "correctness",
-    # "answer", "feedback"}.
+    # "answer", "feedback"}. "after" and "open" apply while the learner may still have
+    # attempts left; review_final adds its parts once the learner has none left, and
+    # review_closed applies after the quiz closes (see ANSWER_PARTS for why).
     review_after = models.JSONField(
         _("relecture juste après la tentative"), default=list, blank=True
     )
     review_open = models.JSONField(_("relecture plus tard, quiz ouvert"), default=list, blank=True)
+    review_final = models.JSONField(
+        _("relecture après la dernière tentative"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Quand toutes les tentatives autorisées sont utilisées. Montrer la bonne réponse, "
+            "juste ou faux ou les commentaires plus tôt permet de les relever avant une autre "
+            "tentative."
+        ),
+    )
     review_closed = models.JSONField(_("relecture après fermeture"), default=list, blank=True)
 
     content_panels = [
@@ -327,8 +355,10 @@ class QuizPage(Page):
         ),
         MultiFieldPanel(
             [
+                ReviewLeakPanel(),
                 FieldPanel("review_after", widget=ReviewPartsWidget),
                 FieldPanel("review_open", widget=ReviewPartsWidget),
+                FieldPanel("review_final", widget=ReviewPartsWidget),
                 FieldPanel("review_closed", widget=ReviewPartsWidget),
             ],
             heading=_("Relecture"),
@@ -337,6 +367,7 @@ class QuizPage(Page):
     ]
     parent_page_types = ["courses.ModulePage", "courses.CoursePage"]
     subpage_types = []
+    base_form_class = QuizPageForm
 
     class Meta:
         verbose_name = _("quiz")
@@ -344,9 +375,12 @@ class QuizPage(Page):
 
     def review_parts(self, *, moment: str) -> set[str]:
         return set(
-            {"after": self.review_after, "open": self.review_open, "closed": self.review_closed}[
-                moment
-            ]
+            {
+                "after": self.review_after,
+                "open": self.review_open,
+                "final": self.review_final,
+                "closed": self.review_closed,
+            }[moment]
             or []
         )
 

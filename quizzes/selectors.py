@@ -42,9 +42,12 @@ def required_quizzes_progress(*, enrollment, outline) -> tuple[int, int]:
 REVIEW_IMMEDIATE = timedelta(minutes=2)
 
 
-def review_moment(*, attempt, now=None) -> str | None:
+def review_moment(*, attempt, now=None, attempts: list | None = None) -> str | None:
     """Moodle's three moments: "after" (within 2 minutes of finishing), "open" (later, quiz
-    still open) and "closed" (after the quiz closes). None while the attempt is in progress."""
+    still open) and "closed" (after the quiz closes). None while the attempt is in progress.
+    `attempts`: the learner's attempts at this quiz, when the caller has read them already.
+    A learner still in an attempt begun before the close is not yet at "closed": the server
+    keeps their answers until its deadline, so another tab must not show the answers."""
     from .models import Attempt
 
     if attempt.state == Attempt.State.IN_PROGRESS or attempt.finished_at is None:
@@ -52,15 +55,96 @@ def review_moment(*, attempt, now=None) -> str | None:
     now = now or timezone.now()
     quiz = attempt.quiz
     if quiz.close_at and now >= quiz.close_at:
-        return "closed"
+        if not any(a.state == Attempt.State.IN_PROGRESS for a in _attempts(attempt, attempts)):
+            return "closed"
+        return "open"
     if now - attempt.finished_at <= REVIEW_IMMEDIATE:
         return "after"
     return "open"
 
 
-def review_parts(*, attempt, now=None) -> set[str]:
-    moment = review_moment(attempt=attempt, now=now)
-    return attempt.quiz.review_parts(moment=moment) if moment else set()
+def _attempts(attempt, attempts: list | None) -> list:
+    from .models import Attempt
+
+    if attempts is None:
+        attempts = list(Attempt.objects.filter(learner_id=attempt.learner_id, quiz=attempt.quiz))
+    return attempts
+
+
+def attempts_used_up(*, quiz, attempts: list) -> bool:
+    """True when the learner can start no other attempt by number: the same count as the
+    start rule (finished and uncounted attempts), with none in progress."""
+    from .models import Attempt
+
+    if not quiz.attempts_allowed:
+        return False
+    if any(a.state == Attempt.State.IN_PROGRESS for a in attempts):
+        return False
+    return len(attempts) >= quiz.attempts_allowed
+
+
+def review_parts(*, attempt, now=None, attempts: list | None = None) -> set[str]:
+    """The parts of `attempt` the learner may see now. The "final" parts join the moment's
+    once the learner has no attempt left, or once the quiz is closed for them: then nothing
+    they learn can serve another attempt (quizzes.models.ANSWER_PARTS)."""
+    attempts = _attempts(attempt, attempts)
+    moment = review_moment(attempt=attempt, now=now, attempts=attempts)
+    if moment is None:
+        return set()
+    quiz = attempt.quiz
+    parts = quiz.review_parts(moment=moment)
+    if moment == "closed" or attempts_used_up(quiz=quiz, attempts=attempts):
+        parts |= quiz.review_parts(moment="final")
+    return parts
+
+
+def review_later(*, quiz, parts: set[str]) -> str | None:
+    """When the parts that reveal answers, not shown now, will be: "final" (after the last
+    attempt), "closed" (after the quiz closes) or None (never, or already shown)."""
+    from .models import ANSWER_PARTS
+
+    missing = ANSWER_PARTS - parts
+    if quiz.attempts_allowed and missing & set(quiz.review_final or []):
+        return "final"
+    if quiz.close_at and missing & set(quiz.review_closed or []):
+        return "closed"
+    return None
+
+
+def repeated_slots(*, slots) -> list[dict]:
+    """The slots whose questions come back at every attempt: a fixed question
+    ({"question": name}), or a random draw from a category that holds no more questions than
+    the slot draws ({"category": name, "pool": n, "draw": m}; the questions fixed elsewhere
+    in the quiz are not drawn again). `slots`: QuizSlot objects, saved or not."""
+    from .models import Question
+
+    fixed = {slot.question_id for slot in slots if slot.question_id}
+    repeated = []
+    for slot in slots:
+        if slot.question_id:
+            repeated.append({"question": str(slot.question)})
+            continue
+        if not slot.category_id:
+            continue
+        category = slot.category
+        ids = category.subtree_ids() if slot.include_subcategories else {category.pk}
+        pool = Question.objects.filter(category_id__in=ids).exclude(pk__in=fixed).count()
+        if pool <= slot.random_count:
+            repeated.append({"category": str(category), "pool": pool, "draw": slot.random_count})
+    return repeated
+
+
+def review_leak(*, quiz, slots) -> tuple[set[str], list[dict]]:
+    """(parts that reveal answers while attempts remain, slots whose questions come back), or
+    two empty values when the policy leaks nothing: with one attempt allowed, "after" and
+    "open" already come after the last attempt."""
+    from .models import ANSWER_PARTS
+
+    early = (set(quiz.review_after or []) | set(quiz.review_open or [])) & ANSWER_PARTS
+    if quiz.attempts_allowed == 1 or not early:
+        return set(), []
+    repeated = repeated_slots(slots=slots)
+    return (early, repeated) if repeated else (set(), [])
 
 
 def item_view(item) -> dict:
@@ -131,7 +215,8 @@ def item_review(item, parts: set[str]) -> dict:
     view = item_view(item)
     view["answered"] = item.response is not None
     view["your_answer"] = answer_text(item.snapshot, item.response)
-    if "score" in parts:
+    if "score" in parts and "correctness" in parts:
+        # A question's points say whether it was right: they go with the right/wrong marks.
         view["score"] = item.score
     if "correctness" in parts:
         view["state"] = item.state

@@ -27,7 +27,7 @@ def quiz_serve(request, quiz: QuizPage):
     attempts = list(Attempt.objects.filter(learner=request.user, quiz=quiz).order_by("number"))
     rows = []
     for attempt in attempts:
-        parts = selectors.review_parts(attempt=attempt)
+        parts = selectors.review_parts(attempt=attempt, attempts=attempts)
         rows.append({"attempt": attempt, "show_score": "score" in parts, "can_review": bool(parts)})
     in_progress = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
     refusal = (
@@ -218,6 +218,7 @@ def attempt_review(request, attempt_id: int):
             "attempt": attempt,
             "quiz": attempt.quiz,
             "parts": parts,
+            "later": selectors.review_later(quiz=attempt.quiz, parts=parts),
             "items": items,
             "quiz_url": attempt.quiz.url,
             "retry_url": reverse("quizzes:start", args=[attempt.quiz_id]),

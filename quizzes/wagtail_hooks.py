@@ -111,3 +111,22 @@ def question_statistics_listing_button(snippet, user, next_url=None):
             reverse("quizzes_admin_question_statistics", args=[snippet.pk]),
             priority=60,
         )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def quiz_review_leak_warning(request, page):
+    """The editor who saves a quiz whose review hands out answers before the last attempt
+    reads why on the next page too (the form refuses it for a certifying quiz)."""
+    from django.contrib import messages
+
+    from . import selectors
+    from .forms import review_leak_message
+    from .models import QuizPage
+
+    page = page.specific
+    if not isinstance(page, QuizPage):
+        return
+    early, repeated = selectors.review_leak(quiz=page, slots=list(page.slots.all()))
+    if early:
+        messages.warning(request, review_leak_message(early, repeated))

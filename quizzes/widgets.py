@@ -11,6 +11,11 @@ class ReviewPartsWidget(forms.CheckboxSelectMultiple):
 
         super().__init__(attrs, choices=choices or REVIEW_PARTS)
 
+    def value_from_datadict(self, data, files, name):
+        # The form field is a JSONField, which reads JSON text: a bare list made the page
+        # editor crash (TypeError, a 500) when it showed the form again after an error.
+        return json.dumps(super().value_from_datadict(data, files, name))
+
     def format_value(self, value):
         if isinstance(value, str):
             try:

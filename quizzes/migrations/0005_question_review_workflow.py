@@ -63,7 +63,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0003_sort_order_backfill'),
+        ('quizzes', '0004_quizpage_review_final'),
         ('accounts', '0002_role_groups'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

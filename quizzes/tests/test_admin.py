@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from accounts import roles
@@ -111,3 +113,181 @@ def test_learners_cannot_see_statistics(client):
     client.force_login(LearnerFactory())
     response = client.get("/admin/quiz/1/statistiques/")
     assert response.status_code in (302, 403)
+
+
+# --- Review policy of the quiz form (the answers must not be harvestable) -----------------
+
+
+def quiz_post(*, slots, required=True, attempts="3", after=(), open_=(), final=(), closed=()):
+    """The quiz page form as the editor posts it."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    data = nested_form_data(
+        {
+            "title": "Évaluation finale",
+            "slug": "evaluation-finale",
+            "intro": rich_text(""),
+            "slots": inline_formset(
+                [
+                    {
+                        "question": slot.get("question", ""),
+                        "category": slot.get("category", ""),
+                        "random_count": slot.get("random_count", "1"),
+                        "include_subcategories": "on",
+                    }
+                    for slot in slots
+                ],
+                min=1,
+            ),
+            "comments": inline_formset([]),
+            "pass_percent": "70",
+            "attempts_allowed": attempts,
+            "delay_minutes": "0",
+            "grading_method": "highest",
+            "time_limit_minutes": "0",
+            "expiry_policy": "autosubmit",
+            "grace_minutes": "0",
+            "close_at": "",
+            "shuffle_questions": "on",
+            "shuffle_choices": "on",
+            "questions_per_page": "1",
+        }
+    )
+    if required:
+        data["required"] = "on"
+    for field, parts in (
+        ("review_after", after),
+        ("review_open", open_),
+        ("review_final", final),
+        ("review_closed", closed),
+    ):
+        data[field] = list(parts)
+    return data
+
+
+@pytest.fixture
+def quiz_parent(db):
+    course_services.course_tree_setup()
+    course = course_build(modules=1, lessons=1)
+    return ModulePage.objects.child_of(course).first()
+
+
+def pool_of(count, name="Évaluation finale"):
+    from quizzes.tests.factories import question_make
+
+    category = category_make(name)
+    for i in range(count):
+        question_make("single", category=category, name=f"{name} {i}")
+    return category
+
+
+ANSWERS = ["score", "correctness", "answer", "feedback"]
+LEAK = "on peut relever les bonnes réponses"
+
+
+def test_certifying_quiz_refuses_answers_while_attempts_remain_on_a_pool_equal_to_the_draw(
+    client, editor, quiz_parent
+):
+    from quizzes.models import QuizPage
+
+    category = pool_of(8)
+    url = f"/admin/pages/add/quizzes/quizpage/{quiz_parent.pk}/"
+    slots = [{"category": category.pk, "random_count": "8"}]
+    response = client.post(url, quiz_post(slots=slots, after=ANSWERS, final=ANSWERS))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Refusé pour un quiz obligatoire" in html and LEAK in html
+    assert "la catégorie « Évaluation finale » : 8 questions pour un tirage de 8" in html
+    assert not QuizPage.objects.exists()
+
+    # Correctness alone, or the feedback alone, tells the right answer just as well.
+    for parts in (["score", "correctness"], ["feedback"]):
+        response = client.post(url, quiz_post(slots=slots, open_=parts))
+        assert "Refusé pour un quiz obligatoire" in response.content.decode(), parts
+    assert not QuizPage.objects.exists()
+
+    # The safe policy: the score now, the rest after the last attempt or the close.
+    response = client.post(
+        url, quiz_post(slots=slots, after=["score"], final=ANSWERS, closed=ANSWERS)
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    quiz = QuizPage.objects.get()
+    assert quiz.review_final == ANSWERS and quiz.review_after == ["score"]
+
+
+@pytest.mark.parametrize(
+    ("pool", "attempts", "fixed"),
+    [(12, "3", False), (8, "1", False), (12, "3", True)],
+    ids=["pool-bigger-than-draw", "one-attempt", "fixed-question"],
+)
+def test_answers_after_an_attempt_are_allowed_when_nothing_comes_back(
+    client, editor, quiz_parent, pool, attempts, fixed
+):
+    from quizzes.models import QuizPage
+    from quizzes.tests.factories import question_make
+
+    category = pool_of(pool)
+    slots = [{"category": category.pk, "random_count": "8"}]
+    if fixed:
+        slots.append({"question": question_make("truefalse", name="Fixe").pk})
+    response = client.post(
+        f"/admin/pages/add/quizzes/quizpage/{quiz_parent.pk}/",
+        quiz_post(slots=slots, attempts=attempts, after=ANSWERS),
+    )
+    html = response.content.decode()
+    if fixed:
+        # A fixed question comes back at every attempt, whatever the size of the pool.
+        assert response.status_code == 200 and "la question « Fixe »" in html
+        assert not QuizPage.objects.exists()
+    else:
+        assert response.status_code == 302, html[:3000]
+        assert QuizPage.objects.get().review_after == ANSWERS
+
+
+def test_a_quiz_that_does_not_count_is_saved_with_a_warning(client, editor, quiz_parent):
+    from quizzes.models import QuizPage
+
+    category = pool_of(8)
+    response = client.post(
+        f"/admin/pages/add/quizzes/quizpage/{quiz_parent.pk}/",
+        quiz_post(
+            slots=[{"category": category.pk, "random_count": "8"}],
+            required=False,
+            attempts="0",
+            after=ANSWERS,
+        ),
+        follow=True,
+    )
+    quiz = QuizPage.objects.get()
+    messages = [str(m) for m in response.context["messages"]]
+    assert any(
+        LEAK in m and "« Évaluation finale » : 8 questions pour un tirage de 8" in m
+        for m in messages
+    )
+    # The warning stays in the review settings for as long as the policy leaks.
+    edit = client.get(f"/admin/pages/{quiz.pk}/edit/").content.decode()
+    assert "data-review-leak" in edit and LEAK in edit
+    quiz.review_after = ["score"]
+    quiz.save_revision()
+    edit = client.get(f"/admin/pages/{quiz.pk}/edit/").content.decode()
+    assert "data-review-leak" not in edit
+    assert "relecture après la dernière tentative" in edit.lower()
+
+
+def test_the_quiz_form_shown_again_after_an_error_keeps_the_ticked_review_parts(
+    client, editor, quiz_parent
+):
+    """It used to crash (TypeError, a 500): the review fields are JSON, the boxes a list."""
+    category = pool_of(12)
+    data = quiz_post(
+        slots=[{"category": category.pk, "random_count": "8"}], after=["score"], final=ANSWERS
+    )
+    data["title"] = ""
+    response = client.post(f"/admin/pages/add/quizzes/quizpage/{quiz_parent.pk}/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="review_final" value="answer"' in html
+    assert re.search(r'name="review_final" value="answer"[^>]*checked', html)
+    data["review_open"] = ["score", "all"]
+    response = client.post(f"/admin/pages/add/quizzes/quizpage/{quiz_parent.pk}/", data)
+    assert "Choisissez parmi les éléments proposés." in response.content.decode()

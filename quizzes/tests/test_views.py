@@ -1,14 +1,16 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.tests.factories import LearnerFactory
 from courses import services as course_services
 from courses.models import ModulePage
 from courses.tests.factories import course_build
-from quizzes.models import Attempt, AttemptItem
+from quizzes.models import Attempt, AttemptItem, QuizPage
 from quizzes.tests.factories import question_make, quiz_make
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +192,109 @@ def test_review_shows_only_what_the_policy_allows(client, setup):
     html = client.get(response.url).content.decode()
     assert "Note : 100 %" in html and "Juste" in html and "Exact" in html
     assert re.search(r"Bonne réponse :</strong>\s*48 heures", html)
+
+
+# --- Right answers harvested between attempts (issue 14, point 2) ------------------------
+
+
+def blank_attempt(client, quiz) -> tuple[Attempt, str]:
+    """Starts an attempt, sends it without answering, and returns it with its review page."""
+    attempt = start(client, quiz)
+    client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    attempt.refresh_from_db()
+    return attempt, client.get(
+        reverse("quizzes:attempt_review", args=[attempt.pk])
+    ).content.decode()
+
+
+def shows_answers(html: str) -> bool:
+    return any(
+        secret in html
+        for secret in ("Bonne réponse", "verdict--", "Exact", "Trop long", "Commentaire général")
+    )
+
+
+@pytest.fixture
+def demo_shaped_quiz(setup):
+    """The demo's final evaluation as the review found it: 8 questions drawn from a category
+    of 8, three attempts, required for the course."""
+    from quizzes.models import QuizSlot
+    from quizzes.tests.factories import category_make
+
+    _course, module, _learner = setup
+    category = category_make("Évaluation finale")
+    for i in range(8):
+        question_make("single", category=category, name=f"Finale {i}")
+
+    def make(**policy):
+        quiz = quiz_make(module, attempts_allowed=3, required=True, **policy)
+        quiz.slots = [QuizSlot(category=category, random_count=8, include_subcategories=False)]
+        quiz.save()
+        return quiz
+
+    return make
+
+
+def test_the_harvest_as_the_review_found_it(client, demo_shaped_quiz):
+    """The attack: a blank first attempt shows every right answer, and the second attempt
+    draws the very same questions."""
+    quiz = demo_shaped_quiz(review_after=ALL_PARTS, review_open=["score", "correctness"])
+    first, html = blank_attempt(client, quiz)
+    assert html.count("Bonne réponse") == 8
+    second = start(client, quiz)
+    assert {i.question_id for i in second.items.all()} == {i.question_id for i in first.items.all()}
+
+
+def test_a_blank_attempt_no_longer_shows_the_answers_until_none_is_left(client, demo_shaped_quiz):
+    from quizzes.demo import REVIEW_POLICY
+
+    quiz = demo_shaped_quiz(**REVIEW_POLICY)
+    first, html = blank_attempt(client, quiz)
+    assert "Note : 0 %" in html and not shows_answers(html)
+    assert "visibles quand vous aurez utilisé toutes vos tentatives" in html
+    # Later, the quiz still open: still nothing to harvest.
+    Attempt.objects.filter(pk=first.pk).update(finished_at=first.finished_at - timedelta(hours=1))
+    assert not shows_answers(
+        client.get(reverse("quizzes:attempt_review", args=[first.pk])).content.decode()
+    )
+
+    second, html = blank_attempt(client, quiz)
+    assert not shows_answers(html)
+    # The third attempt is the last: now every review shows the answers, the first one too.
+    _third, html = blank_attempt(client, quiz)
+    assert html.count("Bonne réponse") == 8 and "Commentaire général" in html
+    assert "visibles quand" not in html
+    for attempt in (first, second):
+        html = client.get(reverse("quizzes:attempt_review", args=[attempt.pk])).content.decode()
+        assert html.count("Bonne réponse") == 8
+
+
+def test_answers_after_the_close_but_not_to_a_learner_still_in_an_attempt(client, demo_shaped_quiz):
+    from quizzes.demo import REVIEW_POLICY
+
+    quiz = demo_shaped_quiz(**REVIEW_POLICY)
+    quiz.close_at = timezone.now() + timedelta(hours=1)
+    quiz.save()
+    first, html = blank_attempt(client, quiz)
+    assert not shows_answers(html)
+    # An attempt begun before the close may still be answered after it, until its deadline:
+    # another tab must not show the answers meanwhile.
+    second = start(client, quiz)
+    QuizPage.objects.filter(pk=quiz.pk).update(close_at=timezone.now() - timedelta(minutes=1))
+    review = reverse("quizzes:attempt_review", args=[first.pk])
+    assert not shows_answers(client.get(review).content.decode())
+    client.post(reverse("quizzes:attempt_submit", args=[second.pk]))
+    assert client.get(review).content.decode().count("Bonne réponse") == 8
+
+
+def test_a_question_s_points_go_with_the_right_or_wrong_marks(client, setup):
+    """A question's points say whether it was right: a policy that shows the score only
+    shows the attempt's."""
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("single")], review_after=["score"])
+    _attempt, html = blank_attempt(client, quiz)
+    assert "Note : 0 %" in html and "0 / 1" not in html and not shows_answers(html)
+    quiz.review_after = ["score", "correctness"]
+    quiz.save()
+    _attempt, html = blank_attempt(client, quiz)
+    assert "0 / 1" in html and "verdict--" in html
