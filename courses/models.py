@@ -163,6 +163,8 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
+    # The explorer lists the modules in the course's order, not by last change.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("formation")
@@ -186,6 +188,8 @@ class ModulePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
+    # The explorer lists a module's lessons and quizzes in the order learners meet them.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("module")

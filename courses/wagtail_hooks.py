@@ -1,8 +1,23 @@
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from wagtail import hooks
+from wagtail.admin.viewsets.pages import PageViewSet
 
+from .admin_workflow import ConfirmedPageWorkflowActionView
 from .selectors import document_readable_by
+
+
+class KalanPageViewSet(PageViewSet):
+    """The admin views of every page type, Wagtail's own but for the review workflow's
+    confirmation message (admin_workflow.py)."""
+
+    workflow_action_view_class = ConfirmedPageWorkflowActionView
+
+
+# After Wagtail's own base page viewset (wagtail.admin's hook), which this one replaces.
+@hooks.register("register_admin_viewset", order=100)
+def register_page_viewset():
+    return KalanPageViewSet()
 
 
 @hooks.register("before_serve_document")

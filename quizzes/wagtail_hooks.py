@@ -6,6 +6,8 @@ from wagtail.admin.widgets import Button, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from courses.admin_workflow import ConfirmedSnippetWorkflowActionView
+
 from .admin_choosers import (
     CATEGORY_SEARCH_FIELDS,
     QUESTION_SEARCH_FIELDS,
@@ -26,6 +28,7 @@ class QuestionViewSet(SnippetViewSet):
     search_fields = QUESTION_SEARCH_FIELDS
     chooser_viewset_class = chooser_viewset_class(QUESTION_SEARCH_FIELDS)
     chooser_per_page = 50
+    workflow_action_view_class = ConfirmedSnippetWorkflowActionView
 
 
 class QuestionCategoryViewSet(SnippetViewSet):
@@ -111,6 +114,22 @@ def question_statistics_listing_button(snippet, user, next_url=None):
             reverse("quizzes_admin_question_statistics", args=[snippet.pk]),
             priority=60,
         )
+
+
+@hooks.register("after_create_page")
+def new_lesson_goes_before_the_modules_quiz(request, page):
+    """Wagtail adds a page as its parent's last child, that is after the module's quiz, which
+    learners take once they have read the lessons. A new lesson takes its place before the
+    first quiz of its module; the editor can still move it anywhere."""
+    from courses.models import LessonPage
+
+    from .models import QuizPage
+
+    if not isinstance(page.specific, LessonPage):
+        return
+    first_quiz = page.get_siblings().type(QuizPage).order_by("path").first()
+    if first_quiz is not None and first_quiz.path < page.path:
+        page.move(first_quiz, pos="left")
 
 
 @hooks.register("after_create_page")

@@ -56,3 +56,31 @@ def test_only_administrators_manage_certificates(client, certificate, role):
     assert response.status_code in (302, 403)
     certificate.refresh_from_db()
     assert certificate.is_valid
+
+
+def test_revoking_asks_for_a_confirmation_and_a_reason_first(client, certificate):
+    """The list links to a confirmation page; nothing is revoked by a GET, an empty or
+    blank reason is refused on the page, and the search field is a Wagtail-styled field."""
+    client.force_login(UserFactory(role=roles.ADMINISTRATORS))
+    url = reverse("certificates_admin_revoke", args=[certificate.pk])
+    listing = client.get(reverse("certificates_admin_list")).content.decode()
+    assert f'href="{url}"' in listing and 'class="w-field__input"' in listing
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert certificate.learner_name in html and "Révoquer définitivement" in html
+    assert 'class="w-field__input"' in html
+    certificate.refresh_from_db()
+    assert certificate.is_valid
+    for reason in ("", "   \n  ", "x" * 501):
+        refused = client.post(url, {"reason": reason})
+        assert refused.status_code == 400
+        assert "w-field--error" in refused.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.is_valid
+    done = client.post(url, {"reason": "  Identité\nerronée "}, follow=True)
+    assert "révoquée" in done.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.revoked_reason == "Identité erronée"
+    again = client.get(url, follow=True)
+    assert "déjà révoquée" in again.content.decode()

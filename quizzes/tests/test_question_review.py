@@ -127,6 +127,9 @@ def test_an_editors_edit_reaches_quizzes_only_once_a_reviewer_approves(client, w
         )
     )
     assert response.status_code in (200, 302), response.content.decode()[:2000]
+    # The reviewer is told that the approval was taken (courses/admin_workflow.py).
+    confirmation = client.get(response["Location"]).content.decode()
+    assert "approbation enregistrée" in confirmation
     question.refresh_from_db()
     assert "Texte corrigé" in question.text and not question.has_unpublished_changes
     assert "Texte corrigé" in drawn_text(world)
