@@ -75,3 +75,21 @@ class PrivateCacheMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class PreviewFramingMiddleware:
+    """Wagtail's live preview shows the page being edited in a frame of the editor. The site's
+    policy forbids every frame (frame-ancestors 'none'), which left the preview panel blank:
+    a preview request, and only one (Wagtail flags it `is_preview` before any middleware
+    runs), may be framed by the site itself. Placed after CSPMiddleware, so that its response
+    reaches that middleware with the replacement attached (django-csp's own mechanism)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "is_preview", False):
+            replace = getattr(response, "_csp_replace", None) or {}
+            response._csp_replace = {**replace, "frame-ancestors": ["'self'"]}
+        return response

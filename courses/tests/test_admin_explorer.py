@@ -141,3 +141,20 @@ def test_an_editor_cannot_use_the_reviewers_action(client, course):
     assert "approbation enregistrée" not in response.content.decode()
     lesson.refresh_from_db()
     assert not lesson.live
+
+
+def test_the_live_preview_may_be_framed_by_the_admin_and_nothing_else(client, course):
+    """The preview panel frames the page: its policy allows the site itself, while a page
+    served to learners still refuses every frame."""
+    lesson = LessonPage.objects.child_of(
+        ModulePage.objects.child_of(course).order_by("path").first()
+    ).first()
+    client.force_login(UserFactory(role=roles.EDITORS))
+    url = f"/admin/pages/{lesson.pk}/edit/preview/"
+    assert client.post(url, _lesson_post("Aperçu de la leçon")).json()["is_valid"]
+    preview = client.get(url)
+    assert "Aperçu de la leçon" in preview.content.decode()
+    assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    served = client.get(lesson.url)
+    assert "frame-ancestors 'none'" in served["Content-Security-Policy"]
