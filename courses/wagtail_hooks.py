@@ -1,17 +1,29 @@
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from wagtail import hooks
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.viewsets.pages import PageViewSet
 
 from .admin_workflow import ConfirmedPageWorkflowActionView
 from .selectors import document_readable_by
 
 
+class CreateOnSaveView(CreateView):
+    """Wagtail's page creation form saves itself as the editor types (autosave), so a « Nouveau
+    : Leçon » form opened and left became a draft page with empty blocks, whose slug then
+    blocked the real lesson. A page exists once its editor saves it, and not before; the edit
+    form keeps autosaving."""
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "autosave_enabled": False}
+
+
 class KalanPageViewSet(PageViewSet):
     """The admin views of every page type, Wagtail's own but for the review workflow's
-    confirmation message (admin_workflow.py)."""
+    confirmation message (admin_workflow.py) and a creation form that waits for « Enregistrer »."""
 
     workflow_action_view_class = ConfirmedPageWorkflowActionView
+    add_view_class = CreateOnSaveView
 
 
 # After Wagtail's own base page viewset (wagtail.admin's hook), which this one replaces.

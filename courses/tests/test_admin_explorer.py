@@ -158,3 +158,18 @@ def test_the_live_preview_may_be_framed_by_the_admin_and_nothing_else(client, co
     assert preview["X-Frame-Options"] == "SAMEORIGIN"
     served = client.get(lesson.url)
     assert "frame-ancestors 'none'" in served["Content-Security-Policy"]
+
+
+def test_a_new_page_form_does_not_save_itself(client, course):
+    """No autosave on a creation form: an abandoned « Nouveau : Leçon » leaves no page. The
+    edit form of an existing page still autosaves."""
+    module = ModulePage.objects.child_of(course).order_by("path").first()
+    client.force_login(UserFactory(role=roles.EDITORS))
+
+    def editor_form(url):
+        html = client.get(url).content.decode()
+        return re.search(r'<form[^>]*id="page-edit-form".*?>', html, re.S).group(0)
+
+    assert "w-autosave" not in editor_form(f"/admin/pages/add/courses/lessonpage/{module.pk}/")
+    lesson = LessonPage.objects.child_of(module).first()
+    assert "w-autosave" in editor_form(f"/admin/pages/{lesson.pk}/edit/")
