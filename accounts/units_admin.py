@@ -29,7 +29,7 @@ class UnitForm(forms.ModelForm):
     parent = ParentChoiceField(
         queryset=Unit.objects.order_by("path"),
         required=False,
-        label=_("unité parente"),
+        label=_("Unité parente"),
         empty_label=_("(aucune : unité de premier niveau)"),
         help_text=_("L’unité est rangée sous celle-ci, par ordre alphabétique."),
     )
@@ -79,6 +79,8 @@ class CountColumn(Column):
 
 
 class UnitIndexView(generic.IndexView):
+    add_item_label = _("Ajouter une unité")
+
     def get_base_queryset(self):
         return Unit.objects.order_by("path")
 
@@ -92,6 +94,8 @@ class UnitIndexView(generic.IndexView):
 
 
 class UnitCreateView(generic.CreateView):
+    page_title = _("Nouvelle unité")
+
     def save_instance(self):
         return self.form.save()
 

@@ -61,7 +61,7 @@ def certificate_list(request):
         )
     page = Paginator(certificates, 50).get_page(request.GET.get("page"))
     return TemplateResponse(
-        request, "certificates/admin/list.html", {"page": page, "q": query, "search": search}
+        request, "certificates/admin/list.html", {"page": page, "q": query, "search_fields": search}
     )
 
 

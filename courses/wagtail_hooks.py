@@ -1,5 +1,7 @@
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.viewsets.pages import PageViewSet
@@ -41,3 +43,8 @@ def documents_follow_their_lessons(document, request):
     if not document_readable_by(user=request.user, document=document):
         raise Http404
     return None
+
+
+@hooks.register("insert_global_admin_css")
+def kalan_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/kalan-admin.css"))
