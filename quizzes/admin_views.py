@@ -1,6 +1,7 @@
 """Question import and export in the Wagtail admin (same services as the commands)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -10,11 +11,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .bank import ImportRefused, category_questions, question_data, questions_import
-from .formats import EXTENSIONS, FORMATS, format_module
-from .models import QuestionCategory
+from jobs.services import JobRefused, job_create
 
-MAX_UPLOAD = 10 * 1024 * 1024
+from .bank import category_questions, question_data
+from .formats import EXTENSIONS, FORMATS, format_module
+from .jobs import IMPORT, size_error
+from .models import QuestionCategory
 
 
 class ImportForm(forms.Form):
@@ -29,8 +31,9 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Le fichier dépasse 10 Mo."))
+        error = size_error(upload.size)
+        if error:
+            raise forms.ValidationError(error)
         return upload
 
 
@@ -40,37 +43,39 @@ def _require(request, codename):
 
 
 def import_view(request):
+    """Queues the import and sends the editor to its progress page: parsing and writing
+    thousands of questions takes minutes, which a web request must not hold."""
     _require(request, "add_question")
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors, summary = [], None
     if request.method == "POST" and form.is_valid():
-        from .interop import ImportFormatError
-
-        module = format_module(form.cleaned_data["format"])
+        upload = form.cleaned_data["file"]
+        category = form.cleaned_data["category"]
         try:
-            parsed = module.parse(form.cleaned_data["file"].read())
-            summary = questions_import(parsed=parsed, root=form.cleaned_data["category"])
-        except ImportFormatError as error:
-            errors = [str(error)]
-        except ImportRefused as refused:
-            errors = refused.errors
-        else:
-            messages.success(
-                request,
-                _("%(n)d question(s) importée(s).") % {"n": len(summary.created)},
+            job = job_create(
+                owner=request.user,
+                kind=IMPORT,
+                params={
+                    "format": form.cleaned_data["format"],
+                    "category": category.pk if category else None,
+                    "filename": upload.name[:150],
+                },
+                upload=upload,
             )
-    status = 400 if errors else 200
+        except JobRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return redirect("jobs:job", pk=job.pk)
     return TemplateResponse(
         request,
         "quizzes/admin/import.html",
         {
             "form": form,
-            "errors": errors,
-            "summary": summary,
             "categories": QuestionCategory.objects.all(),
             "formats": FORMATS,
+            "max_size": settings.KALAN_QUESTION_IMPORT_MAX_SIZE,
+            "max_questions": settings.KALAN_QUESTION_IMPORT_MAX_QUESTIONS,
         },
-        status=status,
+        status=400 if form.errors else 200,
     )
 
 
