@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from jobs.registry import JobFailed, Kind, Outcome, kind_register
 
 from .bank import ImportRefused, questions_import
-from .formats import FORMATS, format_module
+from .formats import format_module
 from .models import QuestionCategory
 
 IMPORT = "quizzes.import"
@@ -32,10 +32,7 @@ def _allowed(user, params: dict) -> bool:
 
 
 def _label(params: dict) -> str:
-    return _("Import de questions (%(format)s) : %(file)s") % {
-        "format": FORMATS.get(params.get("format"), ""),
-        "file": params.get("filename", ""),
-    }
+    return _("Import de questions : %(file)s") % {"file": params.get("filename", "")}
 
 
 def import_run(job, report) -> Outcome:
@@ -53,7 +50,6 @@ def import_run(job, report) -> Outcome:
         if error:
             raise JobFailed(error)
         data = upload.read()
-    report(0, None)
     try:
         parsed = format_module(job.params["format"]).parse(data)
     except ImportFormatError as problem:
@@ -68,7 +64,8 @@ def import_run(job, report) -> Outcome:
             )
             % {"found": found, "limit": limit}
         )
-    report(0, len(parsed.questions))
+    # No progress inside: the import is one transaction (all or nothing), and what it
+    # writes is invisible to the progress page until it commits.
     try:
         summary = questions_import(parsed=parsed, root=root)
     except ImportRefused as refused:
