@@ -4,18 +4,15 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.text import slugify
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from jobs.services import JobRefused, job_create
 
-from .bank import category_questions, question_data
-from .formats import EXTENSIONS, FORMATS, format_module
-from .jobs import IMPORT, size_error
+from .formats import FORMATS
+from .jobs import EXPORT, IMPORT, size_error
 from .models import QuestionCategory
 
 
@@ -79,20 +76,24 @@ def import_view(request):
     )
 
 
+@require_POST
 def export_view(request, category_id: int, format_name: str):
+    """Queues the export of a category (sub-categories included) and sends the editor to the
+    job's page, where the file is offered when ready."""
     _require(request, "view_question")
     if format_name not in FORMATS:
         raise PermissionDenied
     category = get_object_or_404(QuestionCategory, pk=category_id)
-    data = [question_data(q, root=category) for q in category_questions(category)]
-    if not data:
-        messages.error(request, _("Cette catégorie n’a aucune question."))
+    try:
+        job = job_create(
+            owner=request.user,
+            kind=EXPORT,
+            params={"format": format_name, "category": category.pk, "category_name": category.name},
+        )
+    except JobRefused as refused:
+        messages.error(request, str(refused))
         return redirect("quizzes_admin_import")
-    content = format_module(format_name).export(data)
-    response = HttpResponse(content, content_type="application/octet-stream")
-    filename = f"{slugify(category.name) or 'questions'}.{EXTENSIONS[format_name]}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return redirect("jobs:job", pk=job.pk)
 
 
 def statistics_view(request, quiz_id: int):

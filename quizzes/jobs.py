@@ -2,19 +2,25 @@
 a web worker and a transaction for 16 minutes. The upload is capped in size, the file in
 questions, and the import stays all or nothing, its errors listed question by question."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from jobs.registry import JobFailed, Kind, Outcome, kind_register
 
-from .bank import ImportRefused, questions_import
-from .formats import format_module
+from .bank import ImportRefused, category_questions, question_data, questions_import
+from .formats import EXTENSIONS, FORMATS, format_module
 from .models import QuestionCategory
 
 IMPORT = "quizzes.import"
+EXPORT = "quizzes.export"
 
 
 def size_error(size: int) -> str | None:
@@ -88,7 +94,53 @@ def import_run(job, report) -> Outcome:
     return Outcome(message=message)
 
 
+def _export_allowed(user, params: dict) -> bool:
+    return user.has_perm("quizzes.view_question")
+
+
+def _export_label(params: dict) -> str:
+    return _("Export de questions (%(format)s) : %(category)s") % {
+        "format": FORMATS.get(params.get("format"), ""),
+        "category": params.get("category_name", ""),
+    }
+
+
+def export_run(job, report) -> Outcome:
+    """A whole category, sub-categories included: thousands of questions can take a while
+    (each one's category path is read), so this runs in a job too."""
+    category = QuestionCategory.objects.filter(pk=job.params["category"]).first()
+    if category is None:
+        raise JobFailed(_("Cette catégorie a été supprimée entre-temps."))
+    questions = category_questions(category)
+    if not questions:
+        raise JobFailed(_("Cette catégorie n’a aucune question."))
+    data = []
+    for number, question in enumerate(questions, start=1):
+        data.append(question_data(question, root=category))
+        if number % 200 == 0:
+            report(number, len(questions))
+    fmt = job.params["format"]
+    handle, name = tempfile.mkstemp(suffix=f".{EXTENSIONS[fmt]}")
+    with os.fdopen(handle, "wb") as out:
+        out.write(format_module(fmt).export(data))
+    return Outcome(
+        message=ngettext("%(n)d question exportée.", "%(n)d questions exportées.", len(questions))
+        % {"n": len(questions)},
+        path=Path(name),
+        filename=f"{slugify(category.name) or 'questions'}.{EXTENSIONS[fmt]}",
+    )
+
+
 def register() -> None:
+    kind_register(
+        Kind(
+            name=EXPORT,
+            label=_export_label,
+            run=export_run,
+            allowed=_export_allowed,
+            back_url=lambda params: reverse("quizzes_admin_import"),
+        )
+    )
     kind_register(
         Kind(
             name=IMPORT,

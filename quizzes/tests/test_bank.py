@@ -122,8 +122,13 @@ def test_admin_upload_view(client, tmp_path, settings, django_capture_on_commit_
     assert response.status_code == 302
     assert Question.objects.count() == 8
     category = QuestionCategory.objects.first()
-    download = client.get(f"/admin/questions/export/{category.pk}/gift/")
-    assert download.status_code == 200 and b"::" in download.content
+    assert client.get(f"/admin/questions/export/{category.pk}/gift/").status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/questions/export/{category.pk}/gift/")
+    job_page = client.get(response["Location"])
+    assert "8 questions exportées." in job_page.content.decode()
+    download = client.get(f"{response['Location']}telecharger/")
+    assert download.status_code == 200 and b"::" in b"".join(download.streaming_content)
 
 
 def test_imported_choices_and_pairs_keep_their_authored_order():

@@ -65,6 +65,18 @@ def test_editor_imports_through_the_progress_page(
     assert Question.objects.count() == 12
     assert Job.objects.filter(owner=editor, status=Job.Status.DONE).count() == 1
 
+    # The export of the category they landed in is a job too, with its file when ready.
+    page.get_by_role("link", name="Retour").click()
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=screenshot_dir / f"admin-import-{width}.png", full_page=True)
+    page.get_by_role("button", name="Moodle XML").first.click()
+    page.wait_for_url("**/taches/*/")
+    page.get_by_text("12 questions exportées.").wait_for(timeout=30_000)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Télécharger").click()
+    assert info.value.suggested_filename.endswith(".xml")
+
     # What the page looks like while a long job runs.
     running = Job.objects.create(
         owner=editor,

@@ -71,6 +71,9 @@ def test_supervisor_assigns_a_course_follows_progress_and_exports(
     page.get_by_role("link", name="Awa Traoré").click()
     assert "Leçons terminées : 1 sur 2" in page.content()
     page.goto("/suivi/")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.screenshot(path=screenshot_dir / "suivi-tableau-1366.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
     # The export is a job: the button queues it, the job's page offers the file when ready.
     page.get_by_role("button", name="Exporter (Excel)").click()
     page.wait_for_url("**/taches/*/")
