@@ -8,6 +8,7 @@ def job_for_owner(*, user, pk: int) -> Job:
     """The user's own job, if its kind still lets them see it; 404 for anything else, like a
     job that does not exist."""
     job = Job.objects.filter(pk=pk, owner_id=user.pk).first()
-    if job is None or not kind_get(job.kind).allowed(user, job.params):
+    kind = kind_get(job.kind) if job is not None else None
+    if kind is None or not kind.allowed(user, job.params):
         raise Http404
     return job

@@ -28,7 +28,8 @@ class JobRefused(Exception):
 @transaction.atomic
 def job_create(*, owner, kind: str, params: dict, upload: UploadedFile | None = None) -> Job:
     """Queues a job for `owner`, unless they already have the maximum running or queued."""
-    kind_get(kind)  # an unknown kind is a programming error: fail here, not in the worker
+    if kind_get(kind) is None:  # a programming error: fail here, not in the worker
+        raise ValueError(f"unknown job kind {kind!r}")
     # Locking the owner's row makes two simultaneous requests count one after the other:
     # without it both would see one job and both would queue a second.
     get_user_model().objects.select_for_update().filter(pk=owner.pk).values_list("pk").get()
@@ -89,6 +90,10 @@ def job_run(*, job_id: int) -> None:
     language = getattr(job.owner, "language", "") or settings.LANGUAGE_CODE
     with translation.override(language):
         try:
+            if kind is None:
+                raise JobFailed(
+                    _("Ce type de tâche n’existe plus. Relancez depuis la page d’origine.")
+                )
             outcome = kind.run(job, _progress(job.pk))
         except JobFailed as failure:
             _finish(job, status=Job.Status.FAILED, message=failure.message, errors=failure.errors)

@@ -136,3 +136,18 @@ def test_the_sweep_fails_dead_jobs_and_deletes_expired_files(test_kind, settings
     assert Job.objects.filter(pk=kept.pk).exists()
     # A second run finds nothing more to do.
     assert services.jobs_sweep(now=now) == {"failed": 0, "deleted": 0}
+
+
+def test_a_job_of_a_kind_nobody_declares_fails_instead_of_staying_queued():
+    job = JobFactory(kind="ancien.type")
+    services.job_run(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED and "n’existe plus" in job.message
+
+
+def test_the_sweep_is_scheduled_and_registered(settings):
+    from lms.celery import app
+
+    app.loader.import_default_modules()
+    task = settings.CELERY_BEAT_SCHEDULE["jobs-sweep"]["task"]
+    assert task in app.tasks

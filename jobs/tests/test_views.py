@@ -84,3 +84,9 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, done_job):
     response = client.get(reverse("jobs:job_download", args=[done_job.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_a_job_of_a_kind_nobody_declares_is_404_not_500(client):
+    job = JobFactory(kind="ancien.type", status=Job.Status.DONE)
+    client.force_login(job.owner)
+    assert client.get(reverse("jobs:job", args=[job.pk])).status_code == 404
