@@ -1,6 +1,7 @@
 """Writes about people and units."""
 
 import secrets
+import string
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group
@@ -60,6 +61,12 @@ class ImportSummary:
     passwords: dict[str, str] = field(default_factory=dict)
 
 
+def initial_password() -> str:
+    """A random password that starts with a letter: token_urlsafe's alphabet has "-", and a
+    password starting with it would read as a formula in the spreadsheet the list is opened in."""
+    return secrets.choice(string.ascii_letters) + secrets.token_urlsafe(9)
+
+
 @transaction.atomic
 def learners_import(*, rows: list[LearnerRow], set_passwords: bool = False) -> ImportSummary:
     """Creates or updates learners from validated rows, all or nothing."""
@@ -87,7 +94,7 @@ def learners_import(*, rows: list[LearnerRow], set_passwords: bool = False) -> I
         if user is None:
             user = User(matricule=row.matricule, **values)
             if set_passwords:
-                password = secrets.token_urlsafe(9)
+                password = initial_password()
                 user.set_password(password)
                 summary.passwords[row.matricule] = password
             else:

@@ -1,20 +1,19 @@
 """Question import and export in the Wagtail admin (same services as the commands)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.text import slugify
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
-from .bank import ImportRefused, category_questions, question_data, questions_import
-from .formats import EXTENSIONS, FORMATS, format_module
+from jobs.services import JobRefused, job_create
+
+from .formats import FORMATS
+from .jobs import EXPORT, IMPORT, size_error
 from .models import QuestionCategory
-
-MAX_UPLOAD = 10 * 1024 * 1024
 
 
 class ImportForm(forms.Form):
@@ -29,8 +28,9 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Le fichier dépasse 10 Mo."))
+        error = size_error(upload.size)
+        if error:
+            raise forms.ValidationError(error)
         return upload
 
 
@@ -40,54 +40,60 @@ def _require(request, codename):
 
 
 def import_view(request):
+    """Queues the import and sends the editor to its progress page: parsing and writing
+    thousands of questions takes minutes, which a web request must not hold."""
     _require(request, "add_question")
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors, summary = [], None
     if request.method == "POST" and form.is_valid():
-        from .interop import ImportFormatError
-
-        module = format_module(form.cleaned_data["format"])
+        upload = form.cleaned_data["file"]
+        category = form.cleaned_data["category"]
         try:
-            parsed = module.parse(form.cleaned_data["file"].read())
-            summary = questions_import(parsed=parsed, root=form.cleaned_data["category"])
-        except ImportFormatError as error:
-            errors = [str(error)]
-        except ImportRefused as refused:
-            errors = refused.errors
-        else:
-            messages.success(
-                request,
-                _("%(n)d question(s) importée(s).") % {"n": len(summary.created)},
+            job = job_create(
+                owner=request.user,
+                kind=IMPORT,
+                params={
+                    "format": form.cleaned_data["format"],
+                    "category": category.pk if category else None,
+                    "filename": upload.name[:150],
+                },
+                upload=upload,
             )
-    status = 400 if errors else 200
+        except JobRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            return redirect("jobs:job", pk=job.pk)
     return TemplateResponse(
         request,
         "quizzes/admin/import.html",
         {
             "form": form,
-            "errors": errors,
-            "summary": summary,
             "categories": QuestionCategory.objects.all(),
             "formats": FORMATS,
+            "max_size": settings.KALAN_QUESTION_IMPORT_MAX_SIZE,
+            "max_questions": settings.KALAN_QUESTION_IMPORT_MAX_QUESTIONS,
         },
-        status=status,
+        status=400 if form.errors else 200,
     )
 
 
+@require_POST
 def export_view(request, category_id: int, format_name: str):
+    """Queues the export of a category (sub-categories included) and sends the editor to the
+    job's page, where the file is offered when ready."""
     _require(request, "view_question")
     if format_name not in FORMATS:
         raise PermissionDenied
     category = get_object_or_404(QuestionCategory, pk=category_id)
-    data = [question_data(q, root=category) for q in category_questions(category)]
-    if not data:
-        messages.error(request, _("Cette catégorie n’a aucune question."))
+    try:
+        job = job_create(
+            owner=request.user,
+            kind=EXPORT,
+            params={"format": format_name, "category": category.pk, "category_name": category.name},
+        )
+    except JobRefused as refused:
+        messages.error(request, str(refused))
         return redirect("quizzes_admin_import")
-    content = format_module(format_name).export(data)
-    response = HttpResponse(content, content_type="application/octet-stream")
-    filename = f"{slugify(category.name) or 'questions'}.{EXTENSIONS[format_name]}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return redirect("jobs:job", pk=job.pk)
 
 
 def statistics_view(request, quiz_id: int):

@@ -11,10 +11,11 @@ class QuizzesConfig(AppConfig):
         from courses.completion import completed_pages_register, requirement_register
         from courses.models import CoursePage, ModulePage
 
-        from . import selectors
+        from . import jobs, selectors
 
         # "Every required quiz of the course is passed" joins the course completion rule.
         requirement_register("quizzes", selectors.required_quizzes_progress)
+        jobs.register()
         completed_pages_register(
             "quizzes", finder=selectors.passed_quiz_ids, subquery=selectors.passed_quiz_subquery
         )

@@ -38,7 +38,8 @@ def structure_check(question_type: str, choices: list[dict], pairs: list[dict]) 
     elif question_type == "multiple":
         if len(choices) < 2:
             raise QuestionStructureError(_("Il faut au moins deux réponses."))
-        total = sum(f for f in fractions if f > 0)
+        # Decimal start: with no positive weight, sum() would give the int 0 (no normalize()).
+        total = sum((f for f in fractions if f > 0), Decimal(0))
         if abs(total - 100) > Decimal("0.01"):
             raise QuestionStructureError(
                 _("Les poids des bonnes réponses doivent faire 100 %% (ils font %(total)s %%).")

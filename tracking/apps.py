@@ -7,4 +7,6 @@ class TrackingConfig(AppConfig):
     verbose_name = _("Suivi")
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import jobs, receivers  # noqa: F401
+
+        jobs.register()

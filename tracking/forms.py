@@ -1,12 +1,14 @@
 import re
 
 from django import forms
+from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from accounts.selectors import learner_list_in_scope, unit_list_in_scope
 from courses.models import CoursePage, Enrollment
 
-from .selectors import SORTS, STATUS_OVERDUE
+from .selectors import SORTS, STATUS_OVERDUE, Filters
 
 STATUS_CHOICES = [
     ("", _("Tous les statuts")),
@@ -74,6 +76,43 @@ class DashboardFilterForm(forms.Form):
                 _("La date de début de l’échéance doit précéder la date de fin.")
             )
         return data
+
+
+ASCII_ID = re.compile(r"[0-9]{1,18}")  # fits PostgreSQL's bigint
+
+
+def dashboard_filters(
+    *, user, query: QueryDict, labels: dict[int, str]
+) -> tuple[DashboardFilterForm, Filters]:
+    """The dashboard's filters from a query string, for the page and for its exports (which
+    run later, in a task, with the query saved). A unit out of the user's scope raises Http404,
+    as for any other object out of scope."""
+    form = DashboardFilterForm(query or None, user=user, labels=labels)
+    raw_unit = query.get("unit", "")
+    # A unit the user may not see is a 404, as for any other object out of scope, and so is
+    # one that cannot be an id. ASCII digits only: str.isdigit() also accepts "²" or "⑤",
+    # which int() refuses.
+    unit = None
+    if raw_unit:
+        if not ASCII_ID.fullmatch(raw_unit):
+            raise Http404
+        unit = get_object_or_404(unit_list_in_scope(user=user), pk=int(raw_unit))
+    if not form.is_bound or not form.is_valid():
+        data = {}
+        if form.is_bound:  # keep the valid filters, show the errors for the others
+            data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+    else:
+        data = form.cleaned_data
+    course = CoursePage.objects.get(pk=data["course"]) if data.get("course") else None
+    return form, Filters(
+        unit=unit,
+        course=course,
+        status=data.get("status") or "",
+        due_from=data.get("due_from"),
+        due_to=data.get("due_to"),
+        q=(data.get("q") or "").strip(),
+        sort=data.get("sort") or "-activity",
+    )
 
 
 class AssignmentForm(forms.Form):

@@ -1,6 +1,5 @@
 """Supervisor pages. Every object comes from a scoped selector: out of scope answers 404."""
 
-import re
 from functools import wraps
 
 from django.contrib import messages
@@ -10,19 +9,21 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.selectors import learner_list_in_scope, unit_labels, unit_list_in_scope
 from courses.models import CoursePage
+from jobs.services import JobRefused, job_create
 
-from . import charts, exports, selectors, services
-from .forms import AssignmentForm, DashboardFilterForm
+from . import charts, selectors, services
+from .forms import AssignmentForm, DashboardFilterForm, dashboard_filters
+from .jobs import EXPORT, export_params
 from .models import Assignment
 
 PAGE_SIZE = 50
-ASCII_ID = re.compile(r"[0-9]{1,18}")  # fits PostgreSQL's bigint
 
 
 class CountedPaginator(Paginator):
@@ -55,32 +56,7 @@ def supervisor_required(view=None, *, object_view: bool = False):
 
 
 def _filters_from(request, labels) -> tuple[DashboardFilterForm, selectors.Filters]:
-    form = DashboardFilterForm(request.GET or None, user=request.user, labels=labels)
-    raw_unit = request.GET.get("unit", "")
-    # A unit the user may not see is a 404, as for any other object out of scope, and so is
-    # one that cannot be an id. ASCII digits only: str.isdigit() also accepts "²" or "⑤",
-    # which int() refuses.
-    unit = None
-    if raw_unit:
-        if not ASCII_ID.fullmatch(raw_unit):
-            raise Http404
-        unit = get_object_or_404(unit_list_in_scope(user=request.user), pk=int(raw_unit))
-    if not form.is_bound or not form.is_valid():
-        data = {}
-        if form.is_bound:  # keep the valid filters, show the errors for the others
-            data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
-    else:
-        data = form.cleaned_data
-    course = CoursePage.objects.get(pk=data["course"]) if data.get("course") else None
-    return form, selectors.Filters(
-        unit=unit,
-        course=course,
-        status=data.get("status") or "",
-        due_from=data.get("due_from"),
-        due_to=data.get("due_to"),
-        q=(data.get("q") or "").strip(),
-        sort=data.get("sort") or "-activity",
-    )
+    return dashboard_filters(user=request.user, query=request.GET, labels=labels)
 
 
 @require_GET
@@ -151,18 +127,24 @@ def _parent_in_scope(user, unit):
     return unit_list_in_scope(user=user).filter(path=unit.path[: -unit.steplen]).first()
 
 
-@require_GET
+@require_POST
 @supervisor_required
 def export(request, fmt: str):
-    labels = unit_labels()
-    _form, filters = _filters_from(request, labels)
-    today = timezone.localdate()
-    enrollments = selectors.enrollments_filtered(user=request.user, filters=filters, today=today)
-    rows = selectors.export_rows(enrollments=enrollments, sort=filters.sort, today=today)
-    filename = f"kalan-suivi-{today.isoformat()}"
-    if fmt == "csv":
-        return exports.csv_response(rows, labels=labels, filename=filename)
-    return exports.xlsx_response(rows, labels=labels, filename=filename)
+    """Queues the export of the filtered table; a worker writes the file, which the supervisor
+    downloads from the job's page. A full export takes seconds of database and CPU time: it
+    must not hold a web worker (issue 14)."""
+    _filters_from(request, unit_labels())  # a unit out of scope answers 404 now, not later
+    try:
+        job = job_create(
+            owner=request.user,
+            kind=EXPORT,
+            params=export_params(user=request.user, fmt=fmt, query=request.GET),
+        )
+    except JobRefused as refused:
+        messages.error(request, str(refused))
+        query = request.GET.urlencode()
+        return redirect(reverse("tracking:dashboard") + (f"?{query}" if query else ""))
+    return redirect("jobs:job", pk=job.pk)
 
 
 @require_GET

@@ -4,9 +4,12 @@
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from jobs.spreadsheets import cell_escape, formula_like
 
 from .models import Reminder
 
@@ -27,8 +30,27 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Reminder, ReadOnlyPermissionPolicy(Reminder))
 
 
+class ReminderIndexView(IndexView):
+    """Wagtail's CSV export writes texts as they are, and its XLSX export only turns a
+    leading "=" into text: a recipient named "+…" or "@…" would still run. Every text goes
+    through the project's one escaping function instead."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return cell_escape(super().preprocess_field_value(field, value, export_format))
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format):
+            value = cell.value
+            if isinstance(value, str) and value.startswith("'") and formula_like(value[1:]):
+                # Escaped above: also stored as text, so that editing it keeps it text.
+                cell.data_type = "s"
+                cell.quotePrefix = True
+            yield cell
+
+
 class ReminderViewSet(ModelViewSet):
     model = Reminder
+    index_view_class = ReminderIndexView
     icon = "mail"
     menu_label = _("Rappels envoyés")
     menu_order = 330

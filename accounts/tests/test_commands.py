@@ -87,6 +87,31 @@ def test_passwords_out_writes_initial_passwords(tmp_path):
     assert awa.check_password(password)
 
 
+def test_initial_passwords_never_start_like_a_formula(tmp_path, monkeypatch):
+    """token_urlsafe can start with "-": such a password became a formula in Excel."""
+    from accounts import services
+
+    monkeypatch.setattr(services.secrets, "token_urlsafe", lambda n: "-1+1abcdefgh")
+    out = tmp_path / "passwords.csv"
+    call_command("import_learners", write(tmp_path, GOOD), passwords_out=str(out))
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        assert row["mot_de_passe"][0].isalpha()
+        assert User.objects.get(matricule=row["matricule"]).check_password(row["mot_de_passe"])
+
+
+def test_passwords_out_cells_go_through_the_formula_escaping(tmp_path, monkeypatch):
+    from accounts import services
+
+    monkeypatch.setattr(services, "initial_password", lambda: "=1+1")
+    out = tmp_path / "passwords.csv"
+    call_command("import_learners", write(tmp_path, GOOD), passwords_out=str(out))
+    with out.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["mot_de_passe"] for r in rows} == {"'=1+1"}
+
+
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="Fichier introuvable"):
         call_command("import_learners", str(tmp_path / "absent.csv"))

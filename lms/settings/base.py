@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "tracking.apps.TrackingConfig",
+    "jobs",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -215,6 +216,12 @@ KALAN_DOCUMENT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 KALAN_MAX_REQUEST_BODY_SIZE = env.int(
     "KALAN_MAX_REQUEST_BODY_SIZE", default=KALAN_DOCUMENT_MAX_UPLOAD_SIZE + 1024 * 1024
 )
+# Question imports (GIFT, Moodle XML) run in a Celery task, but a file is read whole into
+# memory there: these caps keep one import within the task's time limit.
+KALAN_QUESTION_IMPORT_MAX_SIZE = env.int("KALAN_QUESTION_IMPORT_MAX_SIZE", default=5 * 1024 * 1024)
+KALAN_QUESTION_IMPORT_MAX_QUESTIONS = env.int("KALAN_QUESTION_IMPORT_MAX_QUESTIONS", default=2000)
+# Supervisors' exports: beyond this many rows, filter by unit or course.
+KALAN_EXPORT_MAX_ROWS = env.int("KALAN_EXPORT_MAX_ROWS", default=200_000)
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.forms.DocumentForm"
 # No SVG: an uploaded SVG can carry script. Wagtail checks the content, not just the name.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -276,6 +283,14 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Background jobs (app `jobs`): imports and exports, at most this many running or queued
+# per user; files kept this long; time limits of one job (the broker's visibility timeout
+# above must stay larger).
+KALAN_JOBS_MAX_ACTIVE_PER_USER = env.int("KALAN_JOBS_MAX_ACTIVE_PER_USER", default=2)
+KALAN_JOBS_RESULT_TTL = timedelta(hours=env.int("KALAN_JOBS_RESULT_TTL_HOURS", default=24))
+KALAN_JOBS_SOFT_TIME_LIMIT = env.int("KALAN_JOBS_SOFT_TIME_LIMIT", default=600)
+KALAN_JOBS_TIME_LIMIT = KALAN_JOBS_SOFT_TIME_LIMIT + 60
+KALAN_JOBS_QUEUED_TIMEOUT = timedelta(hours=1)
 CERTIFICATES_SWEEP_AFTER_MINUTES = env.int("CERTIFICATES_SWEEP_AFTER_MINUTES", default=10)
 # Ed25519 key (PKCS8 PEM) that signs the Open Badges 3.0 credentials; under var/, outside git.
 KALAN_OB3_KEY_PATH = Path(
@@ -284,6 +299,11 @@ KALAN_OB3_KEY_PATH = Path(
 CELERY_BEAT_SCHEDULE = {
     "certificates-sweep": {
         "task": "certificates.tasks.certificates_sweep",
+        "schedule": 300.0,
+    },
+    # Fails the jobs of a dead worker and deletes expired export files.
+    "jobs-sweep": {
+        "task": "jobs.tasks.jobs_sweep",
         "schedule": 300.0,
     },
     "quizzes-close-overdue-attempts": {

@@ -4,11 +4,13 @@ visited by a second learner, an out-of-scope supervisor and an anonymous visitor
 listed below makes `test_every_url_with_a_parameter_is_swept` fail."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from wagtail.documents.models import Document
 
 from accounts.tests.factories import LearnerFactory, SupervisorFactory
@@ -16,9 +18,11 @@ from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import LessonPage, LessonResource
 from courses.tests.factories import course_build
+from jobs.models import Job
 from quizzes import services as quiz_services
 from quizzes.models import Attempt
 from quizzes.tests.factories import question_make, quiz_make
+from tracking.jobs import scope_key
 from tracking.models import Assignment
 from tracking.tests.factories import tree_build
 
@@ -76,10 +80,22 @@ def world(db, settings, tmp_path):
     assignment = Assignment.objects.create(
         course=course, unit=tree.mopti, due_date=date(2030, 1, 1)
     )
+    supervisor = SupervisorFactory(supervised_units=[tree.mopti])
+    # The supervisor's finished export, which lists the owner: only its author may see it.
+    job = Job.objects.create(
+        owner=supervisor,
+        kind="tracking.export",
+        params={"format": "csv", "query": "", "scope": scope_key(supervisor)},
+        status=Job.Status.DONE,
+        message="1 ligne exportée.",
+        result_name="kalan-suivi.csv",
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+    job.result.save("kalan-suivi.csv", ContentFile(f"MOP;{OWNER_NAME}\n".encode()))
     return World(
         owner=owner,
         code=certificate.code,
-        in_scope_supervisor=SupervisorFactory(supervised_units=[tree.mopti]),
+        in_scope_supervisor=supervisor,
         intruders={
             "second learner": LearnerFactory(unit=tree.segou),
             "out-of-scope supervisor": SupervisorFactory(supervised_units=[tree.segou]),
@@ -99,6 +115,8 @@ def world(db, settings, tmp_path):
             "lesson_complete": None,
             "enroll": None,
             "start": None,
+            "job": {"pk": job.pk},
+            "job_download": {"pk": job.pk},
         },
     )
 
@@ -114,6 +132,8 @@ SWEPT = {
     "wagtaildocs_serve": (None, "get"),
     "learner": ("tracking", "get"),
     "assignment_delete": ("tracking", "post"),
+    "job": ("jobs", "get"),
+    "job_download": ("jobs", "get"),
 }
 
 
@@ -169,7 +189,7 @@ def test_intruders_get_404_or_sign_in_never_the_data(client, world, name, who):
     assert not Attempt.objects.filter(learner=world.owner, state="in_progress").exists()
 
 
-@pytest.mark.parametrize("name", ["download", "openbadge", "learner"])
+@pytest.mark.parametrize("name", ["download", "openbadge", "learner", "job", "job_download"])
 def test_the_owners_supervisor_does_get_the_data(client, world, name):
     """The sweep's other half: the same URLs do work for someone in scope."""
     namespace, _method = SWEPT[name]

@@ -98,22 +98,34 @@ def test_export_then_import_gives_the_same_questions(fmt, tmp_path):
     assert question_data(Question.objects.first())["category"][0] == "Retour"
 
 
-def test_admin_upload_view(client, tmp_path):
+def test_admin_upload_view(client, tmp_path, settings, django_capture_on_commit_callbacks):
     from accounts import roles
     from accounts.tests.factories import UserFactory
 
+    settings.CELERY_TASK_ALWAYS_EAGER = True
     client.force_login(UserFactory(role=roles.EDITORS))
-    with open(fixture("xml/error_invalid_grades.xml"), "rb") as handle:
+    with (
+        open(fixture("xml/error_invalid_grades.xml"), "rb") as handle,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client.post("/admin/questions/import/", {"file": handle, "format": "moodlexml"})
-    assert response.status_code == 400
-    assert "Rien n’a été importé" in response.content.decode()
-    with open(fixture("gift/questions.gift.txt"), "rb") as handle:
+    assert response.status_code == 302  # to the job's page, which reports the outcome
+    assert "Rien n’a été importé" in client.get(response["Location"]).content.decode()
+    with (
+        open(fixture("gift/questions.gift.txt"), "rb") as handle,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client.post("/admin/questions/import/", {"file": handle, "format": "gift"})
-    assert response.status_code == 200
+    assert response.status_code == 302
     assert Question.objects.count() == 8
     category = QuestionCategory.objects.first()
-    download = client.get(f"/admin/questions/export/{category.pk}/gift/")
-    assert download.status_code == 200 and b"::" in download.content
+    assert client.get(f"/admin/questions/export/{category.pk}/gift/").status_code == 405
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/questions/export/{category.pk}/gift/")
+    job_page = client.get(response["Location"])
+    assert "8 questions exportées." in job_page.content.decode()
+    download = client.get(f"{response['Location']}telecharger/")
+    assert download.status_code == 200 and b"::" in b"".join(download.streaming_content)
 
 
 def test_imported_choices_and_pairs_keep_their_authored_order():

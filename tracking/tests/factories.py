@@ -34,3 +34,27 @@ def supervisor_of(unit: Unit, **kwargs):
 
 def learners_in(unit: Unit, count: int, **kwargs):
     return [LearnerFactory(unit=unit, **kwargs) for _ in range(count)]
+
+
+def export_download(client, fmt: str, **params) -> bytes:
+    """Asks for an export as the signed-in client, runs its job right here (eager Celery,
+    on-commit callbacks executed), follows the job page and returns the downloaded file."""
+    from urllib.parse import urlencode
+
+    from django.test import TestCase, override_settings
+    from django.urls import reverse
+
+    url = reverse("tracking:export", args=[fmt])
+    with (
+        override_settings(CELERY_TASK_ALWAYS_EAGER=True),
+        TestCase.captureOnCommitCallbacks(execute=True),
+    ):
+        response = client.post(f"{url}?{urlencode(params)}" if params else url)
+    assert response.status_code == 302, response.status_code
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    job = page.context["job"]
+    assert job.status == "done", (job.status, job.message)
+    download = client.get(reverse("jobs:job_download", args=[job.pk]))
+    assert download.status_code == 200
+    return b"".join(download.streaming_content)

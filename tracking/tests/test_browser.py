@@ -26,8 +26,10 @@ def _sign_in(page, matricule):
 
 
 def test_supervisor_assigns_a_course_follows_progress_and_exports(
-    page, wagtail_site, role_groups, screenshot_dir
+    page, wagtail_site, role_groups, screenshot_dir, settings, tmp_path
 ):
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # the export job runs in the server's thread
     tree = tree_build()
     course_services.course_tree_setup()
     course = course_build(title="Sécurité numérique des OPJ", modules=1, lessons=2)
@@ -69,8 +71,20 @@ def test_supervisor_assigns_a_course_follows_progress_and_exports(
     page.get_by_role("link", name="Awa Traoré").click()
     assert "Leçons terminées : 1 sur 2" in page.content()
     page.goto("/suivi/")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.screenshot(path=screenshot_dir / "suivi-tableau-1366.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    # The export is a job: the button queues it, the job's page offers the file when ready.
+    page.get_by_role("button", name="Exporter (Excel)").click()
+    page.wait_for_url("**/taches/*/")
+    assert "Terminée" in page.locator("main").inner_text()
+    assert "1 ligne exportée." in page.locator("main").inner_text()
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=screenshot_dir / f"tache-export-{width}.png", full_page=True)
     with page.expect_download() as info:
-        page.get_by_role("link", name="Exporter (Excel)").click()
+        page.get_by_role("link", name=re.compile("^Télécharger kalan-suivi-")).click()
+    assert info.value.suggested_filename.endswith(".xlsx")
     # openpyxl goes by the file name's extension, and a download's temporary path has none.
     workbook = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     rows = list(workbook.active.iter_rows(values_only=True))

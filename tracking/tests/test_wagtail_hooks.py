@@ -57,3 +57,27 @@ def test_the_policy_names_nobody_who_may_change_a_reminder(reminder):
     for action in ("add", "change", "delete"):
         assert not policy.users_with_permission(action).exists(), action
     assert set(policy.users_with_permission("view")) >= {administrator, superuser}
+
+
+def test_the_exports_escape_formulas_and_keep_numbers(client, tree):
+    """Wagtail's CSV export wrote a recipient named "=HYPERLINK(…)" as a live formula."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    learner = LearnerFactory(unit=tree.mopti, matricule="MOP-666", full_name='=HYPERLINK("x")')
+    Reminder.objects.create(
+        kind=Reminder.Kind.LEARNER_DUE, recipient=learner, period="+2026", details={}
+    )
+    client.force_login(UserFactory(role=roles.ADMINISTRATORS))
+    response = client.get(reverse("rappels:index"), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[1][0] == '\'=HYPERLINK("x") (MOP-666)'
+    assert rows[1][2] == "'+2026"
+    response = client.get(reverse("rappels:index"), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    recipient, _kind, period, sent_at, _details = next(sheet.iter_rows(min_row=2))
+    for cell in (recipient, period):
+        assert cell.data_type == "s" and cell.quotePrefix and cell.value.startswith("'")
+    assert sent_at.is_date  # dates stay typed

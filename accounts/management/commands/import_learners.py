@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.importers import parse_learners_csv
 from accounts.services import learners_import
+from jobs.spreadsheets import cell_escape
 
 
 class Command(BaseCommand):
@@ -43,7 +44,10 @@ class Command(BaseCommand):
             with open(passwords_out, "w", newline="", encoding="utf-8") as out:
                 writer = csv.writer(out)
                 writer.writerow(["matricule", "mot_de_passe"])
-                writer.writerows(sorted(summary.passwords.items()))
+                writer.writerows(
+                    [cell_escape(matricule), cell_escape(password)]
+                    for matricule, password in sorted(summary.passwords.items())
+                )
         self.stdout.write(
             _(
                 "Import terminé : %(created)d créé(s), %(updated)d mis à jour, "

@@ -1,0 +1,54 @@
+"""The kinds of background job. Apps declare theirs in `AppConfig.ready()`, so that `jobs`
+imports none of them (like the course completion registry of `courses`)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class JobFailed(Exception):
+    """An expected failure: `message` (already translated) is shown to the owner, with the
+    `errors` one by one when there are several (an import's questions)."""
+
+    def __init__(self, message: str, errors: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.errors = list(errors or [])
+
+
+@dataclass
+class Outcome:
+    """What a runner returns: a summary for the owner and, for an export, the file written
+    (a local temporary path, moved into the default storage under `filename`)."""
+
+    message: str
+    path: Path | None = None
+    filename: str = ""
+    errors: list[str] = field(default_factory=list)
+
+
+# report(processed, total) updates the progress page; total may be None when unknown.
+Report = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: Callable[[dict], str]  # the page title, from the job's params
+    run: Callable[..., Outcome]  # run(job, report) -> Outcome; raises JobFailed
+    # Who may start, see and download such a job: checked again at every request, so a
+    # supervisor who lost their units no longer downloads what they exported before.
+    allowed: Callable[..., bool]  # allowed(user, params)
+    back_url: Callable[[dict], str]  # where the owner came from
+
+
+_kinds: dict[str, Kind] = {}
+
+
+def kind_register(kind: Kind) -> None:
+    _kinds[kind.name] = kind
+
+
+def kind_get(name: str) -> Kind | None:
+    """None for a kind no app declares any more (a job left from an older version)."""
+    return _kinds.get(name)

@@ -1,0 +1,53 @@
+"""The progress page of a job and its download, for the job's owner only (404 for others)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .models import Job
+from .registry import kind_get
+from .selectors import job_for_owner
+
+REFRESH_SECONDS = 2
+
+
+@require_GET
+@never_cache
+@login_required
+def job_detail(request, pk: int):
+    job = job_for_owner(user=request.user, pk=pk)
+    kind = kind_get(job.kind)
+    return render(
+        request,
+        "jobs/job_detail.html",
+        {
+            "job": job,
+            "title": kind.label(job.params),
+            "back_url": kind.back_url(job.params),
+            # A <meta http-equiv="refresh"> is no script: the CSP allows it, and the page
+            # follows the job without JavaScript. It stops once the job is over.
+            "refresh": REFRESH_SECONDS if job.is_active else None,
+            "downloadable": _downloadable(job),
+        },
+    )
+
+
+def _downloadable(job: Job) -> bool:
+    return job.status == Job.Status.DONE and bool(job.result) and job.expires_at > timezone.now()
+
+
+@require_GET
+@never_cache
+@login_required
+def job_download(request, pk: int):
+    job = job_for_owner(user=request.user, pk=pk)
+    if not _downloadable(job):
+        raise Http404
+    try:
+        handle = job.result.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=job.result_name)

@@ -1,0 +1,97 @@
+"""An editor imports questions in the admin and follows the job's page, which refreshes itself
+(no JavaScript) while a real Celery worker runs the import."""
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from accounts import roles
+from accounts.tests.factories import UserFactory
+from conftest import login_browser
+from jobs.models import Job
+from quizzes.models import Question
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+GOOD = "::Q{n}:: Durée maximale de la garde à vue {n} ? {{=48 heures ~24 heures ~72 heures}}\n"
+BAD = "::Sans bonne réponse:: Laquelle ? {~a ~b}\n"
+
+
+def test_editor_imports_through_the_progress_page(
+    page,
+    client,
+    live_server,
+    wagtail_site,
+    role_groups,
+    celery_project_worker,
+    settings,
+    tmp_path,
+    screenshot_dir,
+):
+    settings.MEDIA_ROOT = str(tmp_path)
+    # The flush after transactional tests removes the permissions the migrations gave.
+    role_groups[roles.EDITORS].permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="quizzes", codename__in=["add_question", "view_question"]
+        )
+    )
+    editor = UserFactory(role=roles.EDITORS, full_name="Aminata Éditrice")
+    login_browser(page, client, editor, live_server.url)
+    bad = tmp_path / "mauvais.gift.txt"
+    bad.write_text(GOOD.format(n=1) + "\n" + BAD, encoding="utf-8")
+    good = tmp_path / "questions.gift.txt"
+    good.write_text("\n".join(GOOD.format(n=n) for n in range(12)), encoding="utf-8")
+
+    # A file with one bad question: nothing is imported, the page says which question.
+    page.goto("/admin/questions/import/")
+    page.get_by_label("Fichier").set_input_files(bad)
+    page.get_by_label("Format").select_option("gift")
+    page.get_by_role("button", name="Importer").click()
+    page.wait_for_url("**/taches/*/")
+    page.get_by_text("Rien n’a été importé").wait_for(timeout=30_000)  # after refreshes
+    main = page.locator("main").inner_text()
+    assert "Sans bonne réponse" in main
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=screenshot_dir / f"tache-import-echec-{width}.png", full_page=True)
+    assert not Question.objects.exists()
+
+    # Back to the form, the right file: 12 questions, then the way back to the admin.
+    page.get_by_role("link", name="Retour").click()
+    page.get_by_label("Fichier").set_input_files(good)
+    page.get_by_label("Format").select_option("gift")
+    page.get_by_role("button", name="Importer").click()
+    page.wait_for_url("**/taches/*/")
+    page.get_by_text("12 questions importées.").wait_for(timeout=30_000)
+    assert Question.objects.count() == 12
+    assert Job.objects.filter(owner=editor, status=Job.Status.DONE).count() == 1
+
+    # The export of the category they landed in is a job too, with its file when ready.
+    page.get_by_role("link", name="Retour").click()
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=screenshot_dir / f"admin-import-{width}.png", full_page=True)
+    page.get_by_role("button", name="Moodle XML").first.click()
+    page.wait_for_url("**/taches/*/")
+    page.get_by_text("12 questions exportées.").wait_for(timeout=30_000)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Télécharger").click()
+    assert info.value.suggested_filename.endswith(".xml")
+
+    # What the page looks like while a long job runs.
+    running = Job.objects.create(
+        owner=editor,
+        kind="quizzes.import",
+        params={"format": "gift", "category": None, "filename": "banque-nationale.xml"},
+        status=Job.Status.RUNNING,
+        processed=640,
+        total=1800,
+        progress=35,
+        expires_at=Job.objects.first().expires_at,
+    )
+    page.goto(f"/taches/{running.pk}/")
+    assert page.locator('meta[http-equiv="refresh"]').count() == 1
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=screenshot_dir / f"tache-en-cours-{width}.png", full_page=True)
+    page.get_by_role("link", name="Actualiser").click()
+    assert "640 sur 1800" in page.locator("main").inner_text()

