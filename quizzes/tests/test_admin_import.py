@@ -132,8 +132,10 @@ def test_another_editor_cannot_see_the_import(client, editor):
 def test_an_editors_import_is_drafts_submitted_for_review(client, editor):
     """The job passes its owner to the import: an editor's questions wait for a reviewer,
     and the job's page says so."""
+    from courses.services import course_tree_setup
     from quizzes.services import question_review_setup
 
+    course_tree_setup()  # makes the « Relecture CNDH » workflow
     question_review_setup()
     _response, page = post_import(client, gift(2))
     assert Job.objects.get().status == Job.Status.DONE
