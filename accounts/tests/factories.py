@@ -56,3 +56,7 @@ class SupervisorFactory(UserFactory):
     def supervised_units(self, create, extracted, **kwargs):
         if create and extracted:
             self.supervised_units.add(*extracted)
+
+
+# The address of the proxy in front of gunicorn, in the tests of limits per client address.
+NGINX = "10.0.0.1"

@@ -8,9 +8,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.db.models import F
 from django.test import Client, override_settings
-from django.utils import translation
 
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import NGINX, UserFactory
 
 pytestmark = [
     pytest.mark.django_db,
@@ -18,25 +17,10 @@ pytestmark = [
 ]
 
 PASSWORD = "motdepasse-test"
-NGINX = "10.0.0.1"
 ATTACKER = "203.0.113.66"
 OFFICER = "198.51.100.7"
 
 SIGN_IN_URLS = ["/connexion/", "/admin/login/", "/django-admin/login/", "/_util/login/"]
-
-
-@pytest.fixture
-def french_afterwards():
-    """The language middleware leaves the request's language active in this thread; the tests
-    that follow expect French."""
-    yield
-    translation.activate("fr")
-
-
-@pytest.fixture
-def behind_the_proxy():
-    with override_settings(KALAN_PROXY_COUNT=1, KALAN_TRUSTED_PROXIES=[NGINX]):
-        yield
 
 
 @pytest.fixture

@@ -6,27 +6,10 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import translation
 
-from accounts.tests.factories import LearnerFactory
+from accounts.tests.factories import NGINX, LearnerFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("behind_the_proxy")]
-
-NGINX = "10.0.0.1"
-
-
-@pytest.fixture
-def french_afterwards():
-    """The language middleware leaves the request's language active in this thread; the tests
-    that follow expect French."""
-    yield
-    translation.activate("fr")
-
-
-@pytest.fixture
-def behind_the_proxy():
-    with override_settings(KALAN_PROXY_COUNT=1, KALAN_TRUSTED_PROXIES=[NGINX]):
-        yield
 
 
 @pytest.fixture
