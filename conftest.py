@@ -181,3 +181,14 @@ def login_browser(page, client, user, base_url):
             }
         ]
     )
+
+
+def admin_sign_in(page, matricule, password="motdepasse-test"):
+    """Signs into the Wagtail admin through its own form, as a person does (a fresh browser
+    session: the cookies of whoever was signed in before are dropped)."""
+    page.context.clear_cookies()
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", matricule)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")

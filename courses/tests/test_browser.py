@@ -4,6 +4,8 @@ import re
 import pytest
 from django.core.management import call_command
 
+from conftest import admin_sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -56,15 +58,7 @@ def test_editor_writes_a_lesson_and_a_reviewer_approves_it(
     UserFactory(matricule="ED-1", role=roles.EDITORS)
     UserFactory(matricule="REL-1", role=roles.REVIEWERS)
 
-    def admin_sign_in(matricule):
-        page.context.clear_cookies()
-        page.goto("/admin/login/")
-        page.fill("input[name=username]", matricule)
-        page.fill("input[name=password]", "motdepasse-test")
-        page.click("button[type=submit]")
-        page.wait_for_url("**/admin/")
-
-    admin_sign_in("ED-1")
+    admin_sign_in(page, "ED-1")
     page.goto(f"/admin/pages/add/courses/lessonpage/{module.pk}/")
     page.get_by_placeholder("Titre de la page*").fill("Leçon écrite par un éditeur")
     page.locator("button.c-sf-add-button").first.click()
@@ -87,7 +81,7 @@ def test_editor_writes_a_lesson_and_a_reviewer_approves_it(
     body = json.loads(lesson.latest_revision.content["body"])
     assert "Un contenu rédigé" in body[0]["value"]
 
-    admin_sign_in("REL-1")
+    admin_sign_in(page, "REL-1")
     expect(page.get_by_text("Leçon écrite par un éditeur")).to_be_visible()
     page.screenshot(path=screenshot_dir / "relecteur-tableau-de-bord.png")
     page.goto(f"/admin/pages/{lesson.pk}/edit/")

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 
 from accounts import roles
 from accounts.tests.factories import UserFactory
+from conftest import admin_sign_in
 from courses import services as course_services
 from quizzes import services
 from quizzes.models import Question
@@ -49,15 +50,7 @@ def test_editor_edits_a_question_and_submits_it_a_reviewer_approves_it(
     question = review_setup
     edit_url = f"/admin/snippets/quizzes/question/edit/{question.pk}/"
 
-    def admin_sign_in(matricule):
-        page.context.clear_cookies()
-        page.goto("/admin/login/")
-        page.fill("input[name=username]", matricule)
-        page.fill("input[name=password]", "motdepasse-test")
-        page.click("button[type=submit]")
-        page.wait_for_url("**/admin/")
-
-    admin_sign_in("ED-1")
+    admin_sign_in(page, "ED-1")
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(edit_url)
     page.screenshot(path=screenshot_dir / "question-edition-390.png", full_page=True)
@@ -81,7 +74,7 @@ def test_editor_edits_a_question_and_submits_it_a_reviewer_approves_it(
     assert question.text == "<p>Énoncé single</p>"
     assert question.workflow_in_progress and question.has_unpublished_changes
 
-    admin_sign_in("REL-1")
+    admin_sign_in(page, "REL-1")
     page.goto(edit_url)
     expect(page.locator(".public-DraftEditor-content").first).to_contain_text("délai légal")
     page.screenshot(path=screenshot_dir / "question-relecture-1366.png", full_page=True)
