@@ -120,7 +120,9 @@ def _private(response) -> bool:
     return {"private", "no-store"} <= parts and "public" not in parts
 
 
-def test_every_signed_in_response_is_private_and_not_stored(client, settings, tmp_path):
+def test_every_signed_in_response_is_private_and_not_stored(
+    client, settings, tmp_path, django_capture_on_commit_callbacks
+):
     from certificates import services as certificate_services
     from certificates.tests.factories import completed_enrollment
     from tracking.tests.factories import supervisor_of, tree_build
@@ -144,7 +146,13 @@ def test_every_signed_in_response_is_private_and_not_stored(client, settings, tm
         assert response.status_code == 200, url
         assert _private(response), (url, response.get("Cache-Control"))
     client.force_login(supervisor_of(tree.mopti))
-    for url in (reverse("tracking:dashboard"), reverse("tracking:export", args=["xlsx"])):
+    # The export is a job: its page and its file are personal data too.
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = client.post(reverse("tracking:export", args=["xlsx"]))
+    job_page = queued["Location"]
+    download = reverse("jobs:job_download", args=[job_page.rstrip("/").rsplit("/", 1)[-1]])
+    for url in (reverse("tracking:dashboard"), job_page, download):
         response = client.get(url)
         assert response.status_code == 200 and _private(response), url
 
