@@ -93,3 +93,32 @@ class PreviewFramingMiddleware:
             replace = getattr(response, "_csp_replace", None) or {}
             response._csp_replace = {**replace, "frame-ancestors": ["'self'"]}
         return response
+
+
+class TemplateLeakCheckMiddleware:
+    """Test settings only: a page of ours whose HTML shows template syntax as text (a `{# #}`
+    comment written over two lines, a tag or a variable that did not parse) fails the test
+    that asked for it, with the place it was found. The admins are left out: Wagtail's pages
+    carry client-side templates of their own."""
+
+    MARKERS = ("{#", "#}", "{%", "%}", "{{", "}}")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.get("Content-Type", "").startswith("text/html")
+            and not getattr(response, "streaming", False)
+            and not request.path.startswith(("/admin/", "/django-admin/"))
+        ):
+            html = response.content.decode(response.charset or "utf-8", "replace")
+            for marker in self.MARKERS:
+                at = html.find(marker)
+                if at >= 0:
+                    around = html[max(at - 80, 0) : at + 80]
+                    raise AssertionError(
+                        f"{request.path}: template syntax shown as text: {around!r}"
+                    )
+        return response

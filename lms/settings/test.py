@@ -5,7 +5,7 @@ var/test/ (conftest.py starts it), never the one of `make run`."""
 from lms import embedded
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR, cache_from_env, env
+from .base import DATABASES, MIDDLEWARE, VAR_DIR, cache_from_env, env
 
 TEST_VAR_DIR = VAR_DIR / "test"
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=embedded.broker_url(TEST_VAR_DIR))
@@ -27,3 +27,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 AXES_ENABLED = True
+
+# Every HTML page of ours that a test renders is checked for template syntax shown as text.
+MIDDLEWARE = [*MIDDLEWARE, "lms.middleware.TemplateLeakCheckMiddleware"]

@@ -179,3 +179,22 @@ def test_the_public_verification_page_and_json_are_private_and_not_stored(
 
 def test_anonymous_pages_without_personal_data_are_left_alone(client):
     assert "Cache-Control" not in client.get(reverse("certificates:verify"))
+
+
+def test_template_syntax_shown_as_text_fails_the_test_that_renders_it(rf):
+    """The test settings' check: a two-line {# #} comment is printed as text by Django."""
+    from django.http import HttpResponse
+
+    from lms.middleware import TemplateLeakCheckMiddleware
+
+    leaking = TemplateLeakCheckMiddleware(lambda request: HttpResponse("<p>{# a\nb #}</p>"))
+    with pytest.raises(AssertionError, match="template syntax shown as text"):
+        leaking(rf.get("/quiz/1/"))
+    # Wagtail's admin carries client-side templates of its own.
+    assert leaking(rf.get("/admin/pages/")).status_code == 200
+    clean = TemplateLeakCheckMiddleware(lambda request: HttpResponse("<p>{ ok }</p>"))
+    assert clean(rf.get("/")).status_code == 200
+
+
+def test_the_check_is_on_in_the_test_settings(settings):
+    assert "lms.middleware.TemplateLeakCheckMiddleware" in settings.MIDDLEWARE
