@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -76,6 +78,12 @@ def register_bank_urls():
             name="quizzes_admin_export",
         ),
     ]
+
+
+@hooks.register("insert_editor_js")
+def question_form_js():
+    # On every editor form; the script does nothing where there is no question type.
+    return format_html('<script src="{}"></script>', static("js/question-form.js"))
 
 
 class BankMenuItem(MenuItem):
