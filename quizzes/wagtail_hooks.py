@@ -1,12 +1,13 @@
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import Button, ListingButton
+from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from courses.admin_workflow import ConfirmedSnippetWorkflowActionView
 
@@ -19,8 +20,25 @@ from .admin_choosers import (
 from .models import Question, QuestionCategory
 
 
+class QuestionIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        # The bank's list and its import / export page lead to each other.
+        buttons = super().header_buttons
+        if self.request.user.has_perm("quizzes.add_question"):
+            buttons.append(
+                HeaderButton(
+                    _("Importer / exporter"),
+                    url=reverse("quizzes_admin_import"),
+                    icon_name="download",
+                )
+            )
+        return buttons
+
+
 class QuestionViewSet(SnippetViewSet):
     model = Question
+    index_view_class = QuestionIndexView
     icon = "help"
     menu_label = _("Questions")
     list_display = ["name", "question_type", "category"]

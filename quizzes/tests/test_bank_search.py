@@ -64,3 +64,28 @@ def test_the_category_chooser_lists_the_tree_in_order_and_searches(client, edito
         "/admin/snippets/choose/quizzes/questioncategory/results/", {"q": "droits"}
     ).content.decode()
     assert "Garde à vue › Droits" in found and "Torture" not in found
+
+
+def test_search_and_filters_narrow_the_list_together(client, editor):
+    custody = category_make("Garde à vue")
+    rights = category_make("Droits")
+    question_make("single", category=custody, name="Durée de la garde à vue")
+    question_make("truefalse", category=custody, name="Durée légale, vrai ou faux")
+    question_make("single", category=rights, name="Durée d’un recours")
+    question_make("single", category=custody, name="Droit à un avocat")
+    html = client.get(
+        "/admin/snippets/quizzes/question/",
+        {"q": "durée", "question_type": "single", "category": custody.pk},
+    ).content.decode()
+    assert "Durée de la garde à vue" in html
+    for other in ("Durée légale, vrai ou faux", "Durée d’un recours", "Droit à un avocat"):
+        assert other not in html
+
+
+def test_the_list_and_the_import_page_link_to_each_other(client, editor):
+    from django.urls import reverse
+
+    listing = reverse("wagtailsnippets_quizzes_question:list")
+    transfer = reverse("quizzes_admin_import")
+    assert f'href="{transfer}"' in client.get(listing).content.decode()
+    assert f'href="{listing}"' in client.get(transfer).content.decode()
