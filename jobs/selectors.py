@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .models import Job
@@ -22,24 +23,25 @@ def job_for_owner(*, user, pk: int) -> Job:
 
 
 def job_created_objects(*, job: Job, user, limit: int | None = None) -> tuple[list[dict], int]:
-    """What the job created and still exists, as {"label", "url", "state"} in creation order,
-    with how many more were left out. `url` is the admin's edit page, or None when `user`
-    may not edit the object (Wagtail's AdminURLFinder asks the admin's permission policy);
-    `state` says whether a draft waits for review or the object is live."""
+    """What the job created and still exists, by model, as {"title": the model's plural name,
+    "items": [{"label", "url", "state"}, ...]} in creation order, with how many more were
+    left out. `url` is the admin's edit page, or None when `user` may not edit the object
+    (Wagtail's AdminURLFinder asks the admin's permission policy); `state` says whether a
+    draft waits for review or the object is live."""
     from wagtail.admin.admin_url_finder import AdminURLFinder
     from wagtail.models import DraftStateMixin, WorkflowMixin, WorkflowState
 
     limit = CREATED_SHOWN if limit is None else limit
     created = (job.outcome or {}).get("created") or {}
     finder = AdminURLFinder(user)
-    items, more = [], 0
+    groups, shown_count, more = [], 0, 0
     for label, pks in created.items():
         try:
             model = apps.get_model(label)
         except (LookupError, ValueError):
             continue  # a model removed since the job ran
         pks = [pk for pk in pks if isinstance(pk, int)]
-        shown = pks[: max(0, limit - len(items))]
+        shown = pks[: max(0, limit - shown_count)]
         more += len(pks) - len(shown)
         objects = model._default_manager.in_bulk(shown)
         reviews = {}
@@ -54,6 +56,7 @@ def job_created_objects(*, job: Job, user, limit: int | None = None) -> tuple[li
                     ],
                 ).values_list("object_id", "status")
             )
+        items = []
         for pk in shown:
             instance = objects.get(pk)
             if instance is None:
@@ -72,4 +75,7 @@ def job_created_objects(*, job: Job, user, limit: int | None = None) -> tuple[li
             items.append(
                 {"label": str(instance), "url": finder.get_edit_url(instance), "state": state}
             )
-    return items, more
+        shown_count += len(shown)
+        if items:
+            groups.append({"title": capfirst(model._meta.verbose_name_plural), "items": items})
+    return groups, more

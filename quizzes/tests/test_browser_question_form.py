@@ -101,6 +101,14 @@ def test_an_existing_question_opens_with_its_types_fields(
     expect(page.locator("#id_choices-ADD")).to_be_hidden()
     shoot(page, screenshot_dir, "question-association", page.locator("#id_pairs-2-answer"))
 
+    # The bank's list, filtered and searched, leads to the import page.
+    page.goto("/admin/snippets/quizzes/question/?q=dur%C3%A9e&question_type=numerical")
+    expect(page.get_by_role("link", name="Durée en heures")).to_be_visible()
+    expect(page.get_by_role("link", name="Textes et sujets")).to_have_count(0)
+    shoot(page, screenshot_dir, "banque-questions", page.locator("main h1"))
+    page.get_by_role("link", name="Importer / exporter").click()
+    page.wait_for_url("**/admin/questions/import/")
+
 
 def test_without_javascript_every_field_shows(browser, client, live_server, editor):
     question = question_make("single", name="Durée")
