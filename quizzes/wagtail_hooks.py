@@ -14,6 +14,7 @@ from courses.admin_workflow import ConfirmedSnippetWorkflowActionView
 from .admin_choosers import (
     CATEGORY_SEARCH_FIELDS,
     QUESTION_SEARCH_FIELDS,
+    QuestionFilterSet,
     categories_in_tree_order,
     chooser_viewset_class,
 )
@@ -42,13 +43,17 @@ class QuestionViewSet(SnippetViewSet):
     icon = "help"
     menu_label = _("Questions")
     list_display = ["name", "question_type", "category"]
-    list_filter = ["question_type", "category"]
+    filterset_class = QuestionFilterSet
     # Plain filters, not the search backend (admin_choosers.py says why).
     search_backend_name = None
     search_fields = QUESTION_SEARCH_FIELDS
     chooser_viewset_class = chooser_viewset_class(QUESTION_SEARCH_FIELDS)
     chooser_per_page = 50
     workflow_action_view_class = ConfirmedSnippetWorkflowActionView
+
+    def get_queryset(self, request):
+        # The category column shows each one's path: its parents come with the row.
+        return Question.objects.select_related("category__parent__parent")
 
 
 class QuestionCategoryViewSet(SnippetViewSet):
