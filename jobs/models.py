@@ -45,6 +45,11 @@ class Job(models.Model):
     message = models.TextField(_("message"), blank=True)
     # Errors one by one (an import's questions): a list of strings.
     errors = models.JSONField(_("erreurs"), default=list, blank=True)
+    # What the run created, for the job's page to list and link (the page is its owner's
+    # only). Schema: {"created": {"<app_label>.<model_name>": [pk, ...]}}, the pks in the
+    # order of creation; e.g. {"created": {"quizzes.question": [41, 42]}}. Each kind may
+    # add keys of its own; the page reads "created" (jobs/selectors.py::job_created_objects).
+    outcome = models.JSONField(_("résultat"), default=dict, blank=True)
     upload = models.FileField(_("fichier envoyé"), upload_to=_private_path, blank=True)
     result = models.FileField(_("fichier produit"), upload_to=_private_path, blank=True)
     result_name = models.CharField(_("nom du fichier produit"), max_length=200, blank=True)

@@ -18,13 +18,15 @@ class JobFailed(Exception):
 
 @dataclass
 class Outcome:
-    """What a runner returns: a summary for the owner and, for an export, the file written
-    (a local temporary path, moved into the default storage under `filename`)."""
+    """What a runner returns: a summary for the owner, for an export the file written (a
+    local temporary path, moved into the default storage under `filename`), and for an
+    import the model instances it created, which the job's page lists (Job.outcome)."""
 
     message: str
     path: Path | None = None
     filename: str = ""
     errors: list[str] = field(default_factory=list)
+    created: list = field(default_factory=list)
 
 
 # report(processed, total) updates the progress page; total may be None when unknown.

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from .models import Job
 from .registry import kind_get
-from .selectors import job_for_owner
+from .selectors import job_created_objects, job_for_owner
 
 REFRESH_SECONDS = 2
 
@@ -20,6 +20,11 @@ REFRESH_SECONDS = 2
 def job_detail(request, pk: int):
     job = job_for_owner(user=request.user, pk=pk)
     kind = kind_get(job.kind)
+    created, created_more = (
+        job_created_objects(job=job, user=request.user)
+        if job.status == Job.Status.DONE
+        else ([], 0)
+    )
     return render(
         request,
         "jobs/job_detail.html",
@@ -31,6 +36,8 @@ def job_detail(request, pk: int):
             # follows the job without JavaScript. It stops once the job is over.
             "refresh": REFRESH_SECONDS if job.is_active else None,
             "downloadable": _downloadable(job),
+            "created": created,
+            "created_more": created_more,
         },
     )
 

@@ -174,6 +174,8 @@ def question_create(
 @dataclass
 class ImportSummary:
     created: list[str] = field(default_factory=list)
+    # The questions themselves, in the file's order (the job's page links to them).
+    questions: list[Question] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     categories: int = 0
     # Live at once (an import by someone allowed to publish), or drafts...
@@ -231,6 +233,7 @@ def questions_import(
         else:
             created.append(question)
             summary.created.append(data["name"])
+            summary.questions.append(question)
     if errors:
         raise ImportRefused(errors)
     # Submitted only once the whole file is known to be good: a submission mails the

@@ -2,7 +2,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from .snapshots import QuestionStructureError, structure_check
+from .snapshots import (
+    CHOICE_TYPES,
+    PAIR_ANSWER_TYPES,
+    PAIR_TYPES,
+    TOLERANCE_TYPES,
+    QuestionStructureError,
+    structure_check,
+)
 
 
 class QuestionForm(WagtailAdminModelForm):
@@ -14,18 +21,43 @@ class QuestionForm(WagtailAdminModelForm):
         if not question_type:
             return cleaned
 
-        def rows(name, fields):
+        # What the type does not use is dropped here, not refused: the form hides those inputs
+        # when the type changes, so a value left in them must not block the save, and it must
+        # not be stored either (a later change of type would bring it back to life).
+        def kept(name, used: bool):
             formset = self.formsets.get(name)
             if formset is None:
                 return []
-            return [
-                {field: form.cleaned_data.get(field) for field in fields}
-                for form in formset.forms
-                if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
-            ]
+            forms = []
+            for form in formset.forms:
+                if not form.is_valid() or not form.cleaned_data:
+                    continue
+                if not used:
+                    form.cleaned_data["DELETE"] = True
+                if not form.cleaned_data.get("DELETE"):
+                    forms.append(form)
+            return forms
 
-        choices = rows("choices", ("text", "fraction_percent", "tolerance", "feedback"))
-        pairs = rows("pairs", ("prompt", "answer"))
+        def blank(form, field, value):
+            form.cleaned_data[field] = value
+            setattr(form.instance, field, value)  # the instance was built before this clean
+
+        choice_forms = kept("choices", question_type in CHOICE_TYPES)
+        pair_forms = kept("pairs", question_type in PAIR_TYPES)
+        for form in choice_forms:
+            if question_type not in TOLERANCE_TYPES:
+                blank(form, "tolerance", None)
+        for form in pair_forms:
+            if question_type not in PAIR_ANSWER_TYPES:
+                blank(form, "answer", "")
+        choices = [
+            {
+                f: form.cleaned_data.get(f)
+                for f in ("text", "fraction_percent", "tolerance", "feedback")
+            }
+            for form in choice_forms
+        ]
+        pairs = [{f: form.cleaned_data.get(f) for f in ("prompt", "answer")} for form in pair_forms]
         for pair in pairs:
             pair["answer"] = pair["answer"] or ""
         try:

@@ -100,7 +100,7 @@ def import_run(job, report) -> Outcome:
         message += " " + _("Ignorées (type non pris en charge) : %(names)s.") % {
             "names": ", ".join(summary.skipped)
         }
-    return Outcome(message=message)
+    return Outcome(message=message, created=summary.questions)
 
 
 def _export_allowed(user, params: dict) -> bool:

@@ -29,6 +29,7 @@ from wagtail.search import index
 from .forms import QuestionForm, QuizPageForm
 from .panels import ReviewLeakPanel
 from .richtext import field_clean
+from .snapshots import CHOICE_TYPES, PAIR_ANSWER_TYPES, PAIR_TYPES, TOLERANCE_TYPES
 from .widgets import ReviewPartsWidget
 
 FRACTION_VALIDATORS = [MinValueValidator(Decimal("-100")), MaxValueValidator(Decimal("100"))]
@@ -136,18 +137,31 @@ class Question(
         FieldPanel("text"),
         FieldRowPanel([FieldPanel("max_score")]),
         FieldPanel("general_feedback"),
+        # Without JavaScript every panel shows, each saying which types it serves; with it,
+        # only those of the chosen type (CHOICE_TYPES… in quizzes/snapshots.py).
         InlinePanel(
             "choices",
             heading=_("Réponses"),
             label=_("réponse"),
             help_text=_(
-                "Choix unique, réponses multiples et vrai/faux : chaque choix avec son poids en %"
+                "Tous les types sauf association et remise en ordre (ignorées pour ces deux-là)."
+                " Choix unique, réponses multiples et vrai/faux : chaque choix avec son poids en %"
                 " (100 pour la bonne réponse ; des poids négatifs pénalisent les mauvais choix)."
                 " Réponse courte : les réponses acceptées, * remplace n’importe quelle suite de"
                 " lettres. Numérique : la valeur dans « réponse » et la tolérance."
             ),
+            attrs={"data-kalan-types": " ".join(CHOICE_TYPES)},
         ),
-        InlinePanel("pairs", heading=_("Association ou remise en ordre"), label=_("élément")),
+        InlinePanel(
+            "pairs",
+            heading=_("Association ou remise en ordre"),
+            label=_("élément"),
+            help_text=_(
+                "Association et remise en ordre seulement (ignorés pour les autres types) : "
+                "les éléments dans le bon ordre ; pour une association, chacun avec sa réponse."
+            ),
+            attrs={"data-kalan-types": " ".join(PAIR_TYPES)},
+        ),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("text")]
     base_form_class = QuestionForm
@@ -202,7 +216,16 @@ class QuestionChoice(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("text"), FieldPanel("fraction_percent")]),
-        FieldRowPanel([FieldPanel("tolerance"), FieldPanel("feedback")]),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "tolerance",
+                    help_text=_("Numérique seulement ; ignorée pour les autres types."),
+                    attrs={"data-kalan-types": " ".join(TOLERANCE_TYPES)},
+                ),
+                FieldPanel("feedback"),
+            ]
+        ),
     ]
 
     def __str__(self):
@@ -221,7 +244,18 @@ class QuestionPair(Orderable):
         help_text=_("Association seulement. Pour une remise en ordre, laissez vide."),
     )
 
-    panels = [FieldRowPanel([FieldPanel("prompt"), FieldPanel("answer")])]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("prompt"),
+                FieldPanel(
+                    "answer",
+                    help_text=_("Association seulement ; ignorée pour une remise en ordre."),
+                    attrs={"data-kalan-types": " ".join(PAIR_ANSWER_TYPES)},
+                ),
+            ]
+        )
+    ]
 
     def __str__(self):
         return self.prompt

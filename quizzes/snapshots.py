@@ -4,6 +4,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+# Which answer fields each type uses. The editor's form shows only these (static/js/
+# question-form.js and kalan-admin.css, through the `data-kalan-types` of the panels) and
+# QuestionForm drops whatever the others hold, so a question stores only what its type grades.
+CHOICE_TYPES = ("single", "multiple", "truefalse", "short", "numerical")
+PAIR_TYPES = ("matching", "ordering")
+TOLERANCE_TYPES = ("numerical",)
+PAIR_ANSWER_TYPES = ("matching",)
+
 
 class QuestionStructureError(ValueError):
     """A question whose answers do not fit its type; the message says why, in French."""

@@ -1,34 +1,59 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import Button, ListingButton
+from wagtail.admin.widgets import Button, HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from courses.admin_workflow import ConfirmedSnippetWorkflowActionView
 
 from .admin_choosers import (
     CATEGORY_SEARCH_FIELDS,
     QUESTION_SEARCH_FIELDS,
+    QuestionFilterSet,
     categories_in_tree_order,
     chooser_viewset_class,
 )
 from .models import Question, QuestionCategory
 
 
+class QuestionIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        # The bank's list and its import / export page lead to each other.
+        buttons = super().header_buttons
+        if self.request.user.has_perm("quizzes.add_question"):
+            buttons.append(
+                HeaderButton(
+                    _("Importer / exporter"),
+                    url=reverse("quizzes_admin_import"),
+                    icon_name="download",
+                )
+            )
+        return buttons
+
+
 class QuestionViewSet(SnippetViewSet):
     model = Question
+    index_view_class = QuestionIndexView
     icon = "help"
     menu_label = _("Questions")
     list_display = ["name", "question_type", "category"]
-    list_filter = ["question_type", "category"]
+    filterset_class = QuestionFilterSet
     # Plain filters, not the search backend (admin_choosers.py says why).
     search_backend_name = None
     search_fields = QUESTION_SEARCH_FIELDS
     chooser_viewset_class = chooser_viewset_class(QUESTION_SEARCH_FIELDS)
     chooser_per_page = 50
     workflow_action_view_class = ConfirmedSnippetWorkflowActionView
+
+    def get_queryset(self, request):
+        # The category column shows each one's path: its parents come with the row.
+        return Question.objects.select_related("category__parent__parent")
 
 
 class QuestionCategoryViewSet(SnippetViewSet):
@@ -76,6 +101,12 @@ def register_bank_urls():
             name="quizzes_admin_export",
         ),
     ]
+
+
+@hooks.register("insert_editor_js")
+def question_form_js():
+    # On every editor form; the script does nothing where there is no question type.
+    return format_html('<script src="{}"></script>', static("js/question-form.js"))
 
 
 class BankMenuItem(MenuItem):

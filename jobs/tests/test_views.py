@@ -90,3 +90,22 @@ def test_a_job_of_a_kind_nobody_declares_is_404_not_500(client):
     job = JobFactory(kind="ancien.type", status=Job.Status.DONE)
     client.force_login(job.owner)
     assert client.get(reverse("jobs:job", args=[job.pk])).status_code == 404
+
+
+def test_a_long_list_of_created_objects_is_cut_with_a_count(client, test_kind, monkeypatch):
+    from jobs import selectors
+
+    monkeypatch.setattr(selectors, "CREATED_SHOWN", 2)
+    users = UserFactory.create_batch(3)
+    job = JobFactory(
+        status=Job.Status.DONE,
+        message="3 comptes créés.",
+        outcome={"created": {"accounts.user": [u.pk for u in users], "gone.model": [1]}},
+    )
+    client.force_login(job.owner)  # not staff: no admin link, only the names
+    response = client.get(reverse("jobs:job", args=[job.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert str(users[0]) in body and str(users[1]) in body and str(users[2]) not in body
+    assert "Et 1 autre, non listé ici." in body
+    assert "/admin/" not in body

@@ -150,3 +150,55 @@ def test_a_reviewers_import_is_live_at_once(client, role_groups):
     _response, page = post_import(client, gift(2))
     assert "Elles sont publiées" in page.content.decode()
     assert Question.objects.filter(live=True).count() == 2
+
+
+def edit_url(question):
+    return reverse("wagtailsnippets_quizzes_question:edit", args=[question.pk])
+
+
+def test_the_jobs_page_lists_the_imported_questions_with_their_edit_links(client, editor):
+    """An editor's import: each question linked to its edit page, marked as a draft waiting
+    for review, and the summary said once in the whole journey."""
+    from courses.services import course_tree_setup
+    from quizzes.services import question_review_setup
+
+    course_tree_setup()
+    question_review_setup()
+    response, page = post_import(client, gift(3))
+    job = Job.objects.get()
+    questions = list(Question.objects.order_by("pk"))
+    assert job.outcome == {"created": {"quizzes.question": [q.pk for q in questions]}}
+    body = page.content.decode()
+    for question in questions:
+        assert f'<a href="{edit_url(question)}">{question.name}</a>' in body
+    assert body.count("Brouillon soumis à la relecture") == 3
+    summary = "3 questions importées."
+    assert body.count(summary) == 1
+    # Nothing else repeats it: no flash message waits for the next pages (the form, the
+    # bank's list), and the page shows it once again when refreshed.
+    assert client.get(response["Location"]).content.decode().count(summary) == 1
+    for url in (reverse("quizzes_admin_import"), "/admin/snippets/quizzes/question/"):
+        assert summary not in client.get(url).content.decode()
+
+
+def test_a_reviewers_import_lists_live_questions(client, role_groups):
+    client.force_login(UserFactory(role=roles.REVIEWERS))
+    _response, page = post_import(client, gift(2))
+    body = page.content.decode()
+    assert body.count("En ligne") == 2
+    for question in Question.objects.all():
+        assert edit_url(question) in body
+
+
+def test_the_list_shows_only_what_still_exists_and_only_to_the_owner(client, editor):
+    post_import(client, gift(3))
+    job = Job.objects.get()
+    gone = Question.objects.order_by("pk").first()
+    Question.objects.filter(pk=gone.pk).delete()
+    body = client.get(reverse("jobs:job", args=[job.pk])).content.decode()
+    assert edit_url(gone) not in body
+    assert body.count("/admin/snippets/quizzes/question/edit/") == 2
+    client.force_login(UserFactory(role=roles.REVIEWERS))  # may edit them, yet not their job
+    response = client.get(reverse("jobs:job", args=[job.pk]))
+    assert response.status_code == 404
+    assert b"/admin/snippets/quizzes/question/edit/" not in response.content

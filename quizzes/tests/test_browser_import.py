@@ -7,8 +7,10 @@ from django.contrib.auth.models import Permission
 from accounts import roles
 from accounts.tests.factories import UserFactory
 from conftest import login_browser
+from courses.services import course_tree_setup
 from jobs.models import Job
 from quizzes.models import Question
+from quizzes.services import question_review_setup
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,9 +33,13 @@ def test_editor_imports_through_the_progress_page(
     # The flush after transactional tests removes the permissions the migrations gave.
     role_groups[roles.EDITORS].permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="quizzes", codename__in=["add_question", "view_question"]
+            content_type__app_label="quizzes",
+            codename__in=["add_question", "change_question", "view_question"],
         )
     )
+    # The « Relecture CNDH » workflow, which the flush removed too.
+    course_tree_setup()
+    question_review_setup()
     editor = UserFactory(role=roles.EDITORS, full_name="Aminata Éditrice")
     login_browser(page, client, editor, live_server.url)
     bad = tmp_path / "mauvais.gift.txt"
@@ -61,9 +67,22 @@ def test_editor_imports_through_the_progress_page(
     page.get_by_label("Format").select_option("gift")
     page.get_by_role("button", name="Importer").click()
     page.wait_for_url("**/taches/*/")
-    page.get_by_text("12 questions importées.").wait_for(timeout=30_000)
+    page.get_by_text("12 questions importées.", exact=False).wait_for(timeout=30_000)
     assert Question.objects.count() == 12
     assert Job.objects.filter(owner=editor, status=Job.Status.DONE).count() == 1
+    # Said once, with the questions listed, each leading to its edit page.
+    assert page.locator("body").inner_text().count("12 questions importées.") == 1
+    links = page.locator(".job__created a")
+    assert links.count() == 12
+    assert page.locator(".job__created").inner_text().count("Brouillon soumis à la relecture") == 12
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=screenshot_dir / f"tache-import-liste-{width}.png", full_page=True)
+    first = Question.objects.order_by("pk").first()
+    links.first.click()
+    page.wait_for_url(f"**/admin/snippets/quizzes/question/edit/{first.pk}/")
+    assert "12 questions importées." not in page.locator("body").inner_text()
+    page.go_back()
 
     # The export of the category they landed in is a job too, with its file when ready.
     page.get_by_role("link", name="Retour").click()
