@@ -64,7 +64,14 @@ def test_an_administrator_adds_moves_imports_and_revokes(
     page.wait_for_url("**/admin/")
 
     # Adds « Brigade de Bourem » under Gao.
-    page.get_by_role("link", name="Unités").first.click()
+    # The administrator's pages sit together under « Administration » in the menu.
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.get_by_role("button", name="Administration").click()
+    units_link = page.get_by_role("link", name="Unités").first
+    units_link.wait_for()
+    page.wait_for_timeout(400)  # the submenu slides in
+    page.screenshot(path=screenshot_dir / "admin-menu-administration-1366.png")
+    units_link.click()
     page.get_by_role("link", name="Ajouter une unité").first.click()
     page.get_by_label("Nom").fill("Brigade de Bourem")
     page.get_by_label("Unité parente").select_option(label="— Région de Gao")
@@ -84,6 +91,7 @@ def test_an_administrator_adds_moves_imports_and_revokes(
     # Imports three learners into it from the admin menu, and waits for the job.
     csv_file = tmp_path / "bourem.csv"
     csv_file.write_text(CSV, encoding="utf-8")
+    page.get_by_role("button", name="Administration").click()
     page.get_by_role("link", name="Importer des apprenants").first.click()
     for width, height in ((390, 844), (1366, 900)):
         page.set_viewport_size({"width": width, "height": height})
@@ -114,6 +122,8 @@ def test_an_administrator_adds_moves_imports_and_revokes(
     )
 
     # Revokes the certificate with a reason, through the confirmation page.
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.get_by_role("button", name="Administration").click()
     page.get_by_role("link", name="Attestations").first.click()
     page.locator("tr", has_text="Oumar Sangaré").get_by_role("link", name="Révoquer…").click()
     expect(page.locator("main")).to_contain_text("Une révocation est définitive")

@@ -334,9 +334,20 @@ def role_groups_editors():
 
 
 def test_the_menu_and_the_users_list_lead_to_the_import(client, administrator):
-    assert URL in client.get("/admin/").content.decode()
+    home = client.get("/admin/").content.decode()
+    # One « Administration » entry holds the administrator's pages, in this order.
+    assert '"name": "administration"' in home
+    urls = ["/admin/unites/", URL, "/admin/attestations/", "/admin/rappels/"]
+    positions = [home.index(f'"url": "{url}"') for url in urls]
+    assert positions == sorted(positions)
     users_list = client.get(reverse("wagtailusers_users:index")).content.decode()
     assert URL in users_list and "Importer des apprenants" in users_list
     page = client.get(URL)
     assert page.status_code == 200
     assert "Importer dans l’unité" in page.content.decode()
+
+
+def test_the_menu_is_unchanged_for_an_editor(client, role_groups):
+    client.force_login(UserFactory(role=roles.EDITORS))
+    home = client.get("/admin/").content.decode()
+    assert '"name": "administration"' not in home
