@@ -351,3 +351,34 @@ def test_the_menu_is_unchanged_for_an_editor(client, role_groups):
     client.force_login(UserFactory(role=roles.EDITORS))
     home = client.get("/admin/").content.decode()
     assert '"name": "administration"' not in home
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_downloads_serve_the_passwords_once(role_groups, settings):
+    from django.contrib.auth.models import Permission
+    from django.test import Client
+
+    from conftest import run_together
+
+    # The flush after transactional tests removes what migration 0002 gave administrators.
+    role_groups[roles.ADMINISTRATORS].permissions.add(
+        *Permission.objects.filter(content_type__app_label="accounts")
+    )
+    owner = UserFactory(role=roles.ADMINISTRATORS)
+    client = Client()
+    client.force_login(owner)
+    post_import(client, (HEADER + "G-1;Awa Traoré;;A;;\n").encode(), passwords=True)
+    job = Job.objects.get()
+    url = reverse("jobs:job_download", args=[job.pk])
+
+    def download():
+        other = Client()
+        other.force_login(owner)
+        response = other.get(url)
+        body = b"".join(response.streaming_content) if response.status_code == 200 else b""
+        return response.status_code, body
+
+    results, errors = run_together(4, download)
+    assert errors == []
+    assert sorted(code for code, _ in results) == [200, 404, 404, 404]
+    assert next(body for code, body in results if code == 200).startswith(b"matricule,")
