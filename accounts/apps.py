@@ -8,6 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Comptes et unités")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from . import jobs
+
+        jobs.register()
+
 
 class KalanUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms for our User (matricule, full name, rank, unit)."""

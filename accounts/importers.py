@@ -11,11 +11,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from .models import User, matricule_validator
+from jobs.spreadsheets import formula_like
+
+from .models import Unit, User, matricule_validator
 from .services import LearnerRow
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
+# treebeard's path column (255 characters, 4 per level) holds 63 levels; no command structure
+# is that deep, and a hostile file must fail here with its line, not in the database.
+UNIT_MAX_DEPTH = 12
 UNIT_SEPARATORS = re.compile(r"\s*(?:›|>|/)\s*")
 PHONE = re.compile(r"^\+?[0-9 ().-]{6,20}$")
 
@@ -56,8 +61,12 @@ def _decode(data: bytes) -> str:
         ) from exc
 
 
-def parse_learners_csv(data: bytes) -> ParseResult:
-    """Returns the rows and, for each bad line, its number and the reason."""
+def parse_learners_csv(
+    data: bytes, *, unit_optional: bool = False, max_rows: int = MAX_ROWS
+) -> ParseResult:
+    """Returns the rows and, for each bad line, its number and the reason. With
+    `unit_optional` (the file is placed under a unit chosen in the admin), the `unite` column
+    may be missing or empty: such a learner goes into the chosen unit itself."""
     result = ParseResult()
     if len(data) > MAX_BYTES:
         result.errors.append((0, _("Le fichier dépasse 10 Mo.")))
@@ -83,7 +92,8 @@ def parse_learners_csv(data: bytes) -> ParseResult:
         for column, aliases in COLUMNS.items():
             if _key(name) in aliases and column not in positions:
                 positions[column] = index
-    missing = [c for c in REQUIRED if c not in positions]
+    required = [c for c in REQUIRED if not (unit_optional and c == "unit")]
+    missing = [c for c in required if c not in positions]
     if missing:
         result.errors.append(
             (
@@ -111,12 +121,12 @@ def parse_learners_csv(data: bytes) -> ParseResult:
         line = reader.line_num
         if not any(cell.strip() for cell in record):
             continue
-        if len(result.rows) + len(result.errors) >= MAX_ROWS:
+        if len(result.rows) + len(result.errors) >= max_rows:
             result.errors.append(
-                (line, _("Plus de %(max)d lignes : découpez le fichier.") % {"max": MAX_ROWS})
+                (line, _("Plus de %(max)d lignes : découpez le fichier.") % {"max": max_rows})
             )
             break
-        row, problems = _row(record, positions, line)
+        row, problems = _row(record, positions, line, unit_optional=unit_optional)
         if row is not None and row.matricule in seen:
             problems.append(
                 _("matricule %(matricule)s déjà présent à la ligne %(line)d")
@@ -132,7 +142,7 @@ def parse_learners_csv(data: bytes) -> ParseResult:
     return result
 
 
-def _row(record: list[str], positions: dict[str, int], line: int):
+def _row(record: list[str], positions: dict[str, int], line: int, *, unit_optional: bool):
     def cell(column):
         index = positions.get(column)
         return record[index].strip() if index is not None and index < len(record) else ""
@@ -152,14 +162,23 @@ def _row(record: list[str], positions: dict[str, int], line: int):
         problems.append(_("nom complet manquant"))
     elif len(full_name) > max_name:
         problems.append(_("nom complet trop long (%(max)d caractères au plus)") % {"max": max_name})
+    elif formula_like(full_name):
+        # No name starts so; such a cell is a spreadsheet formula planted in the file.
+        problems.append(_("nom complet invalide : il commence par =, +, - ou @"))
     rank = cell("rank")
     if len(rank) > User._meta.get_field("rank").max_length:
         problems.append(_("grade trop long"))
     unit_path = [part for part in UNIT_SEPARATORS.split(cell("unit")) if part]
-    if not unit_path:
+    if not unit_path and not unit_optional:
         problems.append(_("unité manquante"))
     elif any(len(part) > 150 for part in unit_path):
         problems.append(_("nom d'unité trop long"))
+    elif any(formula_like(part) for part in unit_path):
+        problems.append(_("nom d'unité invalide : il commence par =, +, - ou @"))
+    elif len(unit_path) > UNIT_MAX_DEPTH:
+        problems.append(
+            _("chemin d'unité trop profond (%(max)d niveaux au plus)") % {"max": UNIT_MAX_DEPTH}
+        )
     email = cell("email")
     if email:
         try:
@@ -172,3 +191,24 @@ def _row(record: list[str], positions: dict[str, int], line: int):
     if problems:
         return (LearnerRow(line, matricule, "", "", [], "", "") if matricule else None), problems
     return LearnerRow(line, matricule, full_name, rank, unit_path, email.lower(), phone), problems
+
+
+def rows_place_under(rows: list[LearnerRow], *, unit: Unit) -> list[tuple[int, str]]:
+    """Makes each row's unit path relative to `unit`, in place, and returns the lines whose
+    path would then be too deep. A path that already starts with the unit's own path (a file
+    written with full paths) is not repeated under it; an empty path means the unit itself."""
+    prefix = [u.name.lower() for u in unit.get_ancestors()] + [unit.name.lower()]
+    errors = []
+    for row in rows:
+        lowered = [part.lower() for part in row.unit_path]
+        if lowered[: len(prefix)] == prefix:
+            row.unit_path = row.unit_path[len(prefix) :]
+        if unit.depth + len(row.unit_path) > UNIT_MAX_DEPTH:
+            errors.append(
+                (
+                    row.line,
+                    _("chemin d'unité trop profond (%(max)d niveaux au plus)")
+                    % {"max": UNIT_MAX_DEPTH},
+                )
+            )
+    return errors

@@ -2,10 +2,15 @@
 the rank, unit, phone, language and supervised units."""
 
 from django import forms
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import HeaderButton
 from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
+from .jobs import can_import
 from .models import User
 
 PROFILE_FIELDS = ("full_name", "rank", "unit", "phone", "language", "supervised_units")
@@ -34,6 +39,23 @@ class KalanUserEditForm(_ProfileFields, UserEditForm):
         widgets = KalanUserCreationForm.Meta.widgets
 
 
+class UserIndexView(WagtailUserIndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if can_import(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Importer des apprenants"),
+                    url=reverse("accounts_admin_learners_import"),
+                    icon_name="upload",
+                )
+            )
+        return buttons
+
+
 class UserViewSet(WagtailUserViewSet):
+    index_view_class = UserIndexView
+
     def get_form_class(self, for_update=False):
         return KalanUserEditForm if for_update else KalanUserCreationForm

@@ -42,6 +42,9 @@ class Kind:
     # supervisor who lost their units no longer downloads what they exported before.
     allowed: Callable[..., bool]  # allowed(user, params)
     back_url: Callable[[dict], str]  # where the owner came from
+    # The produced file is deleted as it is served (initial passwords): a second download,
+    # by the owner or anyone holding their session later, finds nothing.
+    download_once: bool = False
 
 
 _kinds: dict[str, Kind] = {}

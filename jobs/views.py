@@ -1,5 +1,7 @@
 """The progress page of a job and its download, for the job's owner only (404 for others)."""
 
+import io
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -38,6 +40,7 @@ def job_detail(request, pk: int):
             "downloadable": _downloadable(job),
             "created": created,
             "created_more": created_more,
+            "download_once": kind.download_once,
         },
     )
 
@@ -53,8 +56,25 @@ def job_download(request, pk: int):
     job = job_for_owner(user=request.user, pk=pk)
     if not _downloadable(job):
         raise Http404
+    if kind_get(job.kind).download_once:
+        return _download_once(job)
     try:
         handle = job.result.open("rb")
     except FileNotFoundError:
         raise Http404 from None
     return FileResponse(handle, as_attachment=True, filename=job.result_name)
+
+
+def _download_once(job: Job):
+    stored = job.result.name
+    try:
+        with job.result.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise Http404 from None
+    # Conditional: of two simultaneous downloads, one clears the field and serves the file,
+    # the other finds it cleared and gets a 404.
+    if not Job.objects.filter(pk=job.pk, result=stored).update(result=""):
+        raise Http404
+    job.result.storage.delete(stored)
+    return FileResponse(io.BytesIO(data), as_attachment=True, filename=job.result_name)

@@ -63,11 +63,11 @@ def test_failure_while_writing_rolls_everything_back(tmp_path, monkeypatch):
     calls = {"n": 0}
     real = services.unit_get_or_create_path
 
-    def fail_on_second(*, names):
+    def fail_on_second(*, names, under=None):
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("disque plein")
-        return real(names=names)
+        return real(names=names, under=under)
 
     monkeypatch.setattr(services, "unit_get_or_create_path", fail_on_second)
     with pytest.raises(RuntimeError):
@@ -115,3 +115,19 @@ def test_passwords_out_cells_go_through_the_formula_escaping(tmp_path, monkeypat
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="Fichier introuvable"):
         call_command("import_learners", str(tmp_path / "absent.csv"))
+
+
+def test_a_staff_matricule_is_refused_and_nothing_is_written(tmp_path, capsys, role_groups):
+    from accounts import roles
+    from accounts.tests.factories import UserFactory
+
+    editor = UserFactory(matricule="CNDH-ED-9", role=roles.EDITORS, email="ed@cndh.ml")
+    text = HEADER + "G-1,Awa,,A,,\nCNDH-ED-9,Éditeur,,A,attaquant@example.com,\n"
+    with pytest.raises(CommandError):
+        call_command("import_learners", write(tmp_path, text))
+    assert "ligne 3 : le matricule CNDH-ED-9 est celui d’un compte de l’équipe" in (
+        capsys.readouterr().err
+    )
+    editor.refresh_from_db()
+    assert editor.email == "ed@cndh.ml"
+    assert not User.objects.filter(matricule="G-1").exists()

@@ -220,6 +220,10 @@ KALAN_MAX_REQUEST_BODY_SIZE = env.int(
 # memory there: these caps keep one import within the task's time limit.
 KALAN_QUESTION_IMPORT_MAX_SIZE = env.int("KALAN_QUESTION_IMPORT_MAX_SIZE", default=5 * 1024 * 1024)
 KALAN_QUESTION_IMPORT_MAX_QUESTIONS = env.int("KALAN_QUESTION_IMPORT_MAX_QUESTIONS", default=2000)
+# Learner imports from the admin run in a Celery task too; each new account's password hash
+# costs about 22 ms, so 5,000 rows stay well within the task's time limit.
+KALAN_LEARNER_IMPORT_MAX_SIZE = env.int("KALAN_LEARNER_IMPORT_MAX_SIZE", default=2 * 1024 * 1024)
+KALAN_LEARNER_IMPORT_MAX_ROWS = env.int("KALAN_LEARNER_IMPORT_MAX_ROWS", default=5000)
 # Supervisors' exports: beyond this many rows, filter by unit or course.
 KALAN_EXPORT_MAX_ROWS = env.int("KALAN_EXPORT_MAX_ROWS", default=200_000)
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.forms.DocumentForm"

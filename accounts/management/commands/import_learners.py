@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from accounts.importers import parse_learners_csv
-from accounts.services import learners_import
+from accounts.services import LearnersImportRefused, learners_import
 from jobs.spreadsheets import cell_escape
 
 
@@ -26,20 +26,25 @@ class Command(BaseCommand):
             ),
         )
 
+    def _fail(self, errors):
+        for line, reason in errors:
+            where = _("ligne %(line)d") % {"line": line} if line else _("fichier")
+            self.stderr.write(f"{where} : {reason}")
+        raise CommandError(
+            _("%(count)d erreur(s) : aucun apprenant n'a été importé.") % {"count": len(errors)}
+        )
+
     def handle(self, *args, file, passwords_out=None, **options):
         path = Path(file)
         if not path.is_file():
             raise CommandError(_("Fichier introuvable : %(path)s") % {"path": file})
         parsed = parse_learners_csv(path.read_bytes())
         if parsed.errors:
-            for line, reason in parsed.errors:
-                where = _("ligne %(line)d") % {"line": line} if line else _("fichier")
-                self.stderr.write(f"{where} : {reason}")
-            raise CommandError(
-                _("%(count)d erreur(s) : aucun apprenant n'a été importé.")
-                % {"count": len(parsed.errors)}
-            )
-        summary = learners_import(rows=parsed.rows, set_passwords=bool(passwords_out))
+            self._fail(parsed.errors)
+        try:
+            summary = learners_import(rows=parsed.rows, set_passwords=bool(passwords_out))
+        except LearnersImportRefused as refused:
+            self._fail(refused.errors)
         if passwords_out and summary.passwords:
             with open(passwords_out, "w", newline="", encoding="utf-8") as out:
                 writer = csv.writer(out)
