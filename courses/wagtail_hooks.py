@@ -4,7 +4,9 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
 
 from .admin_workflow import ConfirmedPageWorkflowActionView
 from .selectors import document_readable_by
@@ -20,12 +22,26 @@ class CreateOnSaveView(CreateView):
         return {**super().get_context_data(**kwargs), "autosave_enabled": False}
 
 
+class NamedSearchView(SearchView):
+    """Wagtail's page search counts its results with the model's name, which it never puts in
+    the context: the header read « 1-2 sur 2 None »."""
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "verbose_name": Page._meta.verbose_name,
+            "verbose_name_plural": Page._meta.verbose_name_plural,
+        }
+
+
 class KalanPageViewSet(PageViewSet):
     """The admin views of every page type, Wagtail's own but for the review workflow's
-    confirmation message (admin_workflow.py) and a creation form that waits for « Enregistrer »."""
+    confirmation message (admin_workflow.py), a creation form that waits for « Enregistrer »
+    and a search that names what it counts."""
 
     workflow_action_view_class = ConfirmedPageWorkflowActionView
     add_view_class = CreateOnSaveView
+    search_view_class = NamedSearchView
 
 
 # After Wagtail's own base page viewset (wagtail.admin's hook), which this one replaces.
