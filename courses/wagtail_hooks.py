@@ -8,7 +8,7 @@ from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
-from .admin_workflow import ConfirmedPageWorkflowActionView
+from .admin_workflow import ConfirmedPageEditView, ConfirmedPageWorkflowActionView
 from .selectors import document_readable_by
 
 
@@ -36,11 +36,12 @@ class NamedSearchView(SearchView):
 
 class KalanPageViewSet(PageViewSet):
     """The admin views of every page type, Wagtail's own but for the review workflow's
-    confirmation message (admin_workflow.py), a creation form that waits for « Enregistrer »
-    and a search that names what it counts."""
+    confirmation message (admin_workflow.py, from the edit page's menu too), a creation form
+    that waits for « Enregistrer » and a search that names what it counts."""
 
     workflow_action_view_class = ConfirmedPageWorkflowActionView
     add_view_class = CreateOnSaveView
+    edit_view_class = ConfirmedPageEditView
     search_view_class = NamedSearchView
 
 
