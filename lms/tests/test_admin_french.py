@@ -21,7 +21,7 @@ WRONG = [
     re.compile(r"\bPassword\b"),
     re.compile(r"\bStatus\b", re.IGNORECASE),
     re.compile(r"\b(None|True|False)\b"),
-    re.compile(r"\w\((e|le|la)\)"),  # « un(e) », « Nouvel(le) », « Publié(e) »
+    re.compile(r"\w\((e|le|la|ne|tte)\)"),  # « un(e) », « Nouvel(le) », « ancien(ne) »
     re.compile(r"\b(ce|le)/(cette|la)\b", re.IGNORECASE),
     re.compile(r"Il y a 0\s+minute", re.IGNORECASE),
 ]
@@ -106,6 +106,8 @@ def admin_pages(content):
             "/admin/groups/",
             "/admin/reports/site-history/",
             "/admin/reports/aging-pages/",
+            "/admin/images/",
+            "/admin/documents/",
             "/admin/workflows/list/",
             "/admin/workflows/tasks/index/",
         ],
