@@ -24,6 +24,10 @@ WRONG = [
     re.compile(r"\w\((e|le|la|ne|tte)\)"),  # « un(e) », « Nouvel(le) », « ancien(ne) »
     re.compile(r"\b(ce|le)/(cette|la)\b", re.IGNORECASE),
     re.compile(r"Il y a 0\s+minute", re.IGNORECASE),
+    # The dashboard's counts: « Pages crées », « Image créé ».
+    re.compile(r"\bcrées\b"),
+    re.compile(r"\bImage créé\b", re.IGNORECASE),
+    re.compile(r"\bles lecteurs\b"),
 ]
 
 
