@@ -130,3 +130,13 @@ def test_the_admin_pages_of_each_role_read_in_french(client, site_content, role)
         if found:
             seen[url] = found
     assert seen == {}, "\n".join(f"{url}: {found}" for url, found in seen.items())
+
+
+def test_a_page_editor_title_is_written_the_french_way(client, site_content):
+    """Wagtail writes « Nouveau: Leçon » and « Modification de Leçon: … »."""
+    client.force_login(UserFactory(role=roles.EDITORS))
+    module, lesson = site_content["module"], site_content["lesson"]
+    created = client.get(f"/admin/pages/add/courses/lessonpage/{module.pk}/").content.decode()
+    assert "<title>Création : Leçon" in created
+    edited = client.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
+    assert f"<title>Modification (Leçon) : {lesson.title}" in edited
