@@ -57,6 +57,8 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format .
 
 ## Extract and compile the translations (needs GNU gettext). The .mo files are committed.
+## English only: locale/fr/ holds hand-written corrections of Wagtail's and Django's French
+## (our msgids are French already), which makemessages -l fr or -a would bury under ours.
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l en --no-location --ignore=.venv --ignore=var --ignore=staticfiles
 	$(PY) manage.py compilemessages --ignore=.venv

@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from .network import client_ip
@@ -36,6 +37,15 @@ class SignInForm(AuthenticationForm):
             minutes,
         ) % {"limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
         return ValidationError(message, code="invalid_login")
+
+
+class AdminLoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form leaves its password field without a label, so Django shows the
+    field's name, « Password », untranslated."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Mot de passe")
 
 
 class LimitedPasswordResetMixin:

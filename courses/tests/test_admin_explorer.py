@@ -173,3 +173,30 @@ def test_a_new_page_form_does_not_save_itself(client, course):
     assert "w-autosave" not in editor_form(f"/admin/pages/add/courses/lessonpage/{module.pk}/")
     lesson = LessonPage.objects.child_of(module).first()
     assert "w-autosave" in editor_form(f"/admin/pages/{lesson.pk}/edit/")
+
+
+def test_approving_from_the_edit_pages_menu_says_the_approval_was_taken(client, course):
+    lesson, _task_state = _submitted_lesson(course)
+    client.force_login(UserFactory(role=roles.REVIEWERS))
+    data = {
+        **_lesson_post("Leçon soumise"),
+        "action-workflow-action": "true",
+        "workflow-action-name": "approve",
+    }
+    response = client.post(f"/admin/pages/{lesson.pk}/edit/", data, follow=True)
+    html = response.content.decode()
+    assert "« Leçon soumise » : approbation enregistrée." in html
+    assert "a été mise à jour" not in html
+    lesson.refresh_from_db()
+    assert lesson.live
+
+
+def test_saving_a_page_still_says_it_was_updated(client, course):
+    lesson = LessonPage.objects.child_of(ModulePage.objects.child_of(course).first()).first()
+    client.force_login(UserFactory(role=roles.EDITORS))
+    data = {**_lesson_post(lesson.title), "slug": lesson.slug}
+    response = client.post(f"/admin/pages/{lesson.pk}/edit/", data, follow=True)
+    html = response.content.decode()
+    # Wagtail's own message, with non-breaking spaces inside its « ».
+    assert f"La page «\xa0{lesson.title}\xa0» a été mise à jour." in html
+    assert "approbation enregistrée" not in html

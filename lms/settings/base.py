@@ -178,6 +178,7 @@ AXES_VERBOSE = False
 # client address and per destination inbox, in one window; past either limit nothing is sent,
 # and the answer is the same as when an email leaves.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "accounts.forms.AdminPasswordResetForm"  # noqa: S105 (a dotted path)
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
 KALAN_PASSWORD_RESET_WINDOW = timedelta(hours=1)
 KALAN_PASSWORD_RESET_PER_ADDRESS = 10
 KALAN_PASSWORD_RESET_PER_EMAIL = 3

@@ -271,6 +271,21 @@ def test_a_snapshot_frozen_before_the_cleaning_is_shown_clean(client, db):
     assert AttemptItem.objects.get(pk=item.pk).snapshot["text"] == ATTACK_HTML
 
 
+def test_an_imported_text_with_a_line_break_opens_in_the_editor(reviewer, client):
+    """A GIFT question written over two lines keeps its line break, in the form Wagtail's
+    editor reads: its edit page answered 500 (« Unmatched tags: expected br, got p »)."""
+    source = "::Deux lignes:: La personne est informée de ses\ndroits ? {=Dès le début ~À la fin}\n"
+    parsed = gift.parse(source.encode())
+    bank.questions_import(parsed=parsed, user=reviewer)
+    question = Question.objects.get(name="Deux lignes")
+    assert question.text == "<p>La personne est informée de ses<br/>droits ?</p>"
+    client.force_login(reviewer)
+    response = client.get(reverse("wagtailsnippets_quizzes_question:edit", args=[question.pk]))
+    assert response.status_code == 200
+    # The editor's content state holds the line break as a soft newline of its block.
+    assert "de ses\\ndroits ?" in response.content.decode()
+
+
 def test_a_question_saved_by_any_path_is_cleaned(db):
     question = question_make("single")
     question.text = ATTACK_HTML
