@@ -416,7 +416,15 @@ def main():
         thread.join(timeout=120)
     pids = [p.pid for p in root.children(recursive=True)]
     os.killpg(make.pid, signal.SIGINT)  # Ctrl-C in the terminal
-    make.wait(timeout=120)
+    try:
+        make.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        stats.error("the stack did not stop within 120 s of Ctrl-C (SIGINT); sent SIGTERM")
+        os.killpg(make.pid, signal.SIGTERM)
+        for pid in pids:
+            if psutil.pid_exists(pid):
+                psutil.Process(pid).terminate()
+        make.wait(timeout=120)
     time.sleep(1)
     leftovers = [pid for pid in pids if psutil.pid_exists(pid)]
 

@@ -101,7 +101,13 @@ class Supervisor:
 
     def run(self, *, interval: float = 0.5, until: Callable[[], bool] | None = None) -> None:
         """Supervise until Ctrl-C, SIGTERM or `until()`; then stop everything."""
-        previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+        # Ctrl-C raises KeyboardInterrupt only where SIGINT was not ignored at start: a shell
+        # script that runs `make run &` starts it with SIGINT ignored, and the stack then
+        # never stopped on SIGINT (the soak bench found it). Both signals stop it, always.
+        previous = {
+            signum: signal.signal(signum, _raise_interrupt)
+            for signum in (signal.SIGINT, signal.SIGTERM)
+        }
         try:
             while until is None or not until():
                 self.poll()
@@ -109,7 +115,8 @@ class Supervisor:
         except KeyboardInterrupt:
             self._say(_("arrêt demandé"))
         finally:
-            signal.signal(signal.SIGTERM, previous)
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
             self.stop_all()
 
     def stop_all(self, timeout: float = 15.0) -> None:

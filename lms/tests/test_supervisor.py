@@ -142,6 +142,9 @@ def test_run_platform_keeps_the_web_server_up_when_the_worker_and_redis_die(tmp_
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            # As `make run &` from a shell script starts it: SIGINT ignored. Ctrl-C (SIGINT)
+            # must stop it all the same.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
         )
     pids = {}
 
