@@ -50,3 +50,28 @@ def test_the_language_is_one_tap_and_comes_back(page, client, base_url, wagtail_
     french.click()
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "fr"
+
+
+def test_a_fold_out_shows_that_it_opens(page, client, base_url, wagtail_site):
+    """« Programme de la formation », « Explication », « Filtrer »: every <details> of ours
+    draws a chevron before its summary, which turns when it opens."""
+    learner = LearnerFactory()
+    login_browser(page, client, learner, base_url)
+    page.goto("/certificats/")
+    page.evaluate(
+        "() => document.querySelector('main').insertAdjacentHTML('beforeend',"
+        " '<details id=\"essai\"><summary>Explication</summary><p>Texte</p></details>')"
+    )
+
+    def marker():
+        return page.evaluate(
+            "() => { const s = getComputedStyle(document.querySelector('#essai > summary'),"
+            " '::before'); return [s.content, s.borderRightStyle, s.transform]; }"
+        )
+
+    closed = marker()
+    assert closed[0] == '""' and closed[1] == "solid"
+    page.click("#essai > summary")
+    page.wait_for_timeout(400)  # the chevron turns in 0.15 s
+    assert page.evaluate("() => document.querySelector('#essai').open")
+    assert marker()[2] != closed[2]
