@@ -5,11 +5,10 @@ progress page, where the counts and every error with its line are shown."""
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from jobs.services import JobRefused, job_create
+from jobs.views import job_start_from_form
 
 from .jobs import IMPORT, can_import, size_error
 from .models import Unit
@@ -60,21 +59,19 @@ def learners_import_view(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         unit = form.cleaned_data["unit"]
-        try:
-            job = job_create(
-                owner=request.user,
-                kind=IMPORT,
-                params={
-                    "filename": upload.name[:150],
-                    "unit": unit.pk if unit else None,
-                    "passwords": form.cleaned_data["passwords"],
-                },
-                upload=upload,
-            )
-        except JobRefused as refused:
-            form.add_error(None, str(refused))
-        else:
-            return redirect("jobs:job", pk=job.pk)
+        started = job_start_from_form(
+            request=request,
+            form=form,
+            kind=IMPORT,
+            params={
+                "filename": upload.name[:150],
+                "unit": unit.pk if unit else None,
+                "passwords": form.cleaned_data["passwords"],
+            },
+            upload=upload,
+        )
+        if started:
+            return started
     return TemplateResponse(
         request,
         "accounts/admin/learners_import.html",

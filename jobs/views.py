@@ -4,7 +4,7 @@ import io
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from .models import Job
 from .registry import kind_get
 from .selectors import job_created_objects, job_for_owner
+from .services import JobRefused, job_create
 
 REFRESH_SECONDS = 2
 
@@ -78,3 +79,15 @@ def _download_once(job: Job):
         raise Http404
     job.result.storage.delete(stored)
     return FileResponse(io.BytesIO(data), as_attachment=True, filename=job.result_name)
+
+
+def job_start_from_form(*, request, form, kind: str, params: dict, upload=None):
+    """An upload form's submission: queues its job and answers the redirect to the job's page,
+    or, when the owner already has as many jobs as allowed, puts the reason on the form and
+    answers None (the view then shows the form again)."""
+    try:
+        job = job_create(owner=request.user, kind=kind, params=params, upload=upload)
+    except JobRefused as refused:
+        form.add_error(None, str(refused))
+        return None
+    return redirect("jobs:job", pk=job.pk)

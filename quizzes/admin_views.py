@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jobs.services import JobRefused, job_create
+from jobs.views import job_start_from_form
 
 from .formats import FORMATS
 from .jobs import EXPORT, IMPORT, size_error
@@ -47,21 +48,19 @@ def import_view(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         category = form.cleaned_data["category"]
-        try:
-            job = job_create(
-                owner=request.user,
-                kind=IMPORT,
-                params={
-                    "format": form.cleaned_data["format"],
-                    "category": category.pk if category else None,
-                    "filename": upload.name[:150],
-                },
-                upload=upload,
-            )
-        except JobRefused as refused:
-            form.add_error(None, str(refused))
-        else:
-            return redirect("jobs:job", pk=job.pk)
+        started = job_start_from_form(
+            request=request,
+            form=form,
+            kind=IMPORT,
+            params={
+                "format": form.cleaned_data["format"],
+                "category": category.pk if category else None,
+                "filename": upload.name[:150],
+            },
+            upload=upload,
+        )
+        if started:
+            return started
     return TemplateResponse(
         request,
         "quizzes/admin/import.html",
