@@ -280,9 +280,9 @@ def test_the_chosen_unit_deleted_before_the_job_runs(client, administrator, gao,
         Unit.objects.filter(pk=gao.pk).delete()
         return job
 
-    from accounts import admin_views
+    from jobs import views as job_views
 
-    monkeypatch.setattr(admin_views, "job_create", create_then_delete)
+    monkeypatch.setattr(job_views, "job_create", create_then_delete)
     _, page = post_import(client, (HEADER + "G-1;Awa;;;;\n").encode(), unit=gao)
     assert "L’unité d’accueil a été supprimée entre-temps. Relancez." in page.content.decode()
     assert not User.objects.filter(matricule="G-1").exists()
