@@ -37,7 +37,9 @@ def lesson_serve(request, lesson: LessonPage):
         messages.info(request, _("Inscrivez-vous pour suivre cette formation."))
         return redirect(CoursePage.objects.get(path=course_path).url)
     course = enrollment.course
-    outline = selectors.outlines_build(courses=[course], learner=request.user)[course.pk]
+    outline = selectors.outlines_build(
+        courses=[course], learner=request.user, enrollments=[enrollment]
+    )[course.pk]
     item = outline.item(lesson.pk)
     context = {
         "page": lesson,
@@ -65,7 +67,9 @@ def lesson_complete(request, lesson_id: int):
         return redirect(lesson.url)
     course = enrollment.course
     completed = selectors.completed_ids_for(learner=request.user, course_ids=[course.pk])
-    outline = selectors.outlines_build(courses=[course], completed_ids=completed)[course.pk]
+    outline = selectors.outlines_build(
+        courses=[course], completed_ids=completed, enrollments=[enrollment]
+    )[course.pk]
     if enrollment.status == Enrollment.Status.COMPLETED:
         messages.success(
             request,
