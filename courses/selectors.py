@@ -2,6 +2,7 @@
 whatever the size of the course or the number of courses."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
@@ -215,7 +216,8 @@ class MyCourse:
 
 
 def my_courses(*, user) -> dict[str, list[MyCourse]]:
-    """ "Mes formations": in progress, completed and available courses, in constant queries."""
+    """ "Mes formations": courses to start (soonest due date first, undated last), in
+    progress, completed and available, in constant queries."""
     enrollments = list(
         Enrollment.objects.filter(learner=user, course__live=True)
         .select_related("course")
@@ -224,15 +226,27 @@ def my_courses(*, user) -> dict[str, list[MyCourse]]:
     courses = [e.course for e in enrollments]
     completed = completed_ids_for(learner=user, course_ids=[c.pk for c in courses])
     outlines = outlines_build(courses=courses, completed_ids=completed, enrollments=enrollments)
-    groups: dict[str, list[MyCourse]] = {"in_progress": [], "completed": [], "available": []}
+    groups: dict[str, list[MyCourse]] = {
+        "to_start": [],
+        "in_progress": [],
+        "completed": [],
+        "available": [],
+    }
+    group_of = {
+        Enrollment.Status.NOT_STARTED: "to_start",
+        Enrollment.Status.IN_PROGRESS: "in_progress",
+        Enrollment.Status.COMPLETED: "completed",
+    }
     for enrollment in enrollments:
         item = MyCourse(
             course=enrollment.course,
             enrollment=enrollment,
             next_item=outlines[enrollment.course_id].next_unfinished(),
         )
-        key = "completed" if enrollment.status == Enrollment.Status.COMPLETED else "in_progress"
-        groups[key].append(item)
+        groups[group_of.get(enrollment.status, "in_progress")].append(item)
+    groups["to_start"].sort(
+        key=lambda e: (e.enrollment.due_date is None, e.enrollment.due_date or date.min)
+    )
     available = (
         CoursePage.objects.live()
         .filter(self_enrollment=True)

@@ -308,3 +308,46 @@ def test_the_lock_is_an_svg_with_a_text_label_not_an_emoji(client, learner):
     for url in (course.url, lessons_of(course)[0].url, "/"):
         page = client.get(url).content.decode()
         assert not any(ch in page for ch in "🔒✓✗○✔✅❌"), url
+
+
+def test_courses_to_start_have_their_own_group_sorted_by_due_date(client, learner):
+    """Issue 16, point 10: assigned courses not started were mixed into « En cours », in
+    order of activity rather than of due date."""
+    from datetime import date
+
+    undated = course_build(title="Sans échéance", modules=1, lessons=1)
+    later = course_build(title="Échéance lointaine", modules=1, lessons=1)
+    soon = course_build(title="Échéance proche", modules=1, lessons=1)
+    started = course_build(title="Déjà commencée", modules=1, lessons=2)
+    services.enrollment_create(learner=learner, course=undated)
+    services.enrollment_create(learner=learner, course=later, due_date=date(2099, 6, 1))
+    services.enrollment_create(learner=learner, course=soon, due_date=date(2099, 1, 15))
+    services.enrollment_create(learner=learner, course=started, due_date=date(2099, 1, 1))
+    services.lesson_complete(learner=learner, lesson=lessons_of(started)[0])
+
+    html = client.get("/").content.decode()
+    to_start = html.split('id="to-start"', 1)[1].split("</section>", 1)[0]
+    in_progress = html.split('id="in-progress"', 1)[1].split("</section>", 1)[0]
+    assert ">À commencer<" in html
+    positions = [to_start.index(c.title) for c in (soon, later, undated)]
+    assert positions == sorted(positions)
+    assert started.title not in to_start and started.title in in_progress
+    assert all(c.title not in in_progress for c in (soon, later, undated))
+
+
+def test_only_to_start_courses_show_no_empty_in_progress_message(client, learner):
+    course = course_build(title="Attribuée", modules=1, lessons=1)
+    services.enrollment_create(learner=learner, course=course)
+    html = client.get("/").content.decode()
+    assert 'id="to-start"' in html and "Aucune formation en cours" not in html
+
+
+def test_due_date_is_hidden_once_the_course_is_completed(client, learner):
+    from datetime import date
+
+    course = course_build(modules=1, lessons=1)
+    services.enrollment_create(learner=learner, course=course, due_date=date(2099, 3, 1))
+    assert "À terminer avant le" in client.get(course.url).content.decode()
+    services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
+    html = client.get(course.url).content.decode()
+    assert "Formation terminée" in html and "À terminer avant le" not in html
