@@ -96,7 +96,7 @@ def course_enroll(request, course_id: int):
     except services.CourseError as error:
         messages.error(request, str(error))
         return redirect(course.url)
-    messages.success(request, _("Vous êtes inscrit à « %(title)s ».") % {"title": course.title})
+    messages.success(request, _("Vous suivez désormais « %(title)s ».") % {"title": course.title})
     return redirect(course.url)
 
 

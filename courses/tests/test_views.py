@@ -351,3 +351,11 @@ def test_due_date_is_hidden_once_the_course_is_completed(client, learner):
     services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
     html = client.get(course.url).content.decode()
     assert "Formation terminée" in html and "À terminer avant le" not in html
+
+
+def test_enrolment_message_is_gender_neutral(client, learner):
+    course = course_build(title="Garde à vue", modules=1, lessons=1)
+    response = client.post(reverse("courses:enroll", args=[course.pk]), follow=True)
+    html = response.content.decode()
+    assert "Vous suivez désormais « Garde à vue »." in html
+    assert "inscrit" not in html.lower().replace("inscrire", "").replace("inscription", "")
