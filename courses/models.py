@@ -337,7 +337,7 @@ class Enrollment(models.Model):
     )
     progress_percent = models.PositiveSmallIntegerField(_("progression (%)"), default=0)
     due_date = models.DateField(_("échéance"), null=True, blank=True)
-    enrolled_at = models.DateTimeField(_("inscrit le"), auto_now_add=True)
+    enrolled_at = models.DateTimeField(_("date d’inscription"), auto_now_add=True)
     started_at = models.DateTimeField(_("commencée le"), null=True, blank=True)
     completed_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("dernière activité"), null=True, blank=True)

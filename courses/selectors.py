@@ -2,6 +2,7 @@
 whatever the size of the course or the number of courses."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, Value
@@ -23,6 +24,8 @@ class OutlineItem:
     module_index: int
     completed: bool = False
     locked: bool = False
+    # Published after the learner completed the course: shown as « Nouveau ».
+    new: bool = False
 
 
 @dataclass
@@ -68,13 +71,24 @@ class Outline:
 
 
 def outlines_build(
-    *, courses: list[CoursePage], completed_ids: set[int] | None = None, learner=None
+    *,
+    courses: list[CoursePage],
+    completed_ids: set[int] | None = None,
+    learner=None,
+    enrollments: list[Enrollment] | None = None,
 ) -> dict[int, Outline]:
     """Outlines of several courses in one query. URLs come from url_path, relative to each
     course's URL, so no per-page URL lookup is needed. Completion comes from `completed_ids`,
-    or, given `learner`, from the same query."""
+    or, given `learner`, from the same query. A completed enrollment among `enrollments`
+    locks nothing in its course (completion is never taken back), and the pages published
+    after that completion are flagged `new`."""
     if not courses:
         return {}
+    completed_at = {
+        e.course_id: e.completed_at
+        for e in enrollments or []
+        if e.status == Enrollment.Status.COMPLETED and e.completed_at is not None
+    }
     module_ct = ContentType.objects.get_for_model(ModulePage)
     query = Q()
     for course in courses:
@@ -89,11 +103,13 @@ def outlines_build(
     else:
         pages = pages.annotate(done=Value(False))
     completed_ids = completed_ids or set()
-    rows = pages.values_list("id", "title", "path", "depth", "url_path", "content_type_id", "done")
+    rows = pages.values_list(
+        "id", "title", "path", "depth", "url_path", "content_type_id", "done", "first_published_at"
+    )
     outlines = {course.pk: Outline(course_id=course.pk, modules=[]) for course in courses}
     current_module: dict[int, OutlineModule | None] = {}
     course_urls = {course.pk: course.url for course in courses}
-    for page_id, title, path, depth, url_path, ct_id, done in rows:
+    for page_id, title, path, depth, url_path, ct_id, done, published_at in rows:
         course = next(c for c in courses if path.startswith(c.path))
         outline = outlines[course.pk]
         if depth == course.depth + 1:
@@ -117,10 +133,16 @@ def outlines_build(
                 kind=ContentType.objects.get_for_id(ct_id).model,  # cached by Django
                 module_index=module.index,
                 completed=done or page_id in completed_ids,
+                new=course.pk in completed_at
+                and published_at is not None
+                and published_at > completed_at[course.pk],
             )
         )
     for course in courses:
-        _apply_locks(outlines[course.pk], sequential=course.sequential_modules)
+        _apply_locks(
+            outlines[course.pk],
+            sequential=course.sequential_modules and course.pk not in completed_at,
+        )
     return outlines
 
 
@@ -153,7 +175,9 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     if user.is_authenticated:
         enrollment = Enrollment.objects.filter(learner=user, course=course).first()
     completed = completed_ids_for(learner=user, course_ids=[course.pk]) if enrollment else set()
-    outline = outlines_build(courses=[course], completed_ids=completed)[course.pk]
+    outline = outlines_build(
+        courses=[course], completed_ids=completed, enrollments=[enrollment] if enrollment else []
+    )[course.pk]
     return {
         "outline": outline,
         "enrollment": enrollment,
@@ -192,7 +216,8 @@ class MyCourse:
 
 
 def my_courses(*, user) -> dict[str, list[MyCourse]]:
-    """ "Mes formations": in progress, completed and available courses, in constant queries."""
+    """ "Mes formations": courses to start (soonest due date first, undated last), in
+    progress, completed and available, in constant queries."""
     enrollments = list(
         Enrollment.objects.filter(learner=user, course__live=True)
         .select_related("course")
@@ -200,16 +225,28 @@ def my_courses(*, user) -> dict[str, list[MyCourse]]:
     )
     courses = [e.course for e in enrollments]
     completed = completed_ids_for(learner=user, course_ids=[c.pk for c in courses])
-    outlines = outlines_build(courses=courses, completed_ids=completed)
-    groups: dict[str, list[MyCourse]] = {"in_progress": [], "completed": [], "available": []}
+    outlines = outlines_build(courses=courses, completed_ids=completed, enrollments=enrollments)
+    groups: dict[str, list[MyCourse]] = {
+        "to_start": [],
+        "in_progress": [],
+        "completed": [],
+        "available": [],
+    }
+    group_of = {
+        Enrollment.Status.NOT_STARTED: "to_start",
+        Enrollment.Status.IN_PROGRESS: "in_progress",
+        Enrollment.Status.COMPLETED: "completed",
+    }
     for enrollment in enrollments:
         item = MyCourse(
             course=enrollment.course,
             enrollment=enrollment,
             next_item=outlines[enrollment.course_id].next_unfinished(),
         )
-        key = "completed" if enrollment.status == Enrollment.Status.COMPLETED else "in_progress"
-        groups[key].append(item)
+        groups[group_of.get(enrollment.status, "in_progress")].append(item)
+    groups["to_start"].sort(
+        key=lambda e: (e.enrollment.due_date is None, e.enrollment.due_date or date.min)
+    )
     available = (
         CoursePage.objects.live()
         .filter(self_enrollment=True)

@@ -103,19 +103,25 @@ def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
     )
     course = enrollment.course
     completed = selectors.completed_ids_for(learner=enrollment.learner, course_ids=[course.pk])
-    outline = selectors.outlines_build(courses=[course], completed_ids=completed)[course.pk]
+    outline = selectors.outlines_build(
+        courses=[course], completed_ids=completed, enrollments=[enrollment]
+    )[course.pk]
     progress = progress_compute(
         enrollment=enrollment, outline=outline, completed_lesson_ids=completed
     )
     now = timezone.now()
-    fields = {"progress_percent": progress.percent, "last_activity_at": now}
+    # Completion is never taken back: a lesson published later does not lower a finished
+    # course's progress (the certificate stays valid, the lesson is only « Nouveau »).
+    already_completed = enrollment.status == Enrollment.Status.COMPLETED
+    percent = 100 if already_completed else progress.percent
+    fields = {"progress_percent": percent, "last_activity_at": now}
     if enrollment.started_at is None and progress.done:
         fields["started_at"] = now
-    just_completed = progress.complete and enrollment.status != Enrollment.Status.COMPLETED
+    just_completed = progress.complete and not already_completed
     if just_completed:
         fields["status"] = Enrollment.Status.COMPLETED
         fields["completed_at"] = now
-    elif enrollment.status != Enrollment.Status.COMPLETED:
+    elif not already_completed:
         fields["status"] = (
             Enrollment.Status.IN_PROGRESS if progress.done else Enrollment.Status.NOT_STARTED
         )
@@ -140,7 +146,9 @@ def lesson_complete(*, learner, lesson: LessonPage) -> Enrollment:
     if enrollment is None:
         raise CourseError(_("Inscrivez-vous à la formation avant de terminer ses leçons."))
     completed = selectors.completed_ids_for(learner=learner, course_ids=[course.pk])
-    outline = selectors.outlines_build(courses=[course], completed_ids=completed)[course.pk]
+    outline = selectors.outlines_build(
+        courses=[course], completed_ids=completed, enrollments=[enrollment]
+    )[course.pk]
     item = outline.item(lesson.pk)
     if item is None:
         raise CourseError(_("Cette leçon n’est pas publiée."))

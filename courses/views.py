@@ -37,7 +37,9 @@ def lesson_serve(request, lesson: LessonPage):
         messages.info(request, _("Inscrivez-vous pour suivre cette formation."))
         return redirect(CoursePage.objects.get(path=course_path).url)
     course = enrollment.course
-    outline = selectors.outlines_build(courses=[course], learner=request.user)[course.pk]
+    outline = selectors.outlines_build(
+        courses=[course], learner=request.user, enrollments=[enrollment]
+    )[course.pk]
     item = outline.item(lesson.pk)
     context = {
         "page": lesson,
@@ -65,7 +67,9 @@ def lesson_complete(request, lesson_id: int):
         return redirect(lesson.url)
     course = enrollment.course
     completed = selectors.completed_ids_for(learner=request.user, course_ids=[course.pk])
-    outline = selectors.outlines_build(courses=[course], completed_ids=completed)[course.pk]
+    outline = selectors.outlines_build(
+        courses=[course], completed_ids=completed, enrollments=[enrollment]
+    )[course.pk]
     if enrollment.status == Enrollment.Status.COMPLETED:
         messages.success(
             request,
@@ -92,7 +96,7 @@ def course_enroll(request, course_id: int):
     except services.CourseError as error:
         messages.error(request, str(error))
         return redirect(course.url)
-    messages.success(request, _("Vous êtes inscrit à « %(title)s ».") % {"title": course.title})
+    messages.success(request, _("Vous suivez désormais « %(title)s ».") % {"title": course.title})
     return redirect(course.url)
 
 

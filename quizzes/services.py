@@ -51,12 +51,15 @@ def attempt_start_refusal(
     attempts at this quiz, when the caller has read them already."""
     now = now or timezone.now()
     course = quiz_course(quiz)
-    if not Enrollment.objects.filter(learner=learner, course=course).exists():
+    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    if enrollment is None:
         return _("Inscrivez-vous à la formation pour passer ce quiz.")
     if quiz.close_at and now >= quiz.close_at:
         return _("Ce quiz est fermé.")
     if course.sequential_modules:  # only then can a module be locked
-        outline = course_selectors.outlines_build(courses=[course], learner=learner)[course.pk]
+        outline = course_selectors.outlines_build(
+            courses=[course], learner=learner, enrollments=[enrollment]
+        )[course.pk]
         item = outline.item(quiz.pk)
         if item is not None and item.locked:
             return _("Ce quiz est verrouillé : terminez d’abord les modules précédents.")

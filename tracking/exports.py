@@ -33,7 +33,7 @@ def headers() -> list[str]:
         _("Note moyenne aux quiz (%)"),
         _("Échéance"),
         _("En retard"),
-        _("Inscrit le"),
+        _("Inscription le"),
         _("Commencée le"),
         _("Terminée le"),
         _("Dernière activité"),

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from accounts.tests.factories import LearnerFactory
 from courses import services
-from courses.models import Enrollment, LessonCompletion
-from courses.tests.factories import course_build, lessons_of
+from courses.models import Enrollment, LessonCompletion, LessonPage, ModulePage
+from courses.tests.factories import course_build, lesson_body, lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +234,128 @@ def test_lesson_resources_are_listed(client, learner, tmp_path, settings):
     assert lesson.has_resources
     html = client.get(lesson.url).content.decode()
     assert "Ressources à télécharger" in html and "Fiche réflexe" in html
+
+
+def _complete_course(learner, course) -> Enrollment:
+    services.enrollment_create(learner=learner, course=course)
+    for lesson in lessons_of(course):
+        services.lesson_complete(learner=learner, lesson=lesson)
+    enrollment = Enrollment.objects.get(learner=learner, course=course)
+    assert enrollment.status == Enrollment.Status.COMPLETED
+    return enrollment
+
+
+def _publish_lesson(module, title: str) -> LessonPage:
+    lesson = module.add_child(instance=LessonPage(title=title, body=lesson_body(), live=False))
+    lesson.save_revision().publish()
+    return lesson
+
+
+def test_a_completed_course_stays_open_when_a_lesson_is_published_later(client, learner):
+    """Issue 16, point 5: a new lesson in module 1 used to lock modules 2 to 4 again for a
+    learner who had finished the course."""
+    course = course_build(modules=4, lessons=1, sequential=True)
+    enrollment = _complete_course(learner, course)
+    first_module = ModulePage.objects.child_of(course).order_by("path").first()
+    new_lesson = _publish_lesson(first_module, "Leçon ajoutée après coup")
+
+    html = client.get(course.url).content.decode()
+    assert "icon--lock" not in html and "Verrouillé" not in html and "verrouillée" not in html
+    for lesson in lessons_of(course):
+        assert f'href="{lesson.url}"' in html
+    # The new lesson alone is flagged, right after its title.
+    assert html.count("badge--new") == 1
+    after_title = html.split("Leçon ajoutée après coup", 1)[1]
+    assert after_title.startswith('</a> <span class="badge badge--new">Nouveau</span>')
+    # Every lesson, later modules included, still opens.
+    assert client.get(lessons_of(course)[-1].url).status_code == 200
+    assert client.get(new_lesson.url).status_code == 200
+
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.COMPLETED
+    assert enrollment.progress_percent == 100
+    # Reading a new lesson later, while another is still unread, neither takes the
+    # completion back nor lowers the progress.
+    _publish_lesson(first_module, "Une autre leçon ajoutée")
+    completed_at = enrollment.completed_at
+    response = client.post(reverse("courses:lesson_complete", args=[new_lesson.pk]))
+    assert response.status_code == 302
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.COMPLETED
+    assert enrollment.completed_at == completed_at and enrollment.progress_percent == 100
+    html = client.get("/").content.decode()
+    assert "Terminée le" in html
+
+
+def test_an_unfinished_course_still_locks_its_later_modules(client, learner):
+    course = course_build(modules=2, lessons=1, sequential=True)
+    services.enrollment_create(learner=learner, course=course)
+    html = client.get(course.url).content.decode()
+    assert "icon--lock" in html and "badge--new" not in html
+
+
+def test_the_lock_is_an_svg_with_a_text_label_not_an_emoji(client, learner):
+    """Issue 16, point 9: 🔒 is an empty box on phones without an emoji font."""
+    course = course_build(modules=2, lessons=1, sequential=True)
+    services.enrollment_create(learner=learner, course=course)
+    html = client.get(course.url).content.decode()
+    assert "🔒" not in html
+    locked_item = html.split("Leçon 2.1", 1)[0].rsplit('<li class="outline__item', 1)[1]
+    assert '<svg class="icon icon--lock"' in locked_item
+    assert 'aria-hidden="true"' in locked_item
+    assert "(verrouillée)" in html.split("Leçon 2.1", 1)[1].split("</li>", 1)[0]
+    # No emoji or dingbat used as an icon anywhere in the course's pages.
+    for url in (course.url, lessons_of(course)[0].url, "/"):
+        page = client.get(url).content.decode()
+        assert not any(ch in page for ch in "🔒✓✗○✔✅❌"), url
+
+
+def test_courses_to_start_have_their_own_group_sorted_by_due_date(client, learner):
+    """Issue 16, point 10: assigned courses not started were mixed into « En cours », in
+    order of activity rather than of due date."""
+    from datetime import date
+
+    undated = course_build(title="Sans échéance", modules=1, lessons=1)
+    later = course_build(title="Échéance lointaine", modules=1, lessons=1)
+    soon = course_build(title="Échéance proche", modules=1, lessons=1)
+    started = course_build(title="Déjà commencée", modules=1, lessons=2)
+    services.enrollment_create(learner=learner, course=undated)
+    services.enrollment_create(learner=learner, course=later, due_date=date(2099, 6, 1))
+    services.enrollment_create(learner=learner, course=soon, due_date=date(2099, 1, 15))
+    services.enrollment_create(learner=learner, course=started, due_date=date(2099, 1, 1))
+    services.lesson_complete(learner=learner, lesson=lessons_of(started)[0])
+
+    html = client.get("/").content.decode()
+    to_start = html.split('id="to-start"', 1)[1].split("</section>", 1)[0]
+    in_progress = html.split('id="in-progress"', 1)[1].split("</section>", 1)[0]
+    assert ">À commencer<" in html
+    positions = [to_start.index(c.title) for c in (soon, later, undated)]
+    assert positions == sorted(positions)
+    assert started.title not in to_start and started.title in in_progress
+    assert all(c.title not in in_progress for c in (soon, later, undated))
+
+
+def test_only_to_start_courses_show_no_empty_in_progress_message(client, learner):
+    course = course_build(title="Attribuée", modules=1, lessons=1)
+    services.enrollment_create(learner=learner, course=course)
+    html = client.get("/").content.decode()
+    assert 'id="to-start"' in html and "Aucune formation en cours" not in html
+
+
+def test_due_date_is_hidden_once_the_course_is_completed(client, learner):
+    from datetime import date
+
+    course = course_build(modules=1, lessons=1)
+    services.enrollment_create(learner=learner, course=course, due_date=date(2099, 3, 1))
+    assert "À terminer avant le" in client.get(course.url).content.decode()
+    services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
+    html = client.get(course.url).content.decode()
+    assert "Formation terminée" in html and "À terminer avant le" not in html
+
+
+def test_enrolment_message_is_gender_neutral(client, learner):
+    course = course_build(title="Garde à vue", modules=1, lessons=1)
+    response = client.post(reverse("courses:enroll", args=[course.pk]), follow=True)
+    html = response.content.decode()
+    assert "Vous suivez désormais « Garde à vue »." in html
+    assert "inscrit" not in html.lower().replace("inscrire", "").replace("inscription", "")

@@ -287,3 +287,27 @@ def test_a_quiz_in_a_locked_module_cannot_be_started(sequential):
         course_services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
     attempt = services.attempt_start(learner=learner, quiz=quiz)
     assert attempt.state == Attempt.State.IN_PROGRESS
+
+
+def test_final_quiz_stays_open_after_completion_when_a_lesson_is_published_later():
+    """Issue 16, point 5: the final evaluation became unclickable for a learner who had
+    finished the course, once an editor published a new lesson in an early module."""
+    from courses.models import LessonPage
+    from courses.tests.factories import lesson_body
+
+    course = course_build(modules=2, lessons=1, sequential=True)
+    quiz = quiz_make(course, questions=[question_make("single")], title="Évaluation finale")
+    learner = LearnerFactory()
+    course_services.enrollment_create(learner=learner, course=course)
+    for lesson in lessons_of(course):
+        course_services.lesson_complete(learner=learner, lesson=lesson)
+    assert Enrollment.objects.get(learner=learner).status == Enrollment.Status.COMPLETED
+    new = module_of(course).add_child(
+        instance=LessonPage(title="Nouvelle leçon", body=lesson_body(), live=False)
+    )
+    new.save_revision().publish()
+    assert services.attempt_start_refusal(learner=learner, quiz=quiz) is None
+    # Someone who has not finished is still held back by the same new lesson.
+    other = LearnerFactory()
+    course_services.enrollment_create(learner=other, course=course)
+    assert "verrouillé" in services.attempt_start_refusal(learner=other, quiz=quiz)
