@@ -190,7 +190,7 @@ def test_review_shows_only_what_the_policy_allows(client, setup):
     quiz.review_after = ALL_PARTS
     quiz.save()
     html = client.get(response.url).content.decode()
-    assert "Note : 100 %" in html and "Juste" in html and "Exact" in html
+    assert "Note : 100 %" in html and "Réponse correcte" in html and "Exact" in html
     assert re.search(r"Bonne réponse :</strong>\s*48 heures", html)
 
 
@@ -298,3 +298,43 @@ def test_a_question_s_points_go_with_the_right_or_wrong_marks(client, setup):
     quiz.save()
     _attempt, html = blank_attempt(client, quiz)
     assert "0 / 1" in html and "verdict--" in html
+
+
+# --- The learner's quiz pages (issue 16) --------------------------------------------------
+
+
+def answer_token(item, text: str) -> str:
+    """The page's value of the choice whose text is `text`."""
+    real = next(c["id"] for c in item.snapshot["choices"] if c["text"] == text)
+    return next(token for token, r in item.display_order if r == real)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "verdict"), [("Faux", "Réponse incorrecte"), ("Vrai", "Réponse correcte")]
+)
+def test_a_true_false_verdict_never_uses_the_words_of_an_answer(client, setup, chosen, verdict):
+    """« Votre réponse : Vrai / Faux / Bonne réponse : Faux » read as if « Faux » were the
+    answer: the verdict has words of its own."""
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("truefalse")], review_after=ALL_PARTS)
+    attempt = start(client, quiz)
+    item = attempt.items.get()
+    client.post(page_url(attempt), {f"q{item.pk}": answer_token(item, chosen), "nav": "summary"})
+    response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    html = client.get(response.url).content.decode()
+    shown = re.search(r'<p class="verdict verdict--\w+">(.*?)</p>', html).group(1)
+    assert shown == verdict
+    assert re.search(r"Votre réponse :</strong>\s*" + chosen, html)
+
+
+def test_a_partly_right_answer_is_called_partially_correct(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("multiple")], review_after=ALL_PARTS)
+    attempt = start(client, quiz)
+    item = attempt.items.get()
+    client.post(
+        page_url(attempt), {f"q{item.pk}": answer_token(item, "Avocat"), "nav": "summary"}
+    )
+    response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    html = client.get(response.url).content.decode()
+    assert '<p class="verdict verdict--partial">Partiellement correcte</p>' in html
