@@ -332,9 +332,7 @@ def test_a_partly_right_answer_is_called_partially_correct(client, setup):
     quiz = quiz_make(module, questions=[question_make("multiple")], review_after=ALL_PARTS)
     attempt = start(client, quiz)
     item = attempt.items.get()
-    client.post(
-        page_url(attempt), {f"q{item.pk}": answer_token(item, "Avocat"), "nav": "summary"}
-    )
+    client.post(page_url(attempt), {f"q{item.pk}": answer_token(item, "Avocat"), "nav": "summary"})
     response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
     html = client.get(response.url).content.decode()
     assert '<p class="verdict verdict--partial">Partiellement correcte</p>' in html
