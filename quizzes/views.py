@@ -134,7 +134,7 @@ def attempt_page(request, attempt_id: int, page: int):
     if not 1 <= page <= attempt.page_count:
         raise Http404
     items = list(attempt.items.filter(page_number=page))
-    error, status = None, 200
+    error, status, posted = None, 200, None
     if request.method == "POST":
         try:
             responses = _raw_responses(request, items)
@@ -142,7 +142,7 @@ def attempt_page(request, attempt_id: int, page: int):
                 attempt=attempt, responses=responses, save_id=request.POST.get("save_id", "")
             )
         except grading.ResponseError as exc:
-            error, status = str(exc), 400
+            error, status, posted = str(exc), 400, request.POST
         except services.QuizError as exc:
             messages.error(request, str(exc))
             return redirect("quizzes:attempt_summary", attempt_id=attempt.pk)
@@ -161,7 +161,7 @@ def attempt_page(request, attempt_id: int, page: int):
             "attempt": attempt,
             "quiz": attempt.quiz,
             "page_number": page,
-            "questions": [selectors.item_view(item) for item in items],
+            "questions": [selectors.item_view(item, posted) for item in items],
             "save_id": uuid.uuid4().hex,
             "error": error,
             "pages": range(1, attempt.page_count + 1),

@@ -336,3 +336,93 @@ def test_a_partly_right_answer_is_called_partially_correct(client, setup):
     response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
     html = client.get(response.url).content.decode()
     assert '<p class="verdict verdict--partial">Partiellement correcte</p>' in html
+
+
+def selected(html: str, name: str) -> list[str]:
+    """The values shown as chosen for the field `name` (radio, checkbox, text or select)."""
+    values = re.findall(rf'<input[^>]*name="{name}" value="([^"]*)"[^>]*\bchecked', html)
+    values += re.findall(rf'<input type="text"[^>]*name="{name}" value="([^"]*)"', html)
+    select = re.search(rf'<select[^>]*name="{name}">(.*?)</select>', html, re.S)
+    if select:
+        values += re.findall(r'<option value="([^"]*)" selected>', select.group(1))
+    return values
+
+
+def test_what_the_learner_chose_comes_back_with_an_error_on_the_page(client, setup):
+    """Two items at the same position of an ordering question: the error used to reset every
+    question of the page to its last saved state."""
+    _course, module, _learner = setup
+    kinds = ["single", "multiple", "truefalse", "short", "numerical", "matching", "ordering"]
+    quiz = quiz_make(module, questions=[question_make(k) for k in kinds], questions_per_page=7)
+    attempt = start(client, quiz)
+    items = {item.snapshot["type"]: item for item in attempt.items.all()}
+    single, multiple, truefalse, short, numerical, matching, ordering = (items[k] for k in kinds)
+    matching_tokens = [token for token, _real in matching.display_order]
+    pairs = [p["id"] for p in matching.snapshot["pairs"]]
+    ordering_tokens = [token for token, _real in ordering.display_order]
+    data = {
+        f"q{single.pk}": answer_token(single, "10 jours"),
+        f"q{multiple.pk}": [answer_token(multiple, "Avocat"), answer_token(multiple, "Médecin")],
+        f"q{truefalse.pk}": answer_token(truefalse, "Faux"),
+        f"q{short.pk}": "garde <b>à</b> vue",
+        f"q{numerical.pk}": "48,5",
+        f"q{matching.pk}-{pairs[0]}": matching_tokens[2],
+        f"q{matching.pk}-{pairs[1]}": matching_tokens[0],
+        f"q{ordering.pk}-{ordering_tokens[0]}": "2",
+        f"q{ordering.pk}-{ordering_tokens[1]}": "2",
+        f"q{ordering.pk}-{ordering_tokens[2]}": "1",
+        "save_id": "e1",
+        "nav": "summary",
+    }
+    response = client.post(page_url(attempt), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Donnez à chaque élément une position différente" in html
+    assert "Rien n’a été enregistré" in html
+    assert not any(item.response for item in attempt.items.all())
+    assert selected(html, f"q{single.pk}") == [data[f"q{single.pk}"]]
+    assert sorted(selected(html, f"q{multiple.pk}")) == sorted(data[f"q{multiple.pk}"])
+    assert selected(html, f"q{truefalse.pk}") == [data[f"q{truefalse.pk}"]]
+    assert selected(html, f"q{short.pk}") == ["garde &lt;b&gt;à&lt;/b&gt; vue"]
+    assert selected(html, f"q{numerical.pk}") == ["48,5"]
+    assert selected(html, f"q{matching.pk}-{pairs[0]}") == [matching_tokens[2]]
+    assert selected(html, f"q{matching.pk}-{pairs[1]}") == [matching_tokens[0]]
+    assert selected(html, f"q{matching.pk}-{pairs[2]}") == []
+    for token, position in zip(ordering_tokens, ["2", "2", "1"], strict=True):
+        assert selected(html, f"q{ordering.pk}-{token}") == [position]
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "shown", "error"),
+    [
+        ("numerical", "quarante-huit", "quarante-huit", "Saisissez un nombre"),
+        ("single", "forged-token", None, "Ce choix ne fait pas partie de la question"),
+        ("ordering", "9", None, "Donnez à chaque élément une position différente"),
+    ],
+)
+def test_each_type_s_own_error_keeps_what_was_typed_or_chosen(
+    client, setup, kind, typed, shown, error
+):
+    """Each error comes back with the page as the learner left it, the saved answer of the
+    other question included; a value the page never offered is not shown as chosen."""
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make(kind), question_make("short")])
+    quiz.questions_per_page = 2
+    quiz.save()
+    attempt = start(client, quiz)
+    item, other = attempt.items.order_by("position")
+    client.post(page_url(attempt), {f"q{other.pk}": "ancienne", "nav": "summary"})
+    if kind == "ordering":
+        tokens = [token for token, _real in item.display_order]
+        field, data = f"q{item.pk}-{tokens[0]}", {f"q{item.pk}-{tokens[1]}": "1"}
+    else:
+        field, data = f"q{item.pk}", {}
+    data.update({field: typed, f"q{other.pk}": "nouvelle", "nav": "summary"})
+    response = client.post(page_url(attempt), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert error in html
+    assert selected(html, field) == ([shown] if shown else [])
+    assert selected(html, f"q{other.pk}") == ["nouvelle"]
+    if kind == "ordering":
+        assert selected(html, f"q{item.pk}-{tokens[1]}") == ["1"]
