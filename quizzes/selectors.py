@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Question, QuizGrade, QuizPage
 from .richtext import field_clean
@@ -282,3 +283,17 @@ def answer_text(snapshot: dict, response: dict | None) -> str:
         )
     texts = {i["id"]: i["text"] for i in snapshot["items"]}
     return " → ".join(texts[i] for i in response["order"])
+
+
+def duration_text(duration: timedelta) -> str:
+    """An attempt's time, readable: whole minutes said « 0 minute » of a 40-second attempt."""
+    seconds = max(0, int(duration.total_seconds()))
+    if seconds < 60:
+        return _("moins d’une minute")
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return _("%(h)d h %(m)02d min") % {"h": hours, "m": minutes}
+    if seconds:
+        return _("%(m)d min %(s)02d s") % {"m": minutes, "s": seconds}
+    return _("%(m)d min") % {"m": minutes}
