@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -125,6 +126,13 @@ def _ordering_raw(request, field, item):
     return {"order": sorted(positions, key=positions.__getitem__)}
 
 
+def _seconds_left(attempt: Attempt) -> int | None:
+    """The countdown's start, from the server's clock: a phone's clock is often wrong."""
+    if attempt.deadline is None:
+        return None
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+
+
 def attempt_page(request, attempt_id: int, page: int):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -165,6 +173,7 @@ def attempt_page(request, attempt_id: int, page: int):
             "save_id": uuid.uuid4().hex,
             "error": error,
             "pages": range(1, attempt.page_count + 1),
+            "seconds_left": _seconds_left(attempt),
         },
         status=status,
     )
@@ -191,6 +200,7 @@ def attempt_summary(request, attempt_id: int):
                 for i in items
             ],
             "unanswered": sum(1 for i in items if i.response is None),
+            "seconds_left": _seconds_left(attempt),
         },
     )
 

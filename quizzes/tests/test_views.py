@@ -426,3 +426,23 @@ def test_each_type_s_own_error_keeps_what_was_typed_or_chosen(
     assert selected(html, f"q{other.pk}") == ["nouvelle"]
     if kind == "ordering":
         assert selected(html, f"q{item.pk}-{tokens[1]}") == ["1"]
+
+
+def test_a_timed_attempt_carries_the_server_s_deadline_for_the_countdown(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("single")], time_limit_minutes=30)
+    attempt = start(client, quiz)
+    for url in (page_url(attempt), reverse("quizzes:attempt_summary", args=[attempt.pk])):
+        html = client.get(url).content.decode()
+        box = re.search(r"<div class=\"countdown\" data-countdown ([^>]*) hidden>", html)
+        assert box, url
+        assert f'data-deadline="{attempt.deadline.isoformat()}"' in box.group(1)
+        left = int(re.search(r'data-seconds-left="(\d+)"', box.group(1)).group(1))
+        assert 1790 <= left <= 1800
+        assert 'aria-live="polite"' in html and "js/countdown.js" in html
+        # Without JavaScript the page says the deadline's time.
+        assert f"À envoyer avant {timezone.localtime(attempt.deadline):%H:%M}" in html
+
+    untimed = quiz_make(module, questions=[question_make("single")], title="Sans limite")
+    html = client.get(page_url(start(client, untimed))).content.decode()
+    assert "data-countdown" not in html and "countdown.js" not in html
