@@ -293,7 +293,10 @@ def duration_text(duration: timedelta) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     if hours:
-        return _("%(h)d h %(m)02d min") % {"h": hours, "m": minutes}
-    if seconds:
-        return _("%(m)d min %(s)02d s") % {"m": minutes, "s": seconds}
-    return _("%(m)d min") % {"m": minutes}
+        text = _("%(h)d h %(m)02d min") % {"h": hours, "m": minutes}
+    elif seconds:
+        text = _("%(m)d min %(s)02d s") % {"m": minutes, "s": seconds}
+    else:
+        text = _("%(m)d min") % {"m": minutes}
+    # A narrow table column must not part a number from its unit.
+    return text.replace(" ", "\u00a0")
