@@ -109,7 +109,8 @@ def statistics_view(request, quiz_id: int):
         {
             "label": f"{n * width}–{n * width + width - 1 if n < BINS - 1 else 100} %",
             "count": count,
-            "x": n * 32 + 4,
+            # Wide enough for the bucket's label under each bar ("90–100 %").
+            "x": n * 60 + 4,
             "height": round(120 * count / peak),
             "y": 130 - round(120 * count / peak),
         }

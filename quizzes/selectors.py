@@ -1,10 +1,12 @@
 """Reads about quizzes, and the quiz side of the course completion rule."""
 
 import math
+import re
 from datetime import timedelta
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Question, QuizGrade, QuizPage
 from .richtext import field_clean
@@ -147,11 +149,16 @@ def review_leak(*, quiz, slots) -> tuple[set[str], list[dict]]:
     return (early, repeated) if repeated else (set(), [])
 
 
-def item_view(item) -> dict:
+def item_view(item, posted=None) -> dict:
     """The question as the learner answers it: text and options, in display order, with the
-    saved response pre-filled. No fraction, feedback or right answer is in here."""
+    saved response pre-filled. No fraction, feedback or right answer is in here.
+    `posted`: the page's submitted fields (a QueryDict), pre-filled instead of the saved
+    response when the page comes back with an error: nothing was saved, and the learner must
+    not have to choose everything again."""
     snapshot, response = item.snapshot, item.response or {}
     back = {real: token for token, real in item.display_order}
+    tokens = set(back.values())
+    field = f"q{item.pk}"
     kind = snapshot["type"]
     view = {
         "id": item.pk,
@@ -163,15 +170,21 @@ def item_view(item) -> dict:
         "max_score": snapshot["max_score"],
         "points_label": f"{snapshot['max_score']:g}".replace(".", ","),
         "points_count": math.ceil(snapshot["max_score"]),
-        "field": f"q{item.pk}",
+        "field": field,
     }
     if kind in ("single", "multiple", "truefalse"):
         texts = {c["id"]: c["text"] for c in snapshot["choices"]}
-        chosen = set(response.get("choices", [])) | {response.get("choice")}
+        if posted is not None:
+            chosen = set(posted.getlist(field))
+        else:
+            chosen = {back.get(real) for real in response.get("choices", [])}
+            chosen.add(back.get(response.get("choice")))
         view["options"] = [
-            {"value": token, "text": texts[real], "checked": real in chosen}
+            {"value": token, "text": texts[real], "checked": token in chosen}
             for token, real in item.display_order
         ]
+    elif kind in ("short", "numerical") and posted is not None:
+        view["value"] = posted.get(field, "").replace("\x00", "")
     elif kind in ("short", "numerical"):
         value = response.get("text", response.get("value", ""))
         view["value"] = (
@@ -188,7 +201,9 @@ def item_view(item) -> dict:
                 "key": p["id"],
                 "field": f"q{item.pk}-{p['id']}",
                 "text": p["prompt"],
-                "selected": back.get(matches.get(p["id"]), ""),
+                "selected": _posted_token(posted, f"{field}-{p['id']}", tokens)
+                if posted is not None
+                else back.get(matches.get(p["id"]), ""),
             }
             for p in snapshot["pairs"]
         ]
@@ -201,11 +216,28 @@ def item_view(item) -> dict:
             {
                 "field": f"q{item.pk}-{token}",
                 "text": texts[real],
-                "position": order.index(real) + 1 if real in order else "",
+                "position": _posted_position(posted, f"{field}-{token}", view["count"])
+                if posted is not None
+                else order.index(real) + 1
+                if real in order
+                else "",
             }
             for token, real in item.display_order
         ]
     return view
+
+
+def _posted_token(posted, name: str, tokens: set[str]) -> str:
+    value = posted.get(name, "")
+    return value if value in tokens else ""
+
+
+def _posted_position(posted, name: str, count: int) -> int | str:
+    """The position chosen in a dropdown, as the dropdown's values (1..count), or ""."""
+    value = posted.get(name, "").strip()
+    if re.fullmatch(r"[0-9]{1,4}", value) and 1 <= int(value) <= count:
+        return int(value)
+    return ""
 
 
 def item_review(item, parts: set[str]) -> dict:
@@ -251,3 +283,20 @@ def answer_text(snapshot: dict, response: dict | None) -> str:
         )
     texts = {i["id"]: i["text"] for i in snapshot["items"]}
     return " → ".join(texts[i] for i in response["order"])
+
+
+def duration_text(duration: timedelta) -> str:
+    """An attempt's time, readable: whole minutes said « 0 minute » of a 40-second attempt."""
+    seconds = max(0, int(duration.total_seconds()))
+    if seconds < 60:
+        return _("moins d’une minute")
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        text = _("%(h)d h %(m)02d min") % {"h": hours, "m": minutes}
+    elif seconds:
+        text = _("%(m)d min %(s)02d s") % {"m": minutes, "s": seconds}
+    else:
+        text = _("%(m)d min") % {"m": minutes}
+    # A narrow table column must not part a number from its unit.
+    return text.replace(" ", "\u00a0")

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -125,6 +126,13 @@ def _ordering_raw(request, field, item):
     return {"order": sorted(positions, key=positions.__getitem__)}
 
 
+def _seconds_left(attempt: Attempt) -> int | None:
+    """The countdown's start, from the server's clock: a phone's clock is often wrong."""
+    if attempt.deadline is None:
+        return None
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+
+
 def attempt_page(request, attempt_id: int, page: int):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -134,7 +142,7 @@ def attempt_page(request, attempt_id: int, page: int):
     if not 1 <= page <= attempt.page_count:
         raise Http404
     items = list(attempt.items.filter(page_number=page))
-    error, status = None, 200
+    error, status, posted = None, 200, None
     if request.method == "POST":
         try:
             responses = _raw_responses(request, items)
@@ -142,7 +150,7 @@ def attempt_page(request, attempt_id: int, page: int):
                 attempt=attempt, responses=responses, save_id=request.POST.get("save_id", "")
             )
         except grading.ResponseError as exc:
-            error, status = str(exc), 400
+            error, status, posted = str(exc), 400, request.POST
         except services.QuizError as exc:
             messages.error(request, str(exc))
             return redirect("quizzes:attempt_summary", attempt_id=attempt.pk)
@@ -161,10 +169,11 @@ def attempt_page(request, attempt_id: int, page: int):
             "attempt": attempt,
             "quiz": attempt.quiz,
             "page_number": page,
-            "questions": [selectors.item_view(item) for item in items],
+            "questions": [selectors.item_view(item, posted) for item in items],
             "save_id": uuid.uuid4().hex,
             "error": error,
             "pages": range(1, attempt.page_count + 1),
+            "seconds_left": _seconds_left(attempt),
         },
         status=status,
     )
@@ -191,6 +200,7 @@ def attempt_summary(request, attempt_id: int):
                 for i in items
             ],
             "unanswered": sum(1 for i in items if i.response is None),
+            "seconds_left": _seconds_left(attempt),
         },
     )
 

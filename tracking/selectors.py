@@ -35,6 +35,7 @@ from accounts.selectors import (
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from quizzes.models import Attempt, QuizGrade
+from quizzes.selectors import duration_text
 
 from .models import Reminder
 
@@ -350,6 +351,10 @@ class AttemptLine:
     @property
     def duration(self) -> timedelta | None:
         return self.finished_at - self.started_at if self.finished_at else None
+
+    @property
+    def duration_text(self) -> str:
+        return duration_text(self.duration) if self.finished_at else ""
 
 
 @dataclass

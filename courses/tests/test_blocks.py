@@ -105,7 +105,7 @@ def test_self_check_reveals_feedback_per_choice_without_javascript():
         },
     )
     assert html.count("<details") == 3 and "<script" not in html
-    assert "Bonne réponse." in html and "Pas tout à fait." in html
+    assert "Réponse correcte." in html and "Réponse incorrecte." in html
 
 
 def test_self_check_needs_exactly_one_correct_choice():

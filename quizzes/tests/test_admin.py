@@ -100,6 +100,9 @@ def test_statistics_next_to_the_quiz_and_linked_from_the_question(client, editor
     assert f"/admin/quiz/{quiz.pk}/statistiques/" in edit
     html = client.get(f"/admin/quiz/{quiz.pk}/statistiques/").content.decode()
     assert "Tentatives terminées" in html and "<svg" in html
+    # The chart's buckets are labelled as ranges: its first one read « 00 ».
+    labels = re.findall(r"<text [^>]*>([^<]*)</text>", html)
+    assert labels[0] == "0–9 %" and labels[-1] == "90–100 %" and len(labels) == 10
     assert "Indice de facilité" in html and "0,0 %" in html and "48 heures : 0" in html
     listing = client.get("/admin/snippets/quizzes/question/").content.decode()
     assert f"/admin/questions/{question.pk}/statistiques/" in listing

@@ -185,7 +185,7 @@ def test_learner_sees_the_answers_only_after_the_last_attempt(
         content = page.content()
         assert "Note : 0 %" in content
         if number < 3:
-            assert "Bonne réponse" not in content and "Faux" not in content
+            assert "Bonne réponse" not in content and "verdict--" not in content
             assert "visibles quand vous aurez utilisé toutes vos tentatives" in content
         else:
             assert content.count("Bonne réponse") == 8

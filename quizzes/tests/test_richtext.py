@@ -248,7 +248,7 @@ def test_an_imported_question_is_shown_clean_in_the_attempt_and_its_review(fmt, 
     )
     client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
     review = client.get(reverse("quizzes:attempt_review", args=[attempt.pk])).content.decode()
-    assert "Article 76." in review and "Exact" in review and "Juste" in review
+    assert "Article 76." in review and "Exact" in review and "Réponse correcte" in review
     assert_page_clean(review)
     assert "<b>durée</b>" in review
 

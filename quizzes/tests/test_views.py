@@ -190,7 +190,7 @@ def test_review_shows_only_what_the_policy_allows(client, setup):
     quiz.review_after = ALL_PARTS
     quiz.save()
     html = client.get(response.url).content.decode()
-    assert "Note : 100 %" in html and "Juste" in html and "Exact" in html
+    assert "Note : 100 %" in html and "Réponse correcte" in html and "Exact" in html
     assert re.search(r"Bonne réponse :</strong>\s*48 heures", html)
 
 
@@ -298,3 +298,151 @@ def test_a_question_s_points_go_with_the_right_or_wrong_marks(client, setup):
     quiz.save()
     _attempt, html = blank_attempt(client, quiz)
     assert "0 / 1" in html and "verdict--" in html
+
+
+# --- The learner's quiz pages (issue 16) --------------------------------------------------
+
+
+def answer_token(item, text: str) -> str:
+    """The page's value of the choice whose text is `text`."""
+    real = next(c["id"] for c in item.snapshot["choices"] if c["text"] == text)
+    return next(token for token, r in item.display_order if r == real)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "verdict"), [("Faux", "Réponse incorrecte"), ("Vrai", "Réponse correcte")]
+)
+def test_a_true_false_verdict_never_uses_the_words_of_an_answer(client, setup, chosen, verdict):
+    """« Votre réponse : Vrai / Faux / Bonne réponse : Faux » read as if « Faux » were the
+    answer: the verdict has words of its own."""
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("truefalse")], review_after=ALL_PARTS)
+    attempt = start(client, quiz)
+    item = attempt.items.get()
+    client.post(page_url(attempt), {f"q{item.pk}": answer_token(item, chosen), "nav": "summary"})
+    response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    html = client.get(response.url).content.decode()
+    shown = re.search(r'<p class="verdict verdict--\w+">(.*?)</p>', html).group(1)
+    assert shown == verdict
+    assert re.search(r"Votre réponse :</strong>\s*" + chosen, html)
+
+
+def test_a_partly_right_answer_is_called_partially_correct(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("multiple")], review_after=ALL_PARTS)
+    attempt = start(client, quiz)
+    item = attempt.items.get()
+    client.post(page_url(attempt), {f"q{item.pk}": answer_token(item, "Avocat"), "nav": "summary"})
+    response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    html = client.get(response.url).content.decode()
+    assert '<p class="verdict verdict--partial">Partiellement correcte</p>' in html
+
+
+def selected(html: str, name: str) -> list[str]:
+    """The values shown as chosen for the field `name` (radio, checkbox, text or select)."""
+    values = re.findall(rf'<input[^>]*name="{name}" value="([^"]*)"[^>]*\bchecked', html)
+    values += re.findall(rf'<input type="text"[^>]*name="{name}" value="([^"]*)"', html)
+    select = re.search(rf'<select[^>]*name="{name}">(.*?)</select>', html, re.S)
+    if select:
+        values += re.findall(r'<option value="([^"]*)" selected>', select.group(1))
+    return values
+
+
+def test_what_the_learner_chose_comes_back_with_an_error_on_the_page(client, setup):
+    """Two items at the same position of an ordering question: the error used to reset every
+    question of the page to its last saved state."""
+    _course, module, _learner = setup
+    kinds = ["single", "multiple", "truefalse", "short", "numerical", "matching", "ordering"]
+    quiz = quiz_make(module, questions=[question_make(k) for k in kinds], questions_per_page=7)
+    attempt = start(client, quiz)
+    items = {item.snapshot["type"]: item for item in attempt.items.all()}
+    single, multiple, truefalse, short, numerical, matching, ordering = (items[k] for k in kinds)
+    matching_tokens = [token for token, _real in matching.display_order]
+    pairs = [p["id"] for p in matching.snapshot["pairs"]]
+    ordering_tokens = [token for token, _real in ordering.display_order]
+    data = {
+        f"q{single.pk}": answer_token(single, "10 jours"),
+        f"q{multiple.pk}": [answer_token(multiple, "Avocat"), answer_token(multiple, "Médecin")],
+        f"q{truefalse.pk}": answer_token(truefalse, "Faux"),
+        f"q{short.pk}": "garde <b>à</b> vue",
+        f"q{numerical.pk}": "48,5",
+        f"q{matching.pk}-{pairs[0]}": matching_tokens[2],
+        f"q{matching.pk}-{pairs[1]}": matching_tokens[0],
+        f"q{ordering.pk}-{ordering_tokens[0]}": "2",
+        f"q{ordering.pk}-{ordering_tokens[1]}": "2",
+        f"q{ordering.pk}-{ordering_tokens[2]}": "1",
+        "save_id": "e1",
+        "nav": "summary",
+    }
+    response = client.post(page_url(attempt), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Donnez à chaque élément une position différente" in html
+    assert "Rien n’a été enregistré" in html
+    assert not any(item.response for item in attempt.items.all())
+    assert selected(html, f"q{single.pk}") == [data[f"q{single.pk}"]]
+    assert sorted(selected(html, f"q{multiple.pk}")) == sorted(data[f"q{multiple.pk}"])
+    assert selected(html, f"q{truefalse.pk}") == [data[f"q{truefalse.pk}"]]
+    assert selected(html, f"q{short.pk}") == ["garde &lt;b&gt;à&lt;/b&gt; vue"]
+    assert selected(html, f"q{numerical.pk}") == ["48,5"]
+    assert selected(html, f"q{matching.pk}-{pairs[0]}") == [matching_tokens[2]]
+    assert selected(html, f"q{matching.pk}-{pairs[1]}") == [matching_tokens[0]]
+    assert selected(html, f"q{matching.pk}-{pairs[2]}") == []
+    for token, position in zip(ordering_tokens, ["2", "2", "1"], strict=True):
+        assert selected(html, f"q{ordering.pk}-{token}") == [position]
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "shown", "error"),
+    [
+        ("numerical", "quarante-huit", "quarante-huit", "Saisissez un nombre"),
+        ("single", "forged-token", None, "Ce choix ne fait pas partie de la question"),
+        ("ordering", "9", None, "Donnez à chaque élément une position différente"),
+    ],
+)
+def test_each_type_s_own_error_keeps_what_was_typed_or_chosen(
+    client, setup, kind, typed, shown, error
+):
+    """Each error comes back with the page as the learner left it, the saved answer of the
+    other question included; a value the page never offered is not shown as chosen."""
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make(kind), question_make("short")])
+    quiz.questions_per_page = 2
+    quiz.save()
+    attempt = start(client, quiz)
+    item, other = attempt.items.order_by("position")
+    client.post(page_url(attempt), {f"q{other.pk}": "ancienne", "nav": "summary"})
+    if kind == "ordering":
+        tokens = [token for token, _real in item.display_order]
+        field, data = f"q{item.pk}-{tokens[0]}", {f"q{item.pk}-{tokens[1]}": "1"}
+    else:
+        field, data = f"q{item.pk}", {}
+    data.update({field: typed, f"q{other.pk}": "nouvelle", "nav": "summary"})
+    response = client.post(page_url(attempt), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert error in html
+    assert selected(html, field) == ([shown] if shown else [])
+    assert selected(html, f"q{other.pk}") == ["nouvelle"]
+    if kind == "ordering":
+        assert selected(html, f"q{item.pk}-{tokens[1]}") == ["1"]
+
+
+def test_a_timed_attempt_carries_the_server_s_deadline_for_the_countdown(client, setup):
+    _course, module, _learner = setup
+    quiz = quiz_make(module, questions=[question_make("single")], time_limit_minutes=30)
+    attempt = start(client, quiz)
+    for url in (page_url(attempt), reverse("quizzes:attempt_summary", args=[attempt.pk])):
+        html = client.get(url).content.decode()
+        box = re.search(r"<div class=\"countdown\" data-countdown ([^>]*) hidden>", html)
+        assert box, url
+        assert f'data-deadline="{attempt.deadline.isoformat()}"' in box.group(1)
+        left = int(re.search(r'data-seconds-left="(\d+)"', box.group(1)).group(1))
+        assert 1790 <= left <= 1800
+        assert 'aria-live="polite"' in html and "js/countdown.js" in html
+        # Without JavaScript the page says the deadline's time.
+        assert f"À envoyer avant {timezone.localtime(attempt.deadline):%H:%M}" in html
+
+    untimed = quiz_make(module, questions=[question_make("single")], title="Sans limite")
+    html = client.get(page_url(start(client, untimed))).content.decode()
+    assert "data-countdown" not in html and "countdown.js" not in html

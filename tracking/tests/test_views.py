@@ -267,3 +267,29 @@ def test_administrators_see_everything(client, tree, people, role_groups):
     client.force_login(admin)
     html = client.get(reverse("tracking:dashboard")).content.decode()
     assert "Sira Diallo" in html and "Awa Traoré" in html
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(40, "moins d’une minute"), (275, "4 min 35 s"), (300, "5 min"), (3900, "1 h 05 min")],
+)
+def test_an_attempt_s_duration_is_readable_on_the_learner_page(
+    client, tree, course, people, seconds, shown
+):
+    """A 40-second attempt read « 0 minutes »: whole minutes of Django's timesince."""
+    from courses.models import ModulePage
+    from quizzes.models import Attempt
+    from quizzes.tests.factories import question_make, quiz_make
+
+    module = ModulePage.objects.child_of(course).first()
+    quiz = quiz_make(module, questions=[question_make("single")])
+    attempt = Attempt.objects.create(
+        learner=people["awa"], quiz=quiz, number=1, state=Attempt.State.FINISHED, percent=50
+    )
+    Attempt.objects.filter(pk=attempt.pk).update(
+        finished_at=attempt.started_at + timedelta(seconds=seconds)
+    )
+    client.force_login(supervisor_of(tree.mopti))
+    html = client.get(reverse("tracking:learner", args=[people["awa"].pk])).content.decode()
+    assert f"<td>{shown}</td>" in html.replace("\u00a0", " ")
+    assert "0 minute" not in html
