@@ -181,8 +181,18 @@ def _assignments_in_scope(user):
 @supervisor_required
 def assignments(request):
     labels = unit_labels()
-    form = AssignmentForm(request.POST or None, user=request.user, labels=labels)
-    if request.method == "POST" and form.is_valid():
+    if "search" in request.POST:
+        # « Rechercher » posts the form to list other learners, not to assign: the same form
+        # comes back unbound (no error for a field not filled in yet) with what was typed.
+        initial = {
+            name: values if name == "learners" else values[-1]
+            for name, values in request.POST.lists()
+            if name != "csrfmiddlewaretoken"
+        }
+        form = AssignmentForm(initial=initial, user=request.user, labels=labels)
+    else:
+        form = AssignmentForm(request.POST or None, user=request.user, labels=labels)
+    if request.method == "POST" and form.is_bound and form.is_valid():
         data = form.cleaned_data
         course = get_object_or_404(CoursePage.objects.live(), pk=data["course"])
         unit = (

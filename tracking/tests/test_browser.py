@@ -90,3 +90,52 @@ def test_supervisor_assigns_a_course_follows_progress_and_exports(
     rows = list(workbook.active.iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == ["OPJ-SEV"]
     assert rows[1][6] == 50
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_supervisor_lands_on_the_dashboard_and_picks_learners_without_script(
+    page, wagtail_site, role_groups, screenshot_dir
+):
+    """Signed in, a supervisor lands on the dashboard. The assignment form shows only the
+    chosen target's field (CSS :has(), no script: JavaScript is off), and the learners' list
+    is searched on the server, within the scope."""
+    tree = tree_build()
+    course_services.course_tree_setup()
+    course = course_build(title="Garde à vue et droits de la défense", modules=1, lessons=1)
+    SupervisorFactory(matricule="SUP-MOP", supervised_units=[tree.mopti], full_name="Cdt Diarra")
+    awa = LearnerFactory(matricule="OPJ-SEV", unit=tree.sevare, full_name="Awa Traoré")
+    LearnerFactory(matricule="OPJ-MOP", unit=tree.mopti, full_name="Issa Coulibaly")
+    LearnerFactory(matricule="OPJ-SEG", unit=tree.segou, full_name="Awa Diallo")
+    page.set_viewport_size({"width": 390, "height": 844})
+    _sign_in(page, "SUP-MOP")
+    assert page.url.endswith("/suivi/")
+
+    page.goto("/suivi/affectations/")
+    unit = page.get_by_label("Unité", exact=True)
+    learners = page.get_by_label("Apprenants", exact=True)
+    assert unit.is_visible() and not learners.is_visible()
+    for width in (390, 1366):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(
+            path=screenshot_dir / f"suivi-affectation-unite-{width}.png", full_page=True
+        )
+    page.get_by_label("Formation").select_option(label=course.title)
+    page.get_by_label("Des apprenants choisis").check()
+    assert learners.is_visible() and not unit.is_visible()
+    page.get_by_label("Rechercher des apprenants").fill("awa")
+    page.get_by_role("button", name="Rechercher", exact=True).click()
+    page.wait_for_load_state()
+    learners = page.get_by_label("Apprenants", exact=True)
+    assert learners.locator("option").all_inner_texts() == ["Awa Traoré (OPJ-SEV)"]
+    assert page.get_by_label("Des apprenants choisis").is_checked()
+    learners.select_option(value=str(awa.pk))
+    for width in (390, 1366):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(
+            path=screenshot_dir / f"suivi-affectation-apprenants-{width}.png", full_page=True
+        )
+    page.get_by_label("Échéance").fill((timezone.localdate() + timedelta(days=7)).isoformat())
+    page.get_by_role("button", name="Affecter").click()
+    page.wait_for_load_state()
+    assert "est affectée" in page.content()
+    assert "Awa Traoré" in page.locator("main").inner_text()
