@@ -96,8 +96,9 @@ def dashboard(request):
             for row in units
         ]
     )
+    # « 14 sept. »: short enough for six labels on a phone; the table below has full dates.
     week_chart = charts.columns(
-        [(formats.date_format(point.week, "SHORT_DATE_FORMAT"), point.completed) for point in weeks]
+        [(formats.date_format(point.week, "j N"), point.completed) for point in weeks]
     )
     return render(
         request,
