@@ -182,9 +182,14 @@ def _assignments_in_scope(user):
 @supervisor_required
 def assignments(request):
     labels = unit_labels()
-    if "search" in request.POST:
+    searching = "search" in request.POST and (
+        request.POST.get("target") == AssignmentForm.TARGET_LEARNERS
+    )
+    if searching:
         # « Rechercher » posts the form to list other learners, not to assign: the same form
         # comes back unbound (no error for a field not filled in yet) with what was typed.
+        # Enter in any field also "clicks" it (the form's first submit button), so with the
+        # unit target, where the button is hidden, the form is submitted as an assignment.
         initial = {
             name: values if name == "learners" else values[-1]
             for name, values in request.POST.lists()

@@ -346,12 +346,14 @@ def test_assignment_form_shows_the_chosen_targets_field_only(client, tree, cours
     assert '[value="unit"]:checked) .target-block--learners' in css
     assert '[value="learners"]:checked) .target-block--unit' in css
     learner = LearnerFactory(unit=tree.sevare)
+    # Enter in the date field sends the first submit button, « Rechercher », hidden here.
     response = client.post(
         reverse("tracking:assignments"),
         {
             "course": course.pk,
             "target": "unit",
             "unit": tree.sevare.pk,
+            "search": "1",
             "learners": [learner.pk],
             "due_date": (timezone.localdate() + timedelta(days=7)).isoformat(),
         },
