@@ -4,6 +4,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import import_string
 from django.utils.translation import check_for_language
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
@@ -16,6 +17,14 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        """Without `next`: the page KALAN_SIGNIN_LANDING chooses for this user (a supervisor's
+        is the dashboard, which accounts does not know of), else LOGIN_REDIRECT_URL."""
+        landing = getattr(settings, "KALAN_SIGNIN_LANDING", "")
+        if landing and self.request.user.is_authenticated:
+            return import_string(landing)(self.request.user)
+        return super().get_default_redirect_url()
 
 
 class PasswordResetView(auth_views.PasswordResetView):

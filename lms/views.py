@@ -4,11 +4,22 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from tracking.selectors import user_is_supervisor
+
 from .health import broker_check, cache_check, database_check
+
+
+def signin_landing(user) -> str:
+    """KALAN_SIGNIN_LANDING: a supervisor signs in to follow their units, not to take a
+    course, so they land on the dashboard; everybody else on « Mes formations »."""
+    if user_is_supervisor(user):
+        return reverse("tracking:dashboard")
+    return reverse("home")
 
 
 @require_GET

@@ -48,24 +48,64 @@ def horizontal_bars(items: list[tuple[str, int, str]], *, width: int = 320) -> C
     return Chart(width=width, height=max(ROW_HEIGHT, len(items) * ROW_HEIGHT), bars=bars)
 
 
-def columns(items: list[tuple[str, int]], *, width: int = 320, height: int = 120) -> Chart:
-    """One column per (label, count), scaled to the largest count."""
+# Week labels are about 40 px wide at 12 px: six of them fit side by side on a 320 px phone.
+COLUMN_TICKS_MAX = 6
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    value: int
+    x: float  # percent of the chart's width, so that the chart spans its section
+    width: float  # percent
+    y: float  # px
+    height: float  # px
+    center: float  # percent
+    tick: bool  # whether the label is written under the axis
+    anchor: str  # text-anchor of the label: the first and last stay inside the drawing
+    label_x: float  # percent
+
+
+@dataclass(frozen=True)
+class ColumnChart:
+    height: int
+    columns: list[Column]
+    baseline: float
+
+
+def columns(items: list[tuple[str, int]], *, height: int = 120) -> ColumnChart:
+    """One column per (label, count), scaled to the largest count. Horizontal positions are
+    percentages (the SVG has no viewBox: it takes the section's whole width and its text keeps
+    its size on a phone as on a desktop); at most COLUMN_TICKS_MAX labels, counted back from
+    the last column, so that the latest week is always named and no two labels meet."""
     if not items:
-        return Chart(width=width, height=height, bars=[])
+        return ColumnChart(height=height, columns=[], baseline=height)
     top = max(count for _label, count in items) or 1
-    slot = width / len(items)
-    bars = []
+    slot = 100 / len(items)
+    step = -(-len(items) // COLUMN_TICKS_MAX)
+    last = len(items) - 1
+    result = []
     for index, (label, count) in enumerate(items):
         bar_height = (height - 16) * count / top
-        bars.append(
-            Bar(
+        anchor, label_x = (
+            ("end", (index + 1) * slot)
+            if index == last
+            else ("start", index * slot)
+            if index == 0
+            else ("middle", (index + 0.5) * slot)
+        )
+        result.append(
+            Column(
                 label,
                 count,
-                str(count),
                 x=index * slot + slot * 0.15,
-                y=height - bar_height,
                 width=slot * 0.7,
+                y=height - bar_height,
                 height=bar_height,
+                center=(index + 0.5) * slot,
+                tick=(last - index) % step == 0,
+                anchor=anchor,
+                label_x=label_x,
             )
         )
-    return Chart(width=width, height=height, bars=bars, baseline=height)
+    return ColumnChart(height=height, columns=result, baseline=height)

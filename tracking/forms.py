@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.db.models import Q
 from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -115,11 +116,20 @@ def dashboard_filters(
     )
 
 
+PICKER_LIMIT = 100
+
+
 class AssignmentForm(forms.Form):
-    """Assign a course to a unit (and every unit below it) or to learners by matricule."""
+    """Assign a course to a unit (and every unit below it) or to learners picked in a list.
+
+    The list holds the learners of the supervisor's scope that match `learner_search` (name or
+    matricule, searched by the « Rechercher » button, which posts the form without saving it),
+    at most PICKER_LIMIT of them, plus those already picked. Whatever the list shows, the
+    field accepts only learners of the scope: any other id is refused as an invalid choice."""
 
     TARGET_UNIT = "unit"
     TARGET_LEARNERS = "learners"
+    PICKER_LIMIT = PICKER_LIMIT
 
     course = forms.TypedChoiceField(label=_("Formation"), coerce=int)
     target = forms.ChoiceField(
@@ -132,12 +142,22 @@ class AssignmentForm(forms.Form):
         widget=forms.RadioSelect,
     )
     unit = forms.TypedChoiceField(label=_("Unité"), required=False, coerce=int, empty_value=None)
-    matricules = forms.CharField(
-        label=_("Matricules"),
+    learner_search = forms.CharField(
+        label=_("Rechercher des apprenants"),
         required=False,
-        max_length=20000,
-        help_text=_("Un matricule par ligne, ou séparés par des virgules."),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=100,
+        help_text=_("Nom ou matricule, puis « Rechercher »."),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    learners = forms.ModelMultipleChoiceField(
+        label=_("Apprenants"),
+        required=False,
+        queryset=None,
+        help_text=_(
+            "Sur ordinateur, maintenez Ctrl (ou ⌘) pour en choisir plusieurs. "
+            "Les apprenants choisis restent cochés après une nouvelle recherche."
+        ),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
     )
     due_date = forms.DateField(label=_("Échéance"), widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -146,28 +166,54 @@ class AssignmentForm(forms.Form):
         self.user = user
         self.fields["unit"].choices = [("", "—"), *_unit_choices(user, labels)]
         self.fields["course"].choices = [("", "—"), *_course_choices()]
+        scope = learner_list_in_scope(user=user).order_by("full_name", "matricule")
+        self.fields["learners"].queryset = scope
+        self._picker_build(scope)
+
+    def _raw(self, name: str, many: bool = False):
+        source = self.data if self.is_bound else self.initial
+        if many:
+            values = source.getlist(name) if hasattr(source, "getlist") else source.get(name)
+            return [v for v in (values or []) if isinstance(v, str) and ASCII_ID.fullmatch(v)]
+        value = source.get(name, "")
+        return value.strip()[:100] if isinstance(value, str) else ""
+
+    def _picker_build(self, scope) -> None:
+        """The list's options: the matches of the search and the learners already picked,
+        all taken from the scope, so that nobody outside it is ever named in the page."""
+        search = self._raw("learner_search")
+        matches = scope
+        if search:
+            matches = scope.filter(Q(full_name__icontains=search) | Q(matricule__icontains=search))
+        self.picker_total = matches.count()
+        shown = list(matches[:PICKER_LIMIT])
+        picked = list(map(int, self._raw("learners", many=True)))
+        missing = set(picked) - {u.pk for u in shown}
+        if missing:
+            shown = sorted(
+                [*shown, *scope.filter(pk__in=missing)], key=lambda u: (u.full_name, u.matricule)
+            )
+        self.picker_limited = self.picker_total > PICKER_LIMIT
+        self.fields["learners"].widget.choices = [
+            (
+                learner.pk,
+                f"{learner.full_name} ({learner.matricule})"
+                if learner.full_name
+                else learner.matricule,
+            )
+            for learner in shown
+        ]
 
     def clean(self):
         data = super().clean()
         target = data.get("target")
-        data["learners"] = []
         if target == self.TARGET_UNIT:
+            data["learners"] = []
             if not data.get("unit"):
                 self.add_error("unit", _("Choisissez l’unité."))
         elif target == self.TARGET_LEARNERS:
-            wanted = {m.upper() for m in re.split(r"[\s,;]+", data.get("matricules", "")) if m}
-            if not wanted:
-                self.add_error("matricules", _("Indiquez au moins un matricule."))
-                return data
-            found = list(learner_list_in_scope(user=self.user).filter(matricule__in=wanted))
-            # One message for unknown and out-of-scope: it says nothing about other units.
-            missing = sorted(wanted - {u.matricule for u in found})
-            if missing:
-                self.add_error(
-                    "matricules",
-                    _("Matricules inconnus ou hors de votre périmètre : %(list)s")
-                    % {"list": ", ".join(missing)},
-                )
-            data["learners"] = found
             data["unit"] = None
+            if not data.get("learners") and "learners" not in self.errors:
+                self.add_error("learners", _("Choisissez au moins un apprenant."))
+            data["learners"] = list(data.get("learners") or [])
         return data

@@ -96,8 +96,9 @@ def dashboard(request):
             for row in units
         ]
     )
+    # « 14 sept. »: short enough for six labels on a phone; the table below has full dates.
     week_chart = charts.columns(
-        [(formats.date_format(point.week, "SHORT_DATE_FORMAT"), point.completed) for point in weeks]
+        [(formats.date_format(point.week, "j N"), point.completed) for point in weeks]
     )
     return render(
         request,
@@ -181,8 +182,23 @@ def _assignments_in_scope(user):
 @supervisor_required
 def assignments(request):
     labels = unit_labels()
-    form = AssignmentForm(request.POST or None, user=request.user, labels=labels)
-    if request.method == "POST" and form.is_valid():
+    searching = "search" in request.POST and (
+        request.POST.get("target") == AssignmentForm.TARGET_LEARNERS
+    )
+    if searching:
+        # « Rechercher » posts the form to list other learners, not to assign: the same form
+        # comes back unbound (no error for a field not filled in yet) with what was typed.
+        # Enter in any field also "clicks" it (the form's first submit button), so with the
+        # unit target, where the button is hidden, the form is submitted as an assignment.
+        initial = {
+            name: values if name == "learners" else values[-1]
+            for name, values in request.POST.lists()
+            if name != "csrfmiddlewaretoken"
+        }
+        form = AssignmentForm(initial=initial, user=request.user, labels=labels)
+    else:
+        form = AssignmentForm(request.POST or None, user=request.user, labels=labels)
+    if request.method == "POST" and form.is_bound and form.is_valid():
         data = form.cleaned_data
         course = get_object_or_404(CoursePage.objects.live(), pk=data["course"])
         unit = (

@@ -136,6 +136,9 @@ PASSWORD_HASHERS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
+# Where a sign-in without `next` leads, as a function of the user: accounts may not import
+# tracking (design.md), so lms, which wires the apps, decides that supervisors land on /suivi/.
+KALAN_SIGNIN_LANDING = "lms.views.signin_landing"
 LOGOUT_REDIRECT_URL = "accounts:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

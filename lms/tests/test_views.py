@@ -47,3 +47,46 @@ def test_security_txt_names_the_contact_and_an_expiry(client, settings):
 
     expires = datetime.strptime(fields["Expires"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     assert 300 < (expires - datetime.now(UTC)).days <= 365
+
+
+SIGNIN_PASSWORD = "motdepasse-test"
+
+
+def _sign_in(client, user, next_url=None):
+    from django.urls import reverse
+
+    url = reverse("accounts:login") + (f"?next={next_url}" if next_url else "")
+    data = {"username": user.matricule, "password": SIGNIN_PASSWORD}
+    if next_url:
+        data["next"] = next_url
+    return client.post(url, data)
+
+
+@pytest.mark.django_db
+def test_a_supervisor_lands_on_the_dashboard_and_a_learner_on_my_courses(client):
+    from accounts.tests.factories import LearnerFactory, SupervisorFactory, UnitFactory
+
+    unit = UnitFactory(name="Brigade de Sévaré")
+    supervisor = SupervisorFactory(supervised_units=[unit])
+    response = _sign_in(client, supervisor)
+    assert response.status_code == 302 and response["Location"] == "/suivi/"
+    client.logout()
+    response = _sign_in(client, LearnerFactory(unit=unit))
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+@pytest.mark.django_db
+def test_a_supervisor_without_units_and_an_explicit_next_are_not_redirected_to_the_dashboard(
+    client,
+):
+    from accounts.tests.factories import SupervisorFactory, UnitFactory
+
+    # In the Superviseurs group but given no unit yet: the dashboard would only say 403.
+    response = _sign_in(client, SupervisorFactory())
+    assert response["Location"] == "/"
+    client.logout()
+    supervisor = SupervisorFactory(supervised_units=[UnitFactory()])
+    response = _sign_in(client, supervisor, next_url="/certificats/")
+    assert response.status_code == 302 and response["Location"] == "/certificats/"
+    # Already signed in, the sign-in page sends the supervisor to their landing page too.
+    assert client.get("/connexion/")["Location"] == "/suivi/"

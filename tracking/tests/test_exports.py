@@ -131,3 +131,72 @@ def test_a_real_worker_writes_the_export(client, celery_project_worker, wagtail_
         "MOP-1",
         "MOP-2",
     ]
+
+
+@pytest.fixture
+def graded(tree):
+    """A learner of Sévaré, overdue, whose two quiz grades average 81.5455 %."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from courses.models import Enrollment
+    from quizzes.models import QuizGrade
+    from quizzes.tests.factories import quiz_make
+
+    course = course_build(title="Droits de la défense", modules=1, lessons=1)
+    learner = LearnerFactory(unit=tree.sevare, matricule="MOP-081", full_name="Awa Touré")
+    Enrollment.objects.create(
+        learner=learner,
+        course=course,
+        progress_percent=50,
+        due_date=timezone.localdate() - timedelta(days=3),
+    )
+    for index, percent in enumerate(("82.091", "81.000")):
+        QuizGrade.objects.create(
+            learner=learner,
+            quiz=quiz_make(course, title=f"Quiz {index}"),
+            course=course,
+            percent=percent,
+        )
+    return learner
+
+
+@pytest.mark.parametrize(
+    ("language", "separator", "grade", "overdue"),
+    [("fr", ";", "81,5", "oui"), ("en", ",", "81.5", "yes")],
+)
+def test_csv_numbers_are_rounded_and_written_for_the_language(
+    client, tree, graded, language, separator, grade, overdue
+):
+    """French Excel reads « 81.5455 » as text and expects `;` between cells with the decimal
+    comma; English Excel expects `,` and `.`."""
+    client.force_login(supervisor_of(tree.mopti, language=language))
+    text = export_download(client, "csv").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=separator))
+    assert len(rows[0]) == 15  # the separator splits the header into its columns
+    row = next(r for r in rows[1:] if r[0] == "MOP-081")
+    assert row[1] == "Awa Touré"
+    assert row[6] == "50"
+    assert row[7] == grade
+    assert row[9] == overdue
+
+
+def test_xlsx_rounds_grades_writes_booleans_as_words_and_sizes_its_columns(client, tree, graded):
+    from openpyxl.utils import get_column_letter
+
+    from tracking.exports import headers
+
+    client.force_login(supervisor_of(tree.mopti))
+    sheet = load_workbook(io.BytesIO(export_download(client, "xlsx"))).active
+    cells = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "MOP-081")
+    assert cells[7].value == 81.5 and cells[7].data_type == "n"
+    assert cells[9].value == "oui"
+    titles = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    assert titles == [str(title) for title in headers()]
+    for index, title in enumerate(titles, start=1):
+        width = sheet.column_dimensions[get_column_letter(index)].width
+        assert width >= len(title), (title, width)
+    unit = sheet.column_dimensions[get_column_letter(4)].width
+    assert unit >= len(cells[3].value)  # the longest unit path fits
+    assert sheet.column_dimensions["H"].width < 40  # a number's column stays narrow

@@ -199,7 +199,7 @@ def test_xlsx_export_has_typed_cells_and_headers_in_the_ui_language(client, tree
     assert awa[6] == 100 and isinstance(awa[6], int)  # progress: a number
     assert isinstance(awa[10], datetime)  # enrolled at: a date cell, not text
     assert isinstance(issa[8], datetime) and issa[8].date() < date.today() + timedelta(1)
-    assert issa[9] is True  # overdue: a boolean
+    assert issa[9] == "yes"  # overdue: written as in the CSV, in the supervisor’s language
     assert "SEG-001" not in {r[0] for r in rows}
     assert len(rows) == 3
     # Dates show as dates, in the French order, and datetimes with their time.
@@ -232,12 +232,13 @@ def test_assignment_form_creates_enrollments_and_refuses_other_units(client, tre
         {
             "course": course.pk,
             "target": "learners",
-            "matricules": "mop-010, SEG-010",
+            "learners": [newcomer.pk, stranger.pk],
             "due_date": due,
         },
     )
     assert response.status_code == 400
-    assert "SEG-010" in response.content.decode()
+    assert f"{stranger.pk} n’en fait pas partie" in response.content.decode()
+    assert "SEG-010" not in response.content.decode()
     assert not Enrollment.objects.filter(learner=stranger).exists()
     assert Assignment.objects.count() == 1
 
@@ -293,3 +294,95 @@ def test_an_attempt_s_duration_is_readable_on_the_learner_page(
     html = client.get(reverse("tracking:learner", args=[people["awa"].pk])).content.decode()
     assert f"<td>{shown}</td>" in html.replace("\u00a0", " ")
     assert "0 minute" not in html
+
+
+def _picker_options(html: str) -> list[str]:
+    import re
+
+    select = re.search(r'<select name="learners".*?</select>', html, re.S).group(0)
+    return re.findall(r"<option[^>]*>([^<]*)</option>", select)
+
+
+def test_assignment_picker_lists_and_accepts_only_learners_in_scope(client, tree, course):
+    """The learners' list is searched on the server, within the supervisor's scope: a
+    matricule from another unit is neither listed nor accepted, even posted by hand."""
+    awa = LearnerFactory(unit=tree.sevare, matricule="MOP-011", full_name="Awa Touré")
+    LearnerFactory(unit=tree.mopti, matricule="MOP-012", full_name="Issa Diarra")
+    stranger = LearnerFactory(unit=tree.segou, matricule="SEG-011", full_name="Awa Keïta")
+    client.force_login(supervisor_of(tree.mopti))
+    url = reverse("tracking:assignments")
+    due = (timezone.localdate() + timedelta(days=14)).isoformat()
+
+    options = _picker_options(client.get(url).content.decode())
+    assert options == ["Awa Touré (MOP-011)", "Issa Diarra (MOP-012)"]
+
+    # « Rechercher » keeps what was typed and picked, lists the matches, saves nothing.
+    response = client.post(
+        url,
+        {
+            "course": course.pk,
+            "target": "learners",
+            "learner_search": "awa",
+            "learners": [awa.pk],
+            "due_date": due,
+            "search": "1",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "errorlist" not in html
+    assert _picker_options(html) == ["Awa Touré (MOP-011)"]
+    assert f'value="{awa.pk}" selected' in html
+    assert "SEG-011" not in html and "Keïta" not in html
+    assert (
+        client.post(url, {"learner_search": "SEG-011", "search": "1"})
+        .content.decode()
+        .count("SEG-011")
+        == 1
+    )  # in the search box only, never in the list
+    assert not Assignment.objects.exists()
+
+    response = client.post(
+        url,
+        {"course": course.pk, "target": "learners", "learners": [stranger.pk], "due_date": due},
+    )
+    assert response.status_code == 400
+    assert not Enrollment.objects.filter(learner=stranger).exists()
+    response = client.post(
+        url, {"course": course.pk, "target": "learners", "learners": [awa.pk], "due_date": due}
+    )
+    assert response.status_code == 302
+    assert Enrollment.objects.filter(learner=awa, course=course).exists()
+    assert Assignment.objects.get().learner == awa
+
+
+def test_assignment_form_shows_the_chosen_targets_field_only(client, tree, course):
+    """Each target's field sits in its own block, which the stylesheet hides unless its radio
+    is checked; a unit assignment ignores learners posted with it."""
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    client.force_login(supervisor_of(tree.mopti))
+    html = client.get(reverse("tracking:assignments")).content.decode()
+    unit_block = html.index("target-block--unit")
+    learners_block = html.index("target-block--learners")
+    assert unit_block < html.index('name="unit"') < learners_block < html.index('name="learners"')
+    assert 'name="matricules"' not in html
+    css = Path(finders.find("css/kalan.css")).read_text(encoding="utf-8")
+    assert '[value="unit"]:checked) .target-block--learners' in css
+    assert '[value="learners"]:checked) .target-block--unit' in css
+    learner = LearnerFactory(unit=tree.sevare)
+    # Enter in the date field sends the first submit button, « Rechercher », hidden here.
+    response = client.post(
+        reverse("tracking:assignments"),
+        {
+            "course": course.pk,
+            "target": "unit",
+            "unit": tree.sevare.pk,
+            "search": "1",
+            "learners": [learner.pk],
+            "due_date": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    assert Assignment.objects.get().unit_id == tree.sevare.pk
