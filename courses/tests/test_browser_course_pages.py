@@ -15,7 +15,7 @@ WIDTHS = (390, 1366)
 
 def _learner_with_courses():
     from accounts.tests.factories import LearnerFactory
-    from certificates.models import Certificate
+    from certificates import services as certificate_services
     from courses import services
     from courses.models import LessonPage, ModulePage
     from courses.tests.factories import course_build, lesson_body, lessons_of
@@ -30,13 +30,9 @@ def _learner_with_courses():
         instance=LessonPage(title="Nouvelle jurisprudence", body=lesson_body(), live=False)
     )
     new.save_revision().publish()
-    Certificate.objects.create(
-        learner=learner,
-        course=done,
-        serial="CNDH-2026-000007",
-        learner_name=learner.full_name,
-        course_title=done.title,
-    )
+    # The completion queued the certificate task: a worker running in this test session may
+    # issue it at any moment. The service is idempotent: whoever comes first issues it.
+    certificate = certificate_services.certificate_issue(learner_id=learner.pk, course_id=done.pk)
     ongoing = course_build(title="Interdiction de la torture", modules=3, lessons=2)
     services.enrollment_create(
         learner=learner, course=ongoing, due_date=date.today() + timedelta(days=20)
@@ -53,7 +49,7 @@ def _learner_with_courses():
         due_date=date.today() + timedelta(days=10),
     )
     course_build(title="Violences basées sur le genre", modules=1, lessons=1)
-    return learner, done, ongoing
+    return learner, done, ongoing, certificate.serial
 
 
 def _fits(page, width):
@@ -63,7 +59,7 @@ def _fits(page, width):
 def test_learner_course_pages_on_a_phone_and_a_desktop(
     page, wagtail_site, client, base_url, screenshot_dir
 ):
-    learner, done, ongoing = _learner_with_courses()
+    learner, done, ongoing, certificate_serial = _learner_with_courses()
     login_browser(page, client, learner, base_url)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
@@ -92,7 +88,7 @@ def test_learner_course_pages_on_a_phone_and_a_desktop(
         assert page.locator(".badge--new").inner_text() == "Nouveau"
         assert page.get_by_role("link", name="Nouvelle jurisprudence").is_visible()
         link = page.get_by_role("link", name="Mon attestation")
-        assert link.get_attribute("href") == "/certificats/CNDH-2026-000007/pdf/"
+        assert link.get_attribute("href") == f"/certificats/{certificate_serial}/pdf/"
         assert page.get_by_text("À terminer avant le").count() == 0
         _fits(page, width)
         page.screenshot(path=screenshot_dir / f"formation-terminee-{width}.png", full_page=True)
