@@ -10,12 +10,11 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from jobs.registry import JobFailed, Kind, Outcome, kind_register
+from jobs.registry import JobFailed, Kind, Outcome, kind_register, upload_size_error
 from jobs.spreadsheets import cell_escape
 
 from .importers import parse_learners_csv, rows_place_under
@@ -33,13 +32,7 @@ def can_import(user) -> bool:
 
 
 def size_error(size: int) -> str | None:
-    limit = settings.KALAN_LEARNER_IMPORT_MAX_SIZE
-    if size > limit:
-        return _("Le fichier pèse %(size)s : la limite est de %(limit)s. Découpez-le.") % {
-            "size": filesizeformat(size),
-            "limit": filesizeformat(limit),
-        }
-    return None
+    return upload_size_error(size, limit=settings.KALAN_LEARNER_IMPORT_MAX_SIZE)
 
 
 def _label(params: dict) -> str:

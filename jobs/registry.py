@@ -5,6 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
 
 class JobFailed(Exception):
     """An expected failure: `message` (already translated) is shown to the owner, with the
@@ -57,3 +60,15 @@ def kind_register(kind: Kind) -> None:
 def kind_get(name: str) -> Kind | None:
     """None for a kind no app declares any more (a job left from an older version)."""
     return _kinds.get(name)
+
+
+def upload_size_error(size: int, *, limit: int) -> str | None:
+    """Why an uploaded file is refused for its size, in the current language, or None. The
+    import forms say it at once, and the import jobs again (a file can reach the storage
+    another way)."""
+    if size > limit:
+        return _("Le fichier pèse %(size)s : la limite est de %(limit)s. Découpez-le.") % {
+            "size": filesizeformat(size),
+            "limit": filesizeformat(limit),
+        }
+    return None

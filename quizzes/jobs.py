@@ -7,13 +7,12 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from jobs.registry import JobFailed, Kind, Outcome, kind_register
+from jobs.registry import JobFailed, Kind, Outcome, kind_register, upload_size_error
 
 from .bank import ImportRefused, category_questions, question_data, questions_import
 from .formats import EXTENSIONS, FORMATS, format_module
@@ -24,13 +23,7 @@ EXPORT = "quizzes.export"
 
 
 def size_error(size: int) -> str | None:
-    limit = settings.KALAN_QUESTION_IMPORT_MAX_SIZE
-    if size > limit:
-        return _("Le fichier pèse %(size)s : la limite est de %(limit)s. Découpez-le.") % {
-            "size": filesizeformat(size),
-            "limit": filesizeformat(limit),
-        }
-    return None
+    return upload_size_error(size, limit=settings.KALAN_QUESTION_IMPORT_MAX_SIZE)
 
 
 def _allowed(user, params: dict) -> bool:
