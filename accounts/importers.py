@@ -21,6 +21,7 @@ MAX_ROWS = 50_000
 # treebeard's path column (255 characters, 4 per level) holds 63 levels; no command structure
 # is that deep, and a hostile file must fail here with its line, not in the database.
 UNIT_MAX_DEPTH = 12
+UNIT_NAME_MAX_LENGTH = Unit._meta.get_field("name").max_length
 UNIT_SEPARATORS = re.compile(r"\s*(?:›|>|/)\s*")
 PHONE = re.compile(r"^\+?[0-9 ().-]{6,20}$")
 
@@ -171,8 +172,10 @@ def _row(record: list[str], positions: dict[str, int], line: int, *, unit_option
     unit_path = [part for part in UNIT_SEPARATORS.split(cell("unit")) if part]
     if not unit_path and not unit_optional:
         problems.append(_("unité manquante"))
-    elif any(len(part) > 150 for part in unit_path):
-        problems.append(_("nom d'unité trop long"))
+    elif any(len(part) > UNIT_NAME_MAX_LENGTH for part in unit_path):
+        problems.append(
+            _("nom d'unité trop long (%(max)d caractères au plus)") % {"max": UNIT_NAME_MAX_LENGTH}
+        )
     elif any(formula_like(part) for part in unit_path):
         problems.append(_("nom d'unité invalide : il commence par =, +, - ou @"))
     elif len(unit_path) > UNIT_MAX_DEPTH:

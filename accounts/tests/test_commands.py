@@ -131,3 +131,27 @@ def test_a_staff_matricule_is_refused_and_nothing_is_written(tmp_path, capsys, r
     editor.refresh_from_db()
     assert editor.email == "ed@cndh.ml"
     assert not User.objects.filter(matricule="G-1").exists()
+
+
+@pytest.mark.django_db
+def test_a_unit_path_deeper_than_the_tree_allows_is_refused_with_its_row(tmp_path, capsys):
+    """treebeard's path holds 63 levels (PathOverflow beyond): the importer stops far below,
+    names the row, and writes nothing, not even the good rows' units."""
+    deep = " › ".join(f"Niveau {n}" for n in range(70))
+    path = tmp_path / "apprenants.csv"
+    path.write_text(
+        "matricule,nom_complet,grade,unite\n"
+        "G-1,Awa Touré,,Gendarmerie › Mopti\n"
+        f'G-2,Bakary Dembélé,,"{deep}"\n'
+        f"G-3,Ali Cissé,,Police › {'x' * 151}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="2 erreur"):
+        call_command("import_learners", str(path))
+    err = capsys.readouterr().err
+    assert "ligne 3 : chemin d'unité trop profond (12 niveaux au plus)" in err
+    assert "ligne 4 : nom d'unité trop long (150 caractères au plus)" in err
+    assert "Traceback" not in err and "PathOverflow" not in err
+    assert (
+        not Unit.objects.exists() and not User.objects.filter(matricule__startswith="G-").exists()
+    )
