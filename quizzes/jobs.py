@@ -16,6 +16,7 @@ from jobs.registry import JobFailed, Kind, Outcome, kind_register, upload_size_e
 
 from .bank import ImportRefused, category_questions, question_data, questions_import
 from .formats import EXTENSIONS, FORMATS, format_module
+from .interop import export_file
 from .models import QuestionCategory
 
 IMPORT = "quizzes.import"
@@ -122,12 +123,13 @@ def export_run(job, report) -> Outcome:
         if number % 200 == 0:
             report(number, len(questions))
     fmt = job.params["format"]
+    result = export_file(format_module(fmt), data)
     handle, name = tempfile.mkstemp(suffix=f".{EXTENSIONS[fmt]}")
     with os.fdopen(handle, "wb") as out:
-        out.write(format_module(fmt).export(data))
+        out.write(result.data)
     return Outcome(
-        message=ngettext("%(n)d question exportée.", "%(n)d questions exportées.", len(questions))
-        % {"n": len(questions)},
+        # What the file holds, and what it could not hold and why.
+        message=result.summary(),
         path=Path(name),
         filename=f"{slugify(category.name) or 'questions'}.{EXTENSIONS[fmt]}",
     )

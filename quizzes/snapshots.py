@@ -30,15 +30,41 @@ def _number(text: str) -> float:
         ) from exc
 
 
+def _duplicate(texts: list[str]) -> str | None:
+    """The first text given twice (ignoring case and spaces), or None."""
+    seen = set()
+    for text in texts:
+        key = " ".join(str(text).split()).casefold()
+        if key in seen:
+            return text
+        seen.add(key)
+    return None
+
+
 def structure_check(question_type: str, choices: list[dict], pairs: list[dict]) -> None:
     """Raises QuestionStructureError when the answers do not make a gradable question.
-    `choices` items have text, fraction_percent, tolerance, feedback; `pairs` prompt, answer."""
+    `choices` items have text, fraction_percent, tolerance, feedback; `pairs` prompt, answer.
+
+    This is the one check every way in goes through (the admin form, the GIFT and Moodle XML
+    importers, the demo content), so that no shape that grading cannot read reaches a
+    snapshot: no correct answer, weights out of -100..100 %, an answer or an item given
+    twice, fewer than two elements to match or to order."""
     fractions = [Decimal(c["fraction_percent"] or 0) for c in choices]
+    if any(f > 100 or f < -100 for f in fractions):
+        raise QuestionStructureError(_("Un poids doit être compris entre -100 % et 100 %."))
+    if question_type in CHOICE_TYPES and question_type != "numerical":
+        twice = _duplicate([c["text"] for c in choices])
+        if twice is not None:
+            raise QuestionStructureError(
+                _("La réponse « %(text)s » figure deux fois.") % {"text": twice}
+            )
     if question_type in ("single", "truefalse"):
         if question_type == "truefalse" and len(choices) != 2:
             raise QuestionStructureError(_("Une question vrai/faux a exactement deux réponses."))
         if len(choices) < 2:
             raise QuestionStructureError(_("Il faut au moins deux réponses."))
+        if not any(f > 0 for f in fractions):
+            raise QuestionStructureError(_("Aucune réponse correcte."))
         if fractions.count(Decimal(100)) != 1 or any(0 < f < 100 for f in fractions):
             raise QuestionStructureError(
                 _("Une seule réponse vaut 100 % ; les autres valent 0 % ou moins.")
@@ -46,7 +72,8 @@ def structure_check(question_type: str, choices: list[dict], pairs: list[dict]) 
     elif question_type == "multiple":
         if len(choices) < 2:
             raise QuestionStructureError(_("Il faut au moins deux réponses."))
-        # Decimal start: with no positive weight, sum() would give the int 0 (no normalize()).
+        if not any(f > 0 for f in fractions):
+            raise QuestionStructureError(_("Aucune réponse correcte."))
         total = sum((f for f in fractions if f > 0), Decimal(0))
         if abs(total - 100) > Decimal("0.01"):
             raise QuestionStructureError(
@@ -54,7 +81,9 @@ def structure_check(question_type: str, choices: list[dict], pairs: list[dict]) 
                 % {"total": total.normalize()}
             )
     elif question_type in ("short", "numerical"):
-        if not choices or max(fractions) != 100:
+        if not choices:
+            raise QuestionStructureError(_("Aucune réponse correcte."))
+        if max(fractions) != 100:
             raise QuestionStructureError(_("Au moins une réponse acceptée doit valoir 100 %."))
         if question_type == "numerical":
             for choice in choices:
@@ -64,6 +93,11 @@ def structure_check(question_type: str, choices: list[dict], pairs: list[dict]) 
             raise QuestionStructureError(_("Il faut au moins deux éléments."))
         if question_type == "matching" and any(not p["answer"].strip() for p in pairs):
             raise QuestionStructureError(_("Chaque élément d’une association a sa réponse."))
+        twice = _duplicate([p["prompt"] for p in pairs])
+        if twice is not None:
+            raise QuestionStructureError(
+                _("L’élément « %(text)s » figure deux fois.") % {"text": twice}
+            )
     else:
         raise QuestionStructureError(
             _("Type de question inconnu : %(type)s.") % {"type": question_type}

@@ -224,6 +224,12 @@ KALAN_MAX_REQUEST_BODY_SIZE = env.int(
 # memory there: these caps keep one import within the task's time limit.
 KALAN_QUESTION_IMPORT_MAX_SIZE = env.int("KALAN_QUESTION_IMPORT_MAX_SIZE", default=5 * 1024 * 1024)
 KALAN_QUESTION_IMPORT_MAX_QUESTIONS = env.int("KALAN_QUESTION_IMPORT_MAX_QUESTIONS", default=2000)
+# Checked while a file is parsed (quizzes/interop), by the admin job and the command alike, so
+# that a hostile file is refused before it is built in memory: answers (or pairs, or items)
+# per question, and characters per text (question text, general feedback). Answer and
+# feedback texts are bounded by their model fields (500 characters, 300 for pairs).
+KALAN_QUESTION_IMPORT_MAX_ANSWERS = env.int("KALAN_QUESTION_IMPORT_MAX_ANSWERS", default=100)
+KALAN_QUESTION_IMPORT_MAX_TEXT = env.int("KALAN_QUESTION_IMPORT_MAX_TEXT", default=20_000)
 # Learner imports from the admin run in a Celery task too; each new account's password hash
 # costs about 22 ms, so 5,000 rows stay well within the task's time limit.
 KALAN_LEARNER_IMPORT_MAX_SIZE = env.int("KALAN_LEARNER_IMPORT_MAX_SIZE", default=2 * 1024 * 1024)

@@ -28,7 +28,17 @@ Error policy (all-or-nothing is decided by the caller):
 - a question of a type Kalan does not support (essay, cloze, description, calculated…) is left
   out and listed in ``skipped`` as « Nom (type essay) »; it is not an error.
 
-Every question in ``questions`` passed ``quizzes.snapshots.structure_check``.
+Every question in ``questions`` passed ``quizzes.snapshots.structure_check`` and the caps below.
+
+Caps (settings, read while parsing so that a hostile file is refused before it is built):
+``KALAN_QUESTION_IMPORT_MAX_QUESTIONS`` questions per file (beyond it, ImportFormatError),
+``KALAN_QUESTION_IMPORT_MAX_ANSWERS`` answers, pairs or items per question and
+``KALAN_QUESTION_IMPORT_MAX_TEXT`` characters per question text or general feedback (beyond
+them, an error for that question); an answer or a feedback longer than its model field
+(500 characters, 300 for pairs) is an error too, never cut silently.
+
+Export: ``export_file(module, questions)`` gives the bytes and what was written and what was
+not (with the reason), so that the command and the admin job report what the file holds.
 
 Choice texts and all feedback are plain text in Kalan (the model stores them in CharFields, pages
 escape them): HTML coming from Moodle there is reduced to its text by nh3. Question texts stay
@@ -41,6 +51,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.utils.translation import gettext as _
 
 MAX_BYTES = 10 * 1024 * 1024
 TYPES = ("single", "multiple", "truefalse", "short", "numerical", "matching", "ordering")
@@ -60,7 +73,57 @@ class ParseResult:
 
 
 class QuestionError(ValueError):
-    """One question cannot be imported; the message is the French reason."""
+    """One question cannot be imported; the message is the French reason. `fragment`, when
+    given, is the text at fault, so that a parser can tell on which line it stands."""
+
+    def __init__(self, message: str, *, fragment: str = ""):
+        super().__init__(message)
+        self.fragment = fragment
+
+
+# The model fields' lengths (quizzes.models): longer is an error, not a silent cut.
+CHOICE_MAX_LENGTH = 500
+PAIR_MAX_LENGTH = 300
+
+
+def max_questions() -> int:
+    return settings.KALAN_QUESTION_IMPORT_MAX_QUESTIONS
+
+
+def max_answers() -> int:
+    return settings.KALAN_QUESTION_IMPORT_MAX_ANSWERS
+
+
+def max_text() -> int:
+    return settings.KALAN_QUESTION_IMPORT_MAX_TEXT
+
+
+def too_many_questions(line: int | None = None) -> ImportFormatError:
+    """The whole file is refused as soon as it holds one question more than the cap."""
+    limit = max_questions()
+    if line:
+        message = _(
+            "Le fichier contient plus de %(limit)d questions (la question %(next)d commence à "
+            "la ligne %(line)d) : découpez-le en plusieurs fichiers. Rien n’a été importé."
+        ) % {"limit": limit, "next": limit + 1, "line": line}
+    else:
+        message = _(
+            "Le fichier contient plus de %(limit)d questions : découpez-le en plusieurs "
+            "fichiers. Rien n’a été importé."
+        ) % {"limit": limit}
+    return ImportFormatError(message)
+
+
+def answers_cap_check(count: int, *, fragment: str = "") -> None:
+    """Raises QuestionError when a question holds more answers than the cap: called with a
+    count made before any answer is built."""
+    limit = max_answers()
+    if count > limit:
+        raise QuestionError(
+            _("%(count)d réponses ou éléments, au-delà de la limite de %(limit)d par question.")
+            % {"count": count, "limit": limit},
+            fragment=fragment,
+        )
 
 
 def check_size(data: bytes) -> None:
@@ -70,10 +133,19 @@ def check_size(data: bytes) -> None:
         raise ImportFormatError("Le fichier dépasse 10 Mo.")
 
 
-def error_message(number: int, name: str, reason: str) -> str:
-    label = f"Question {number}"
+def error_message(
+    number: int, name: str, reason: str, *, line: int | None = None, fault: int | None = None
+) -> str:
+    """« Question 3 (ligne 12) « Titre » : raison (ligne 14). »: the question's number, the
+    line where it starts and, when it is another one, the line of the fault."""
+    if line:
+        label = _("Question %(n)d (ligne %(line)d)") % {"n": number, "line": line}
+    else:
+        label = _("Question %(n)d") % {"n": number}
     if name:
         label += f" « {name} »"
+    if fault and fault != line:
+        reason = reason.rstrip().rstrip(".") + " " + _("(ligne %(line)d).") % {"line": fault}
     return f"{label} : {reason}"
 
 
@@ -81,9 +153,51 @@ def skipped_label(name: str, moodle_type: str) -> str:
     return f"{name} (type {moodle_type})"
 
 
+def _length_reason(question: dict) -> str | None:
+    """The caps on texts: the question's (settings) and the model fields' (answers, pairs)."""
+    limit = max_text()
+    for key, label in (("text", _("l’énoncé")), ("general_feedback", _("le commentaire général"))):
+        if len(question.get(key) or "") > limit:
+            return _("%(what)s dépasse %(limit)d caractères.") % {"what": label, "limit": limit}
+    for choice in question["choices"]:
+        for key in ("text", "feedback"):
+            if len(choice.get(key) or "") > CHOICE_MAX_LENGTH:
+                return _("la réponse « %(start)s… » dépasse %(limit)d caractères.") % {
+                    "start": (choice.get(key) or "")[:40],
+                    "limit": CHOICE_MAX_LENGTH,
+                }
+    for pair in question["pairs"]:
+        for key in ("prompt", "answer"):
+            if len(pair.get(key) or "") > PAIR_MAX_LENGTH:
+                return _("l’élément « %(start)s… » dépasse %(limit)d caractères.") % {
+                    "start": (pair.get(key) or "")[:40],
+                    "limit": PAIR_MAX_LENGTH,
+                }
+    # The model's decimal fields: beyond them the database refuses the row (a 500, not a
+    # message).
+    if not 0 < float(question.get("max_score", 1)) <= 9999.99:
+        return _("la note doit être comprise entre 0,01 et 9999,99.")
+    for choice in question["choices"]:
+        if choice.get("tolerance") is not None and not 0 <= choice["tolerance"] < 10**8:
+            return _("la tolérance « %(value)s » doit être comprise entre 0 et 99999999.") % {
+                "value": num_str(choice["tolerance"])
+            }
+    return None
+
+
 def structure_reason(question: dict) -> str | None:
-    """Runs quizzes.snapshots.structure_check on a ParsedQuestion; returns the reason or None."""
+    """Runs quizzes.snapshots.structure_check and the caps on a ParsedQuestion; returns the
+    reason or None."""
     from quizzes.snapshots import QuestionStructureError, structure_check
+
+    if len(question["choices"]) + len(question["pairs"]) > max_answers():
+        try:
+            answers_cap_check(len(question["choices"]) + len(question["pairs"]))
+        except QuestionError as exc:
+            return str(exc)
+    reason = _length_reason(question)
+    if reason:
+        return reason
 
     choices = [
         {
@@ -97,7 +211,12 @@ def structure_reason(question: dict) -> str | None:
     if question["type"] == "ordering":
         pairs = [{"prompt": p["prompt"], "answer": ""} for p in question["pairs"]]
     else:
-        pairs = [{"prompt": p["prompt"], "answer": p["answer"]} for p in question["pairs"]]
+        # Moodle's matching distractors (no prompt) are dropped on import (quizzes/bank.py).
+        pairs = [
+            {"prompt": p["prompt"], "answer": p["answer"]}
+            for p in question["pairs"]
+            if p["prompt"].strip()
+        ]
     try:
         structure_check(question["type"], choices, pairs)
     except QuestionStructureError as exc:
@@ -125,6 +244,18 @@ def num_str(value: float) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def markdown_to_html(text: str) -> str:
+    """Markdown (GIFT's ``[markdown]``, Moodle's ``format="markdown"``) → HTML, with raw HTML
+    in the source escaped rather than passed through; the caller still cleans the result to
+    its field's allow-list (quizzes/richtext.py), as any HTML from outside."""
+    from markdown_it import MarkdownIt
+
+    if not text.strip():
+        return ""
+    renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    return renderer.render(text.strip()).strip()
 
 
 def plain_to_html(text: str) -> str:
@@ -166,3 +297,46 @@ def join_category(category: list[str]) -> str:
 def comparable(question: dict) -> dict:
     """A ParsedQuestion without images, for round-trip comparisons."""
     return {key: value for key, value in question.items() if key != "images"}
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote: the file, the names of the questions in it, and those left out
+    with the reason (« Nom » (type …) : raison)."""
+
+    data: bytes
+    exported: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        from django.utils.translation import ngettext
+
+        message = ngettext(
+            "%(n)d question exportée", "%(n)d questions exportées", len(self.exported)
+        ) % {"n": len(self.exported)}
+        if self.left_out:
+            message += " ; " + ngettext(
+                "%(n)d non exportée : %(list)s",
+                "%(n)d non exportées : %(list)s",
+                len(self.left_out),
+            ) % {"n": len(self.left_out), "list": " ; ".join(self.left_out)}
+        return message + "."
+
+
+def export_file(module, questions: list[dict]) -> ExportResult:
+    """Exports with `module` what it can write, and says what it could not and why (the
+    module's ``export_refusal(question)`` gives the reason, or None)."""
+    refusal = getattr(module, "export_refusal", lambda question: None)
+    kept, left_out = [], []
+    for question in questions:
+        reason = refusal(question)
+        if reason:
+            left_out.append(
+                _("« %(name)s » (type %(type)s : %(reason)s)")
+                % {"name": question.get("name", ""), "type": question.get("type"), "reason": reason}
+            )
+        else:
+            kept.append(question)
+    return ExportResult(
+        data=module.export(kept), exported=[q.get("name", "") for q in kept], left_out=left_out
+    )

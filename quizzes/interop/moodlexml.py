@@ -25,17 +25,20 @@ from . import (
     ImportFormatError,
     ParseResult,
     QuestionError,
+    answers_cap_check,
     check_size,
     default_name,
     error_message,
     finite,
     html_to_plain,
     join_category,
+    max_questions,
     num_str,
     plain_to_html,
     skipped_label,
     split_category,
     structure_reason,
+    too_many_questions,
 )
 
 # Moodle's question_bank::fraction_options_full(), in percent.
@@ -251,12 +254,16 @@ def parse(data: bytes) -> ParseResult:
             category = split_category(_text(node.find("category")))
             continue
         number += 1
+        if number > max_questions():
+            raise too_many_questions()
         name = _text(node.find("name")).strip()
         if _kind(node) is None:
             label = name or default_name(_formatted_html(node.find("questiontext")))
             result.skipped.append(skipped_label(label or f"Question {number}", moodle_type))
             continue
         try:
+            # Counted before any answer is built (the caps: quizzes/interop/__init__.py).
+            answers_cap_check(len(node.findall("answer")) + len(node.findall("subquestion")))
             question = _question(node, category)
         except QuestionError as exc:
             result.errors.append(error_message(number, name, str(exc)))

@@ -135,3 +135,22 @@ def test_the_answers_of_the_chosen_type_are_still_checked(client, editor):
     assert response.status_code == 200
     assert "Il faut au moins deux éléments." in response.content.decode()
     assert not Question.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"choices-0-fraction_percent": "0"}, "Aucune réponse correcte."),
+        ({"choices-1-text": " 48  HEURES "}, "La réponse « 48  HEURES » figure deux fois."),
+        (
+            {"question_type": "multiple", "choices-0-fraction_percent": "-50"},
+            "Aucune réponse correcte.",
+        ),
+    ],
+)
+def test_the_form_refuses_what_the_importers_refuse(client, editor, overrides, message):
+    """One check (quizzes.snapshots.structure_check) for the form and every importer."""
+    response = client.post(ADD, question_post(category_make(), **overrides))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Question.objects.exists()

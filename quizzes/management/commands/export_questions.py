@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from quizzes.bank import category_questions, question_data
 from quizzes.formats import FORMATS, format_module
+from quizzes.interop import export_file
 from quizzes.models import QuestionCategory
 
 
@@ -30,10 +31,12 @@ class Command(BaseCommand):
         if node is None:
             raise CommandError(_("Indiquez une catégorie."))
         data = [question_data(q, root=node) for q in category_questions(node)]
-        content = format_module(format).export(data)
+        # What the file holds, and what it could not hold and why: the count is that of the
+        # file, not of the category.
+        result = export_file(format_module(format), data)
         if output:
             with open(output, "wb") as handle:
-                handle.write(content)
+                handle.write(result.data)
         else:
-            sys.stdout.buffer.write(content)
-        self.stderr.write(_("%(n)d question(s) exportée(s).") % {"n": len(data)})
+            sys.stdout.buffer.write(result.data)
+        self.stderr.write(result.summary())
