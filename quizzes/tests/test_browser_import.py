@@ -55,7 +55,7 @@ def test_editor_imports_through_the_progress_page(
     page.wait_for_url("**/taches/*/")
     page.get_by_text("Rien n’a été importé").wait_for(timeout=30_000)  # after refreshes
     main = page.locator("main").inner_text()
-    assert "Sans bonne réponse" in main
+    assert "Question 2 (ligne 3) « Sans bonne réponse » : Aucune réponse correcte." in main
     for width, height in ((390, 844), (1366, 900)):
         page.set_viewport_size({"width": width, "height": height})
         page.screenshot(path=screenshot_dir / f"tache-import-echec-{width}.png", full_page=True)
