@@ -6,6 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from courses.scores import ScoreBasis
+
+from .widgets import ImageChooser
+
 # Crockford's base32 without I, L, O and U: nothing a person can misread or mistype.
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 20  # 20 characters of 5 bits: 100 random bits
@@ -47,7 +51,12 @@ class Certificate(models.Model):
     learner_rank = models.CharField(_("grade"), max_length=80, blank=True)
     course_title = models.CharField(_("formation"), max_length=255)
     score_percent = models.DecimalField(
-        _("note finale (%)"), max_digits=6, decimal_places=2, null=True, blank=True
+        _("note (%)"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    # What the figure is: certificates issued before it was recorded stated the mean of the
+    # quiz grades (migration 0004 says so).
+    score_basis = models.CharField(
+        _("nature de la note"), max_length=20, choices=ScoreBasis.choices, blank=True
     )
     issued_at = models.DateTimeField(_("délivrée le"), auto_now_add=True)
     pdf = models.FileField(_("PDF"), upload_to="certificats/", blank=True)
@@ -79,10 +88,32 @@ class Certificate(models.Model):
     def is_valid(self) -> bool:
         return self.revoked_at is None
 
+    @property
+    def score_label(self) -> str:
+        """What the figure is: « Note à l’évaluation finale » or « Moyenne des quiz »."""
+        return str(ScoreBasis(self.score_basis or ScoreBasis.QUIZ_MEAN).label)
+
+    @property
+    def score_text(self) -> str:
+        """The score with what it is, as every page, email and the PDF state it:
+        « Note à l’évaluation finale : 85 % », « Moyenne des quiz : 82 % », or "" without one."""
+        from django.template.defaultfilters import floatformat
+        from django.utils.translation import gettext
+
+        if self.score_percent is None:
+            return ""
+        percent = floatformat(self.score_percent, 0)
+        if self.score_basis == ScoreBasis.FINAL_EVALUATION:
+            return gettext("Note à l’évaluation finale : %(percent)s %%") % {"percent": percent}
+        return gettext("Moyenne des quiz : %(percent)s %%") % {"percent": percent}
+
 
 @register_setting(icon="doc-full")
 class CertificateBranding(BaseSiteSetting):
-    """What the certificate PDF shows of the issuer; editors change it in Settings."""
+    """What the certificate PDF shows of the issuer and who signs it. Administrators change it
+    in Settings (the permission certificates.change_certificatebranding, which only the
+    Administrateurs group holds: migration 0003). The signature is a Wagtail image, so only
+    what its upload validation accepts (no SVG, capped size), printed from a small rendition."""
 
     organisation = models.CharField(
         _("organisme"),
@@ -97,11 +128,16 @@ class CertificateBranding(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    signatory_name = models.CharField(_("signataire"), max_length=150, default="La Présidente")
+    signatory_name = models.CharField(
+        _("nom du signataire"),
+        max_length=150,
+        blank=True,
+        help_text=_("Vide : l’attestation ne porte que la fonction."),
+    )
     signatory_title = models.CharField(
         _("fonction du signataire"),
         max_length=200,
-        default="Présidente de la Commission nationale des droits de l’Homme",
+        default="Présidence de la Commission nationale des droits de l’Homme",
     )
     signature = models.ForeignKey(
         "wagtailimages.Image",
@@ -114,10 +150,10 @@ class CertificateBranding(BaseSiteSetting):
 
     panels = [
         FieldPanel("organisation"),
-        FieldPanel("logo"),
+        FieldPanel("logo", widget=ImageChooser),
         FieldPanel("signatory_name"),
         FieldPanel("signatory_title"),
-        FieldPanel("signature"),
+        FieldPanel("signature", widget=ImageChooser),
     ]
 
     class Meta:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
+from courses.scores import course_score
 
 from .models import Certificate, CertificateBranding
 
@@ -26,17 +27,12 @@ def verify_url_for(certificate: Certificate) -> str:
     return base + reverse("certificates:verify_code", args=[certificate.code_display])
 
 
-def _final_score(enrollment: Enrollment):
-    """The mean of the learner's quiz grades in the course, None without quizzes (read
-    without importing the quizzes app: certificates depends on courses only)."""
-    from django.apps import apps
-    from django.db.models import Avg
-
-    if not apps.is_installed("quizzes"):
-        return None
-    QuizGrade = apps.get_model("quizzes", "QuizGrade")
-    grades = QuizGrade.objects.filter(learner=enrollment.learner, course=enrollment.course)
-    return grades.aggregate(value=Avg("percent"))["value"]
+def _course_score(enrollment: Enrollment):
+    """The score the certificate states and what it is (courses.scores: the quizzes app
+    registers it; certificates does not import quizzes). See quizzes.selectors.course_score:
+    the final evaluation's grade as the learner saw it, else the mean of the quiz grades said
+    as a mean, else no score."""
+    return course_score(learner=enrollment.learner, course=enrollment.course)
 
 
 def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
@@ -53,6 +49,7 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
     ).first()
     if certificate is None:
         learner = enrollment.learner
+        score = _course_score(enrollment)
         try:
             with transaction.atomic():
                 certificate = Certificate.objects.create(
@@ -61,7 +58,8 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
                     learner_name=learner.full_name,
                     learner_rank=learner.rank,
                     course_title=enrollment.course.title,
-                    score_percent=_final_score(enrollment),
+                    score_percent=score.percent if score else None,
+                    score_basis=score.basis if score else "",
                 )
                 certificate.serial = f"CNDH-{certificate.issued_at:%Y}-{certificate.pk:06d}"
                 certificate.save(update_fields=["serial"])
@@ -105,7 +103,7 @@ def certificate_email_once(*, certificate: Certificate) -> bool:
 
 
 def branding_get() -> CertificateBranding:
-    """The default site's branding (editors set it in Settings), or the defaults."""
+    """The default site's branding (administrators set it in Settings), or the defaults."""
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).first()

@@ -106,7 +106,9 @@ def _verify_response(request, code: str, *, as_json: bool):
 
 
 def _verification_facts(certificate: Certificate) -> dict:
-    """What the public page shows, no more: never the serial, rank, score or reason."""
+    """The facts a badge verifier reads, no more: never the serial, rank, score or reason.
+    The HTML page also shows the number and the score, so that a person holding the paper
+    copy (which carries the code) can check that they were not altered."""
     revoked_at = certificate.revoked_at
     return {
         "status": "valid" if certificate.is_valid else "revoked",

@@ -10,12 +10,15 @@ class QuizzesConfig(AppConfig):
     def ready(self):
         from courses.completion import completed_pages_register, requirement_register
         from courses.models import CoursePage, ModulePage
+        from courses.scores import score_provider_register
 
         from . import jobs, selectors
 
         # "Every required quiz of the course is passed" joins the course completion rule.
         requirement_register("quizzes", selectors.required_quizzes_progress)
         jobs.register()
+        # The certificate's score: the final evaluation's grade, or the mean of the quizzes.
+        score_provider_register("quizzes", selectors.course_score)
         completed_pages_register(
             "quizzes", finder=selectors.passed_quiz_ids, subquery=selectors.passed_quiz_subquery
         )

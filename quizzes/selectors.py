@@ -1,10 +1,10 @@
-"""Reads about quizzes, and the quiz side of the course completion rule."""
+"""Reads about quizzes, the quiz side of the course completion rule and the course score."""
 
 import math
 import re
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Avg, Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +35,33 @@ def required_quizzes_progress(*, enrollment, outline) -> tuple[int, int]:
     )
     passed = passed_quiz_ids(learner=enrollment.learner, course_ids=[enrollment.course_id])
     return len(required & passed), len(required)
+
+
+def course_score(*, learner, course):
+    """The learner's score in the course, for the certificate (registered in
+    courses.scores by QuizzesConfig.ready()).
+
+    - The course has a final evaluation (a published quiz placed in the course itself, not in
+      a module; the last one when there are several) and the learner has a grade there: that
+      grade, by the quiz's grading method, rounded as the quiz pages show it.
+    - Otherwise, when the learner has quiz grades in the course: their mean, said as such
+      (« Moyenne des quiz »), never passed off as a final grade.
+    - No grade at all: None, and the certificate states no score."""
+    from courses.scores import CourseScore, ScoreBasis, percent_as_shown
+
+    final = QuizPage.objects.child_of(course).live().order_by("-path").first()
+    if final is not None:
+        grade = QuizGrade.objects.filter(learner=learner, quiz=final).first()
+        if grade is not None:
+            return CourseScore(
+                percent=percent_as_shown(grade.percent), basis=ScoreBasis.FINAL_EVALUATION
+            )
+    mean = QuizGrade.objects.filter(learner=learner, course=course).aggregate(value=Avg("percent"))[
+        "value"
+    ]
+    if mean is None:
+        return None
+    return CourseScore(percent=percent_as_shown(mean), basis=ScoreBasis.QUIZ_MEAN)
 
 
 # --- Presenting attempts ------------------------------------------------------------------

@@ -11,3 +11,33 @@ def completed_enrollment(*, learner=None, course=None, title="Formation certifia
     course_services.enrollment_create(learner=learner, course=course)
     enrollment = course_services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
     return enrollment
+
+
+def completed_with_grades(*, final=None, module_grades=(), learner=None):
+    """A completed enrollment whose learner has these quiz grades: one optional quiz per
+    grade in the course's module, and `final` at a quiz placed in the course itself, its
+    final evaluation (None: the course has no final evaluation)."""
+    from decimal import Decimal
+
+    from courses.models import ModulePage
+    from quizzes.models import QuizGrade
+    from quizzes.tests.factories import question_make, quiz_make
+
+    enrollment = completed_enrollment(learner=learner)
+    course = enrollment.course
+    module = ModulePage.objects.child_of(course).first()
+    quizzes = [(module, f"Quiz {n}", percent) for n, percent in enumerate(module_grades, start=1)]
+    if final is not None:
+        quizzes.append((course, "Évaluation finale", final))
+    for parent, title, percent in quizzes:
+        quiz = quiz_make(
+            parent, questions=[question_make("single", name=title)], title=title, required=False
+        )
+        QuizGrade.objects.create(
+            learner=enrollment.learner,
+            quiz=quiz,
+            course=course,
+            percent=Decimal(str(percent)),
+            passed=True,
+        )
+    return enrollment

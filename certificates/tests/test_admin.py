@@ -84,3 +84,62 @@ def test_revoking_asks_for_a_confirmation_and_a_reason_first(client, certificate
     assert certificate.revoked_reason == "Identité erronée"
     again = client.get(url, follow=True)
     assert "déjà révoquée" in again.content.decode()
+
+
+def _branding_url():
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    return reverse("wagtailsettings:edit", args=["certificates", "certificatebranding", site.pk])
+
+
+def _branding_post(**changes):
+    from certificates.services import branding_get
+
+    branding = branding_get()
+    data = {
+        "organisation": branding.organisation,
+        "logo": "",
+        "signatory_name": "Djénéba Samaké",
+        "signatory_title": "Présidente de la CNDH",
+        "signature": "",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize("role", [roles.EDITORS, roles.REVIEWERS, roles.SUPERVISORS])
+def test_only_administrators_edit_the_signatory(client, role):
+    from certificates.services import branding_get
+
+    client.force_login(UserFactory(role=role))
+    assert client.get(_branding_url()).status_code in (302, 403)
+    response = client.post(_branding_url(), _branding_post())
+    assert response.status_code in (302, 403)
+    assert branding_get().signatory_name == ""
+
+
+def test_an_administrator_sets_the_signatory_and_bad_input_is_refused(client):
+    from certificates.services import branding_get
+
+    client.force_login(UserFactory(role=roles.ADMINISTRATORS))
+    page = client.get(_branding_url())
+    assert page.status_code == 200 and "nom du signataire" in page.content.decode().lower()
+    for hostile in (
+        {"signatory_name": "x" * 151},
+        {"signatory_title": ""},
+        {"signature": "999999"},  # no such image: only an existing Wagtail image is accepted
+        {"signature": "../../etc/passwd"},  # was a 500 in Wagtail's chooser (widgets.py)
+        {"logo": "abc"},
+    ):
+        refused = client.post(_branding_url(), _branding_post(**hostile))
+        assert refused.status_code == 200, hostile
+        assert "error" in refused.content.decode()
+        assert branding_get().signatory_name == ""
+    saved = client.post(_branding_url(), _branding_post())
+    assert saved.status_code == 302
+    branding = branding_get()
+    assert (branding.signatory_name, branding.signatory_title) == (
+        "Djénéba Samaké",
+        "Présidente de la CNDH",
+    )

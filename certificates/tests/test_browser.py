@@ -37,3 +37,33 @@ def test_last_lesson_gives_a_certificate_to_download_and_verify(
     page.get_by_role("button", name="Vérifier").click()
     assert "Attestation valide" in page.content() and "Awa Touré" in page.content()
     page.screenshot(path=screenshot_dir / "verification.png", full_page=True)
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_score_reads_the_same_on_my_certificates_and_the_verification_page(
+    page, client, live_server, wagtail_site, role_groups, settings, tmp_path, screenshot_dir, width
+):
+    """Issue 16, point 7: « Note à l’évaluation finale : 85 % », not the mean, on a phone
+    and on a desktop, without overflowing."""
+    from certificates import services
+    from certificates.tests.factories import completed_with_grades
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    learner = LearnerFactory(full_name="Awa Touré")
+    enrollment = completed_with_grades(final=85, module_grades=[79], learner=learner)
+    certificate = services.certificate_issue(learner_id=learner.pk, course_id=enrollment.course_id)
+    page.set_viewport_size({"width": width, "height": 844})
+    login_browser(page, client, learner, live_server.url)
+    page.goto("/certificats/")
+    assert page.get_by_text("Note à l’évaluation finale : 85 %").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=screenshot_dir / f"mes-attestations-note-{width}.png", full_page=True)
+
+    page.context.clear_cookies()
+    page.goto(f"/certificats/verifier/{certificate.code_display}/")
+    facts = page.locator("dl.facts")
+    assert facts.get_by_text("Note à l’évaluation finale").is_visible()
+    assert facts.get_by_text("85 %").is_visible()
+    assert "Moyenne" not in page.content()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=screenshot_dir / f"verification-note-{width}.png", full_page=True)

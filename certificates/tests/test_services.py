@@ -168,3 +168,54 @@ def test_sweep_finishes_a_certificate_whose_pdf_was_never_stored(settings):
     assert certificates_sweep.delay().get() == 1
     certificate.refresh_from_db()
     assert certificate.pdf_sha256 and Certificate.objects.count() == 1
+
+
+def _issued_pdf_text(enrollment):
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    text = " ".join(PdfReader(io.BytesIO(certificate.pdf.read())).pages[0].extract_text().split())
+    return certificate, text
+
+
+def test_the_certificate_states_the_final_evaluation_grade_the_learner_saw():
+    """Issue 16, point 7: 79 % in a module quiz and 85 % at the final evaluation; the
+    certificate said « Note finale : 82 % », the mean, which the learner never saw."""
+    from certificates.tests.factories import completed_with_grades
+    from courses.scores import ScoreBasis
+
+    certificate, text = _issued_pdf_text(completed_with_grades(final=85, module_grades=[79]))
+    assert certificate.score_percent == 85
+    assert certificate.score_basis == ScoreBasis.FINAL_EVALUATION
+    assert certificate.score_text == "Note à l’évaluation finale : 85 %"
+    assert "Note à l’évaluation finale : 85 %" in text
+    assert "Note finale" not in text and "Moyenne" not in text
+
+
+def test_without_a_final_evaluation_the_certificate_says_the_figure_is_a_mean():
+    from certificates.tests.factories import completed_with_grades
+    from courses.scores import ScoreBasis
+
+    certificate, text = _issued_pdf_text(completed_with_grades(module_grades=[79, 85]))
+    assert certificate.score_basis == ScoreBasis.QUIZ_MEAN and certificate.score_percent == 82
+    assert "Moyenne des quiz : 82 %" in text
+    assert "évaluation finale" not in text
+
+
+def test_without_any_quiz_the_certificate_states_no_score():
+    certificate, text = _issued_pdf_text(completed_enrollment())
+    assert certificate.score_percent is None and certificate.score_text == ""
+    assert "Note" not in text and "Moyenne" not in text and "%" not in text
+
+
+def test_the_email_states_the_same_score():
+    from django.core import mail
+
+    from accounts.tests.factories import LearnerFactory
+    from certificates.tests.factories import completed_with_grades
+
+    learner = LearnerFactory(full_name="Awa Touré", email="awa@example.ml")
+    enrollment = completed_with_grades(final=85, module_grades=[79], learner=learner)
+    services.certificate_issue(learner_id=learner.pk, course_id=enrollment.course_id)
+    assert "Note à l’évaluation finale : 85 %" in mail.outbox[0].body
+    assert "Moyenne" not in mail.outbox[0].body

@@ -143,3 +143,37 @@ def test_a_revoked_certificate_pdf_no_longer_downloads(client, certificate):
     # Someone out of scope still learns nothing, not even that it was revoked.
     client.force_login(LearnerFactory())
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("final", "module_grades", "label", "figure"),
+    [
+        (85, [79], "Note à l’évaluation finale", "85 %"),
+        (None, [79, 85], "Moyenne des quiz", "82 %"),
+    ],
+)
+def test_my_certificates_and_the_verification_page_state_the_pdf_score(
+    client, settings, tmp_path, final, module_grades, label, figure
+):
+    """Issue 16, point 7: the same figure and label as the PDF, wherever the score shows."""
+    from certificates.tests.factories import completed_with_grades
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    enrollment = completed_with_grades(final=final, module_grades=module_grades)
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    client.force_login(certificate.learner)
+    mine = client.get(reverse("certificates:mine")).content.decode()
+    assert f"<p>{label} : {figure}</p>" in mine
+    client.logout()
+    public = client.get(reverse("certificates:verify_code", args=[certificate.code_display]))
+    assert f"<dt>{label}</dt><dd>{figure}</dd>" in public.content.decode()
+
+
+def test_no_score_no_score_line(client, certificate):
+    client.force_login(certificate.learner)
+    mine = client.get(reverse("certificates:mine")).content.decode()
+    public = client.get(reverse("certificates:verify_code", args=[certificate.code_display]))
+    for html in (mine, public.content.decode()):
+        assert "Moyenne des quiz" not in html and "évaluation finale" not in html

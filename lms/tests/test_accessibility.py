@@ -68,8 +68,16 @@ def test_learner_and_supervisor_pages_have_no_serious_violation(page, client, ba
     axe_check(page, "question de quiz")
 
     certificate = Certificate.objects.create(
-        learner=learner, course=course, learner_name=learner.full_name, course_title=course.title
+        learner=learner,
+        course=course,
+        serial="CNDH-2026-009999",
+        learner_name=learner.full_name,
+        course_title=course.title,
+        score_percent=85,
+        score_basis="final_evaluation",
     )
+    page.goto("/certificats/")
+    axe_check(page, "mes attestations")
     page.context.clear_cookies()
     page.goto("/certificats/verifier/")
     axe_check(page, "vérification (formulaire)")

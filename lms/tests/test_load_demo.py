@@ -20,6 +20,20 @@ def test_load_demo_is_idempotent_and_prints_the_accounts(settings, capsys):
     ]
 
 
+def test_load_demo_names_a_signatory_without_overwriting_one(settings):
+    from certificates.services import branding_get
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    branding = branding_get()
+    assert branding.signatory_name and branding.signatory_title
+    assert branding.signature is None
+    branding.signatory_name = "Nom choisi"
+    branding.save()
+    call_command("load_demo")
+    assert branding_get().signatory_name == "Nom choisi"
+
+
 def test_load_demo_refuses_without_debug(settings):
     from django.core.management import CommandError
 

@@ -72,11 +72,21 @@ class Command(BaseCommand):
                 user.supervised_units.add(unit_get_or_create_path(names=supervised))
             rows.append((role, matricule, name))
         self._courses()
+        self._certificates()
         self.stdout.write(
             _("Comptes de démonstration (mot de passe : %(pw)s)") % {"pw": DEMO_PASSWORD}
         )
         for role, matricule, name in rows:
             self.stdout.write(f"  {role:<16} {matricule:<12} {name}")
+
+    def _certificates(self):
+        from wagtail.models import Site
+
+        from certificates.demo import demo_branding_load
+
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None:
+            demo_branding_load(site=site)
 
     def _courses(self):
         from courses import services as course_services
