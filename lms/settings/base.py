@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "tracking.apps.TrackingConfig",
+    "packages",
     "jobs",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -224,6 +225,14 @@ KALAN_MAX_REQUEST_BODY_SIZE = env.int(
 # memory there: these caps keep one import within the task's time limit.
 KALAN_QUESTION_IMPORT_MAX_SIZE = env.int("KALAN_QUESTION_IMPORT_MAX_SIZE", default=5 * 1024 * 1024)
 KALAN_QUESTION_IMPORT_MAX_QUESTIONS = env.int("KALAN_QUESTION_IMPORT_MAX_QUESTIONS", default=2000)
+# Course packages (packages/): the uploaded zip, what it unpacks to, its number of files, and
+# the compression ratio above which a member is taken for a zip bomb.
+KALAN_PACKAGE_IMPORT_MAX_SIZE = env.int("KALAN_PACKAGE_IMPORT_MAX_SIZE", default=50 * 1024 * 1024)
+KALAN_PACKAGE_MAX_UNPACKED_SIZE = env.int(
+    "KALAN_PACKAGE_MAX_UNPACKED_SIZE", default=200 * 1024 * 1024
+)
+KALAN_PACKAGE_MAX_FILES = env.int("KALAN_PACKAGE_MAX_FILES", default=2000)
+KALAN_PACKAGE_MAX_RATIO = 100
 # Learner imports from the admin run in a Celery task too; each new account's password hash
 # costs about 22 ms, so 5,000 rows stay well within the task's time limit.
 KALAN_LEARNER_IMPORT_MAX_SIZE = env.int("KALAN_LEARNER_IMPORT_MAX_SIZE", default=2 * 1024 * 1024)
