@@ -168,17 +168,18 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
 
 
 def body_parts(body: str, *, first_line: int):
-    """The body's blocks in order: ("text", tokens, line) for Markdown text and
+    """The body's blocks in order: ("text", tokens, line of the body's first line: the
+    tokens' maps count from it) for Markdown text and
     ("block", (type, yaml text, closed), line) for a container; lines count from 1 in the file."""
     lines = body.split("\n")
     tokens = MD.parse(body)
-    parts, pending, pending_line = [], [], None
+    parts, pending = [], []
 
     def flush():
-        nonlocal pending, pending_line
+        nonlocal pending
         if pending:
-            parts.append(("text", pending, pending_line))
-        pending, pending_line = [], None
+            parts.append(("text", pending, first_line))
+        pending = []
 
     index = 0
     while index < len(tokens):
@@ -205,8 +206,6 @@ def body_parts(body: str, *, first_line: int):
             flush()
             index += 1
             continue
-        if pending_line is None and token.map:
-            pending_line = first_line + token.map[0]
         pending.append(token)
         index += 1
     flush()

@@ -391,8 +391,10 @@ class _Importer:
                 )
             questions += parsed.questions
         seen = set()
+        # A question without a category goes into one named after the course.
+        default = [str(self.course_spec["data"].get("title") or _("Importées"))]
         for question in questions:
-            question["category"] = self.category_path(question.get("category") or [])
+            question["category"] = self.category_path(question.get("category") or default)
             ident = (tuple(question["category"]), question["name"])
             if ident in seen:
                 self.problems.add(
@@ -610,7 +612,7 @@ class _Importer:
                     features=RICH_FEATURES,
                     resolve=self.resolver(path),
                     report=lambda at, m: self.problems.add(path, at, m),
-                    line=0,
+                    line=line,
                 )
                 body.append({"type": "paragraph", "value": html})
                 continue

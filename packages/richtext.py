@@ -94,7 +94,7 @@ def tokens_to_html(tokens, *, features, resolve: LinkResolver, report, line: int
         elif token.type in ("heading_open", "heading_close"):
             if token.tag not in features and token.type == "heading_open":
                 report(at, _unsupported(token))
-        else:
+        elif not token.type.endswith("_close"):
             report(at, _unsupported(token))
         for child in token.children or []:
             if child.type not in _INLINE_TOKENS:
@@ -104,7 +104,9 @@ def tokens_to_html(tokens, *, features, resolve: LinkResolver, report, line: int
             if feature and feature not in features:
                 report(current, _unsupported(child))
             if child.type == "link_open":
-                href = child.attrGet("href") or ""
+                # The written href, kept: the tokens are rendered again once every page of
+                # the package exists (a link to a page further on).
+                href = child.meta.setdefault("href", child.attrGet("href") or "")
                 attrs = resolve(href)
                 if attrs is None:
                     report(current, _("lien « %(href)s » : cible inconnue.") % {"href": href})
