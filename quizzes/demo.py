@@ -1,15 +1,8 @@
-"""Demo quizzes of `load_demo` (questions in quizzes/demo_content.py), idempotent: a quiz
-already present under a module or course is left as it is, except that a review policy
-still at the demo's first, unsafe one is brought to the safe one, and questions added to
-the demo content join the bank."""
+"""What the demo needs of the quizzes besides its packages (content/demo/, imported by
+packages/demo.py): the safe review policy its quizzes carry, the upgrade of a demo database
+loaded when that policy was unsafe, and a passed attempt for a demo learner's history."""
 
-from django.db import transaction
-
-from courses.models import CoursePage, ModulePage
-
-from .bank import question_create
-from .demo_content import QUIZZES
-from .models import Question, QuestionCategory, QuizPage, QuizSlot
+from .models import QuizPage
 
 ALL_PARTS = ["score", "correctness", "answer", "feedback"]
 # Every demo quiz counts for its course: while attempts remain, the learner sees the score
@@ -27,16 +20,9 @@ UNSAFE_POLICY = {
     "review_open": ["score", "correctness", "feedback"],
     "review_closed": ALL_PARTS,
 }
-# The final evaluation draws this many questions from a larger category (demo_content.py).
-FINAL_DRAW = 8
 
 
-def _question(data: dict, category: QuestionCategory) -> Question:
-    question = Question.objects.filter(name=data["name"]).first()
-    return question or question_create(data=data, category=category, publish=True)
-
-
-def _review_policy_upgrade(quiz: QuizPage) -> None:
+def demo_review_policy_upgrade(quiz: QuizPage) -> None:
     """A demo database loaded before the safe policy gets it; a policy an editor chose since
     is kept."""
     if any(getattr(quiz, field) != value for field, value in UNSAFE_POLICY.items()):
@@ -50,73 +36,6 @@ def _review_policy_upgrade(quiz: QuizPage) -> None:
         for field, value in REVIEW_POLICY.items():
             setattr(draft, field, value)
         draft.save_revision()
-
-
-def _quiz(parent, *, title: str, slots: list[QuizSlot], **settings) -> QuizPage:
-    existing = QuizPage.objects.child_of(parent).first()
-    if existing is not None:
-        _review_policy_upgrade(existing)
-        return existing
-    quiz = QuizPage(title=title, **REVIEW_POLICY, **settings)
-    quiz.slots = slots
-    parent.add_child(instance=quiz)
-    quiz.save_revision().publish()
-    return quiz
-
-
-@transaction.atomic
-def demo_quizzes_load(*, courses: list[CoursePage]) -> list[QuizPage]:
-    quizzes = []
-    for course in courses:
-        data = QUIZZES.get(course.slug)
-        if data is None:
-            continue
-        root, _created = QuestionCategory.objects.get_or_create(name=course.title, parent=None)
-        modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-        for module, questions in zip(modules, data["modules"], strict=False):
-            category, _created = QuestionCategory.objects.get_or_create(
-                name=module.title[:150], parent=root
-            )
-            slots = [
-                QuizSlot(question=_question(q, category), sort_order=i)
-                for i, q in enumerate(questions)
-            ]
-            quizzes.append(
-                _quiz(
-                    module,
-                    title=f"Quiz : {module.title}",
-                    slots=slots,
-                    pass_percent=60,
-                    attempts_allowed=0,
-                    delay_minutes=0,
-                )
-            )
-        final, _created = QuestionCategory.objects.get_or_create(
-            name="Évaluation finale", parent=root
-        )
-        for q in data["final"]:
-            _question(q, final)
-        # The final quiz draws its questions at random from the course's final category,
-        # which holds more than it draws, so that two attempts do not ask the same questions.
-        quizzes.append(
-            _quiz(
-                course,
-                title="Évaluation finale",
-                pass_percent=70,
-                attempts_allowed=3,
-                delay_minutes=10,
-                time_limit_minutes=30,
-                slots=[
-                    QuizSlot(
-                        category=final,
-                        random_count=FINAL_DRAW,
-                        include_subcategories=False,
-                        sort_order=0,
-                    )
-                ],
-            )
-        )
-    return quizzes
 
 
 def demo_attempt_pass(*, learner, quiz: QuizPage):

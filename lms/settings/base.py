@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "tracking.apps.TrackingConfig",
+    "packages",
     "jobs",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -230,6 +231,14 @@ KALAN_QUESTION_IMPORT_MAX_QUESTIONS = env.int("KALAN_QUESTION_IMPORT_MAX_QUESTIO
 # feedback texts are bounded by their model fields (500 characters, 300 for pairs).
 KALAN_QUESTION_IMPORT_MAX_ANSWERS = env.int("KALAN_QUESTION_IMPORT_MAX_ANSWERS", default=100)
 KALAN_QUESTION_IMPORT_MAX_TEXT = env.int("KALAN_QUESTION_IMPORT_MAX_TEXT", default=20_000)
+# Course packages (packages/): the uploaded zip, what it unpacks to, its number of files, and
+# the compression ratio above which a member is taken for a zip bomb.
+KALAN_PACKAGE_IMPORT_MAX_SIZE = env.int("KALAN_PACKAGE_IMPORT_MAX_SIZE", default=50 * 1024 * 1024)
+KALAN_PACKAGE_MAX_UNPACKED_SIZE = env.int(
+    "KALAN_PACKAGE_MAX_UNPACKED_SIZE", default=200 * 1024 * 1024
+)
+KALAN_PACKAGE_MAX_FILES = env.int("KALAN_PACKAGE_MAX_FILES", default=2000)
+KALAN_PACKAGE_MAX_RATIO = 100
 # Learner imports from the admin run in a Celery task too; each new account's password hash
 # costs about 22 ms, so 5,000 rows stay well within the task's time limit.
 KALAN_LEARNER_IMPORT_MAX_SIZE = env.int("KALAN_LEARNER_IMPORT_MAX_SIZE", default=2 * 1024 * 1024)

@@ -15,9 +15,9 @@ GENDERED = re.compile(
     r"|\baffectés?\b|\bcet apprenant\b",
     re.IGNORECASE,
 )
-SKIPPED_PARTS = {"tests", "migrations", ".venv", "var", "staticfiles", "node_modules"}
-# Lesson texts written by the CNDH for the demo, not the interface.
-SKIPPED_FILES = {"demo_content.py"}
+# content/ holds course packages: lesson texts written by the CNDH, not the interface.
+SKIPPED_PARTS = {"tests", "migrations", ".venv", "var", "staticfiles", "node_modules", "content"}
+SKIPPED_FILES: set[str] = set()
 
 
 def _sources():

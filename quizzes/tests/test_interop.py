@@ -7,7 +7,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizzes.demo_content import QUIZZES
 from quizzes.interop import ImportFormatError, comparable, gift, moodlexml
 
 FIXTURES = Path(__file__).parent / "fixtures" / "moodle"
@@ -351,39 +350,14 @@ def test_xml_parse_only_raises_import_errors(data):
 
 
 def _demo_questions() -> list[dict]:
+    """The question banks of the demo's course packages (content/demo/*/questions.*)."""
+    from django.conf import settings
+
     questions = []
-    for slug, quiz in QUIZZES.items():
-        groups = [(f"module {n}", qs) for n, qs in enumerate(quiz["modules"], start=1)]
-        groups.append(("final", quiz["final"]))
-        for label, group in groups:
-            for q in group:
-                kind = q["type"]
-                questions.append(
-                    {
-                        "name": q["name"],
-                        "type": kind,
-                        "text": q["text"],
-                        "max_score": float(q["max_score"]),
-                        "general_feedback": q.get("general_feedback", ""),
-                        "category": [slug, label],
-                        "choices": [
-                            {
-                                "text": c["text"],
-                                "fraction": float(c["fraction"]),
-                                "tolerance": (
-                                    float(c.get("tolerance") or 0) if kind == "numerical" else None
-                                ),
-                                "feedback": c.get("feedback", ""),
-                            }
-                            for c in q.get("choices", [])
-                        ],
-                        "pairs": [
-                            {"prompt": p["prompt"], "answer": p.get("answer", "")}
-                            for p in q.get("pairs", [])
-                        ],
-                        "images": [],
-                    }
-                )
+    for folder in sorted((Path(settings.BASE_DIR) / "content" / "demo").iterdir()):
+        for name, module in (("questions.gift", gift), ("questions.xml", moodlexml)):
+            if (folder / name).exists():
+                questions += module.parse((folder / name).read_bytes()).questions
     return questions
 
 

@@ -90,16 +90,17 @@ class Command(BaseCommand):
 
     def _courses(self):
         from courses import services as course_services
-        from courses.demo import demo_courses_load
         from courses.models import LessonCompletion
+        from packages.demo import demo_courses_load, demo_quizzes
         from quizzes import services as quiz_services
-        from quizzes.demo import demo_attempt_pass, demo_quizzes_load
+        from quizzes.demo import demo_attempt_pass
         from quizzes.models import QuizPage
 
         index = course_services.course_tree_setup()
         quiz_services.question_review_setup()
+        # The three demo courses are packages (content/demo/), imported and published.
         courses = demo_courses_load(index=index)
-        quizzes = demo_quizzes_load(courses=courses)
+        quizzes = demo_quizzes(courses)
         learner = User.objects.get(matricule="OPJ-0001")
         first = courses[0]
         # The demo learner is partway through the first course: its first module is done,

@@ -1,26 +1,37 @@
-"""The demo's quizzes (quizzes/demo.py): a review policy that hands out no answer before the
-last attempt, a final evaluation drawing from a larger pool, and a demo database loaded
-before them brought up to date."""
+"""The demo (packages/demo.py, content/demo/): its quizzes hand out no answer before the last
+attempt, the final evaluations draw from a larger pool, and a demo database loaded before
+the safe review policy is brought up to date; loading again changes nothing."""
 
 import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import LearnerFactory
 from courses import services as course_services
-from courses.demo import demo_courses_load
 from courses.models import CoursePage
+from packages.demo import demo_courses_load, demo_quizzes
 from quizzes import selectors
-from quizzes.demo import FINAL_DRAW, REVIEW_POLICY, UNSAFE_POLICY, demo_quizzes_load
-from quizzes.demo_content import QUIZZES
+from quizzes.demo import REVIEW_POLICY, UNSAFE_POLICY
 from quizzes.models import ANSWER_PARTS, Question, QuizPage
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def demo_db(django_db_setup, django_db_blocker):
+    """The three packages imported once for the module (an import takes seconds)."""
+    with django_db_blocker.unblock():
+        from django.db import transaction
+
+        with transaction.atomic():
+            sid = transaction.savepoint()
+            courses = demo_courses_load(index=course_services.course_tree_setup())
+            yield courses, demo_quizzes(courses)
+            transaction.savepoint_rollback(sid)
+
+
 @pytest.fixture
-def demo():
-    courses = demo_courses_load(index=course_services.course_tree_setup())
-    return courses, demo_quizzes_load(courses=courses)
+def demo(demo_db):
+    return demo_db
 
 
 def finals(quizzes):
@@ -31,17 +42,16 @@ def test_demo_quizzes_show_no_answer_before_the_last_attempt_and_finals_draw_fro
     _courses, quizzes = demo
     assert len(quizzes) == 12 and len(finals(quizzes)) == 3
     for quiz in quizzes:
-        assert quiz.required
+        assert quiz.live and quiz.required
         assert not (set(quiz.review_after) | set(quiz.review_open)) & ANSWER_PARTS, quiz
         assert set(quiz.review_final) >= ANSWER_PARTS and set(quiz.review_closed) >= ANSWER_PARTS
         assert selectors.review_leak(quiz=quiz, slots=list(quiz.slots.all())) == (set(), [])
     # The final evaluations draw from a larger pool: two attempts do not ask the same.
     for quiz in finals(quizzes):
         (slot,) = quiz.slots.all()
-        pool = Question.objects.filter(category=slot.category).count()
-        assert slot.random_count == FINAL_DRAW and pool > slot.random_count, (quiz, pool)
+        pool = Question.objects.filter(category=slot.category, live=True).count()
+        assert slot.random_count == 8 and pool > slot.random_count, (quiz, pool)
         assert selectors.repeated_slots(slots=[slot]) == []
-    assert all(len(data["final"]) > FINAL_DRAW for data in QUIZZES.values())
 
 
 def test_a_blank_attempt_at_the_demo_final_evaluation_shows_no_answer(client, demo):
@@ -62,10 +72,7 @@ def test_a_blank_attempt_at_the_demo_final_evaluation_shows_no_answer(client, de
 
 def test_load_demo_brings_an_existing_demo_database_up_to_date(demo):
     courses, quizzes = demo
-    # A demo database loaded before: the unsafe policy, live and in the latest revision, and
-    # the final categories with only the first eight questions.
-    added = [q["name"] for data in QUIZZES.values() for q in data["final"][FINAL_DRAW:]]
-    Question.objects.filter(name__in=added).delete()
+    # A demo database loaded before: the unsafe policy, live and in the latest revision.
     for quiz in quizzes:
         for field, value in {**UNSAFE_POLICY, "review_final": []}.items():
             setattr(quiz, field, value)
@@ -73,9 +80,9 @@ def test_load_demo_brings_an_existing_demo_database_up_to_date(demo):
     kept = quizzes[0]
     kept.review_after = ["score", "correctness"]  # an editor's own choice since
     kept.save_revision().publish()
+    questions = Question.objects.count()
 
-    demo_quizzes_load(courses=courses)
-    assert Question.objects.filter(name__in=added).count() == len(added)
+    assert demo_courses_load(index=course_services.course_tree_setup()) == courses
     revisions = {}
     for quiz in QuizPage.objects.filter(pk__in=[q.pk for q in quizzes[1:]]):
         draft = quiz.get_latest_revision_as_object()
@@ -85,9 +92,8 @@ def test_load_demo_brings_an_existing_demo_database_up_to_date(demo):
     assert QuizPage.objects.get(pk=kept.pk).review_after == ["score", "correctness"]
 
     # Idempotent: a second run changes nothing.
-    demo_quizzes_load(courses=courses)
-    assert Question.objects.count() == sum(
-        len(data["final"]) + sum(len(m) for m in data["modules"]) for data in QUIZZES.values()
-    )
+    demo_courses_load(index=course_services.course_tree_setup())
+    assert Question.objects.count() == questions
+    assert CoursePage.objects.count() == 3
     for quiz in QuizPage.objects.filter(pk__in=revisions):
         assert quiz.revisions.count() == revisions[quiz.pk]

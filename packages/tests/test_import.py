@@ -1,0 +1,207 @@
+"""Importing a package: all or nothing, every problem named by file and line, an update in
+place on a second import, a copy on demand, and hostile archives refused before reading."""
+
+import io
+import zipfile
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from courses import services as course_services
+from courses.models import CoursePage, LessonPage
+from packages.archive import PackageError, read_package, read_zip, zip_bytes
+from packages.importer import course_import
+from packages.models import PageSource
+from quizzes.models import Question, QuizPage
+
+pytestmark = pytest.mark.django_db
+
+COURSE = """\
+format: kalan-course/1
+id: essai
+title: Formation d’essai
+slug: formation-essai
+summary: Un résumé.
+objectives: |-
+  - Savoir **lire**.
+contents:
+- module:
+    key: m1
+    title: Module un
+    slug: module-un
+    contents:
+    - lesson: lessons/m1/l1.md
+    - quiz:
+        key: m1/quiz
+        title: Quiz du module
+        slug: quiz-du-module
+        review:
+          after: [score]
+        slots:
+        - question: Capitale
+"""
+LESSON = """\
+---
+key: m1/l1
+title: Première leçon
+slug: premiere-lecon
+---
+
+Un texte avec un [lien vers le quiz](page:m1/quiz).
+
+::: remember
+title: À retenir
+points:
+- Un point.
+:::
+"""
+GIFT = "::Capitale::Quelle est la capitale du Mali ?{=Bamako ~Mopti ~Ségou}\n"
+
+
+def package(**changes) -> dict[str, bytes]:
+    files = {"course.yaml": COURSE, "lessons/m1/l1.md": LESSON, "questions.gift": GIFT}
+    files.update(changes)
+    return {name: text.encode() for name, text in files.items() if text is not None}
+
+
+@pytest.fixture(autouse=True)
+def tree():
+    course_services.course_tree_setup()
+
+
+def problems_of(files) -> list[str]:
+    with pytest.raises(PackageError) as caught:
+        course_import(files)
+    assert CoursePage.objects.count() == 0 and Question.objects.count() == 0  # nothing written
+    return caught.value.problems
+
+
+def test_a_package_imports_as_drafts_with_its_links_resolved():
+    result = course_import(package())
+    course = result.course
+    assert not course.live and result.created == 4 and result.questions_created == 1
+    lesson = LessonPage.objects.get(package_source__key="m1/l1")
+    quiz = QuizPage.objects.get(package_source__key="m1/quiz")
+    draft = lesson.get_latest_revision_as_object()
+    assert f'<a linktype="page" id="{quiz.pk}">' in draft.body[0].value.source
+    assert [b.block_type for b in draft.body] == ["paragraph", "remember"]
+    assert quiz.get_latest_revision_as_object().slots.get().question.name == "Capitale"
+    assert not Question.objects.get().live  # waits for the review
+
+
+def test_a_second_import_updates_in_place_and_a_copy_is_a_new_course():
+    first = course_import(package(), publish=True)
+    lesson = LessonPage.objects.get(package_source__key="m1/l1")
+    changed = LESSON.replace("Un texte avec", "Un texte revu avec")
+    second = course_import(package(**{"lessons/m1/l1.md": changed}), publish=True)
+    assert second.course.pk == first.course.pk and second.created == 0
+    assert LessonPage.objects.count() == 1 and Question.objects.count() == 1
+    again = LessonPage.objects.get(pk=lesson.pk)
+    assert "Un texte revu avec" in again.body[0].value.source
+    copy = course_import(package(), copy=True)
+    assert copy.course.pk != first.course.pk
+    assert copy.course.slug == "formation-essai-copie" and copy.course.title.endswith("(copie)")
+    assert PageSource.objects.filter(package_id="essai-copie").count() == 4
+    assert CoursePage.objects.count() == 2 and Question.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"course.yaml": None}, "course.yaml : fichier manquant"),
+        (
+            {"lessons/m1/l1.md": None},
+            "course.yaml, ligne 14 : fichier de leçon « lessons/m1/l1.md »",
+        ),
+        (
+            {"course.yaml": COURSE.replace("title: Module un", "title: [")},
+            "course.yaml, ligne 13 : YAML illisible",
+        ),
+        (
+            {"lessons/m1/l1.md": LESSON.replace("::: remember", "::: marquee")},
+            "lessons/m1/l1.md, ligne 9 : type de bloc inconnu « marquee »",
+        ),
+        (
+            {"lessons/m1/l1.md": LESSON.replace("page:m1/quiz", "page:m1/absent")},
+            "lessons/m1/l1.md, ligne 7 : lien « page:m1/absent » : cible inconnue",
+        ),
+        (
+            {"course.yaml": COURSE.replace("question: Capitale", "question: Absente")},
+            "la question « Absente » n’est pas dans la banque du paquet",
+        ),
+        (
+            {"course.yaml": "format: kalan-course/1\nid: !!python/object/apply:os.system [ls]\n"},
+            "course.yaml, ligne 2 : YAML illisible",
+        ),
+        (
+            {"course.yaml": "a: &x [1]\nb: *x\n"},
+            "les alias YAML (*nom) ne sont pas admis",
+        ),
+        (
+            {
+                "lessons/m1/l1.md": LESSON.replace(
+                    "Un texte", "<script>alert(1)</script>\n\n> citation"
+                )
+            },
+            "lessons/m1/l1.md, ligne 9 : élément non pris en charge ici : citation",
+        ),
+        ({"questions.gift": "\xff"}, None),
+    ],
+)
+def test_a_bad_package_is_refused_whole_with_its_file_and_line(changes, expected):
+    files = package(**changes)
+    if expected is None:
+        files["questions.gift"] = b"\xff\xfe"
+        expected = "questions.gift : le fichier n’est pas en UTF-8"
+    problems = problems_of(files)
+    assert any(expected in problem for problem in problems), problems
+
+
+def zipped(entries) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in entries:
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def test_hostile_archives_are_refused_before_anything_is_read(settings):
+    traversal = zipped([("../../etc/cron.d/x", b"x"), ("course.yaml", b"")])
+    with pytest.raises(PackageError, match="sort du paquet"):
+        read_zip(traversal)
+    absolute = zipped([("/etc/passwd", b"x")])
+    with pytest.raises(PackageError, match="chemin absolu"):
+        read_zip(absolute)
+    link = zipfile.ZipInfo("media/lien")
+    link.external_attr = 0o120777 << 16
+    with pytest.raises(PackageError, match="lien symbolique"):
+        read_zip(zipped([(link, b"/etc/passwd")]))
+    bomb = zipped([("media/bombe.txt", b"\0" * (20 * 1024 * 1024))])
+    with pytest.raises(PackageError, match="archive piégée"):
+        read_zip(bomb)
+    settings.KALAN_PACKAGE_MAX_FILES = 3
+    with pytest.raises(PackageError, match="4 fichiers"):
+        read_zip(zipped([(f"f{n}", b"x") for n in range(4)]))
+    with pytest.raises(PackageError, match="zip lisible"):
+        read_zip(b"PK\x03\x04 pas une archive")
+
+
+def test_a_2_gb_file_is_refused_from_its_size_alone(tmp_path, settings):
+    huge = tmp_path / "formation.zip"
+    with huge.open("wb") as handle:
+        handle.truncate(2 * 1024**3)  # sparse: nothing is written, nothing is read
+    with pytest.raises(PackageError, match="la limite est de"):
+        read_package(huge)
+
+
+def test_the_commands_export_and_import_a_zip(tmp_path):
+    course_import(package(), publish=True)
+    target = tmp_path / "essai.zip"
+    call_command("course_export", "formation-essai", str(target))
+    assert read_package(target) == read_zip(zip_bytes(read_package(target)))
+    call_command("course_import", str(target), "--copy")
+    assert CoursePage.objects.filter(slug="formation-essai-copie").exists()
+    broken = tmp_path / "casse.zip"
+    broken.write_bytes(zip_bytes(package(**{"course.yaml": "format: autre\n"})))
+    with pytest.raises(CommandError, match="Rien n’a été importé"):
+        call_command("course_import", str(broken))
