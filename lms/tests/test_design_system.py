@@ -8,6 +8,7 @@ import pytest
 import tinycss2
 import tinycss2.color3
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
 from lms import design
@@ -109,7 +110,9 @@ def test_the_email_palette_is_kalan_css_root():
         name.removeprefix("--c-").replace("-", "_") for name in tokens if name.startswith("--c-")
     }
     # The parser keeps the top-level :root only, not a media query's redefinitions.
-    sample = ":root { --c-x: #111; --fs-lg: 1rem } @media (min-width: 1px) { :root { --fs-lg: 2rem } }"
+    sample = (
+        ":root { --c-x: #111; --fs-lg: 1rem } @media (min-width: 1px) { :root { --fs-lg: 2rem } }"
+    )
     assert design.root_tokens(sample) == {"--c-x": "#111", "--fs-lg": "1rem"}
 
 
@@ -228,8 +231,6 @@ def test_each_error_page_renders_with_the_stylesheet_and_header():
     from lms import views
 
     request = RequestFactory().get("/nulle-part/")
-    from django.contrib.auth.models import AnonymousUser
-
     request.user = AnonymousUser()
     request.session = {}
     for view, status in (
