@@ -42,3 +42,9 @@ def palette() -> dict[str, str]:
         for name, value in tokens().items()
         if name.startswith("--c-")
     }
+
+
+def palette_context(request) -> dict:
+    """Context processor: `kalan_colours.brand` and the others, for a template that cannot
+    use kalan.css (the admin's charts, an HTML email rendered with a request)."""
+    return {"kalan_colours": palette()}

@@ -270,3 +270,30 @@ def test_charts_take_their_colours_from_tokens():
             assert any(colours), f"{path.name}: {classes[1]} has no fill or stroke rule"
             for colour in filter(None, colours):
                 assert re.fullmatch(r"var\(--c-[\w-]+\)", colour), (classes[1], colour)
+
+
+def test_no_template_writes_a_colour_literal():
+    """Outside the documented exceptions, a template that cannot use kalan.css (the admin's
+    chart) takes its colours from the `kalan_colours` context (lms/design.py)."""
+    offenders = []
+    for path in template_files():
+        name = path.relative_to(TEMPLATES).as_posix()
+        if name in STYLE_EXCEPTIONS:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for found in re.findall(
+            r"""\b(?:fill|stroke|color|bgcolor)=["']?(#[0-9a-fA-F]{3,8}|rgb)""", text
+        ):
+            offenders.append(f"{name}: {found}")
+    assert not offenders, offenders
+
+
+def test_the_palette_reaches_templates():
+    from django.template import engines
+
+    html = (
+        engines["django"]
+        .from_string("{{ kalan_colours.brand }}")
+        .render({}, request=RequestFactory().get("/"))
+    )
+    assert html == design.tokens()["--c-brand"]
