@@ -3,6 +3,7 @@
 import os
 import subprocess
 import threading
+from pathlib import Path
 
 # Playwright's sync API keeps an asyncio loop running in the main thread; without this the
 # ORM refuses to run in browser tests (SynchronousOnlyOperation).
@@ -91,10 +92,36 @@ def base_url(live_server):
 
 @pytest.fixture(scope="session")
 def screenshot_dir():
-    """Where browser tests leave screenshots for people to look at (var/ is not committed)."""
-    path = settings.VAR_DIR / "screenshots"
+    """Where browser tests leave screenshots for people to look at: the directory named by
+    KALAN_TEST_ARTIFACTS (CI keeps it as the run's artefacts), by default var/test/screenshots/
+    (var/ is not committed)."""
+    path = Path(
+        os.environ.get("KALAN_TEST_ARTIFACTS") or settings.BASE_DIR / "var" / "test" / "screenshots"
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+SCREEN_SIZES = ((390, 844), (1366, 768))
+
+
+@pytest.fixture
+def page_shots(screenshot_dir):
+    """page_shots(page, name): full-page screenshots of the page as it is, on a phone (390 px wide)
+    and on a desktop (1366 px), saved as <name>-390.png and <name>-1366.png in the artefacts.
+    The page is left at the phone's size. Returns the paths."""
+
+    def take(page, name):
+        paths = []
+        for width, height in SCREEN_SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            path = screenshot_dir / f"{name}-{width}.png"
+            page.screenshot(path=path, full_page=True)
+            paths.append(path)
+        page.set_viewport_size({"width": SCREEN_SIZES[0][0], "height": SCREEN_SIZES[0][1]})
+        return paths
+
+    return take
 
 
 @pytest.fixture(scope="session")

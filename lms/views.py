@@ -9,16 +9,21 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from tracking.selectors import user_is_supervisor
+from accounts.selectors import supervised_units
 
 from .health import broker_check, cache_check, database_check
 
 
 def signin_landing(user) -> str:
-    """KALAN_SIGNIN_LANDING: a supervisor signs in to follow their units, not to take a
-    course, so they land on the dashboard; everybody else on « Mes formations »."""
-    if user_is_supervisor(user):
+    """KALAN_SIGNIN_LANDING: where a person signing in without `next` lands, by what they
+    come to do. Someone given units (a supervisor, or an administrator who also supervises)
+    follows them on the dashboard; someone else who works in the Wagtail admin (an editor, a
+    reviewer, an administrator) lands there, not on a dashboard of every unit; everybody
+    else, learners first, on « Mes formations »."""
+    if supervised_units(user):
         return reverse("tracking:dashboard")
+    if user.has_perm("wagtailadmin.access_admin"):
+        return reverse("wagtailadmin_home")
     return reverse("home")
 
 

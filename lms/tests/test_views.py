@@ -90,3 +90,40 @@ def test_a_supervisor_without_units_and_an_explicit_next_are_not_redirected_to_t
     assert response.status_code == 302 and response["Location"] == "/certificats/"
     # Already signed in, the sign-in page sends the supervisor to their landing page too.
     assert client.get("/connexion/")["Location"] == "/suivi/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("groups", "superuser", "with_units", "landing"),
+    [
+        (["Apprenants"], False, False, "/"),
+        ([], False, False, "/"),
+        (["Superviseurs"], False, True, "/suivi/"),
+        (["Superviseurs"], False, False, "/"),  # no unit yet: the dashboard would say 403
+        (["Apprenants", "Superviseurs"], False, True, "/suivi/"),
+        (["Éditeurs"], False, False, "/admin/"),
+        (["Relecteurs"], False, False, "/admin/"),
+        (["Éditeurs", "Relecteurs"], False, False, "/admin/"),
+        (["Administrateurs"], False, False, "/admin/"),
+        ([], True, False, "/admin/"),
+        (["Administrateurs"], False, True, "/suivi/"),  # an administrator who also supervises
+        (["Éditeurs", "Superviseurs"], False, True, "/suivi/"),
+        (["Éditeurs", "Apprenants"], False, False, "/admin/"),
+    ],
+)
+def test_each_role_lands_where_it_works(
+    client, role_groups, groups, superuser, with_units, landing
+):
+    """Without `next`, sign-in lands each person where they work, and that page opens for
+    them (no 403 or 404 after signing in)."""
+    from accounts.tests.factories import UnitFactory, UserFactory
+
+    user = UserFactory(is_superuser=superuser, is_staff=superuser)
+    user.groups.add(*(role_groups[name] for name in groups))
+    if with_units:
+        user.supervised_units.add(UnitFactory())
+    response = _sign_in(client, user)
+    assert response.status_code == 302 and response["Location"] == landing
+    assert client.get(landing).status_code == 200
+    # Already signed in, the sign-in page sends them to the same place.
+    assert client.get("/connexion/")["Location"] == landing

@@ -7,6 +7,7 @@ from accounts.tests.factories import UserFactory
 from courses import services as course_services
 from courses.models import ModulePage
 from courses.tests.factories import course_build
+from lms import design
 from quizzes.models import Question
 from quizzes.tests.factories import category_make
 
@@ -103,6 +104,9 @@ def test_statistics_next_to_the_quiz_and_linked_from_the_question(client, editor
     # The chart's buckets are labelled as ranges: its first one read « 00 ».
     labels = re.findall(r"<text [^>]*>([^<]*)</text>", html)
     assert labels[0] == "0–9 %" and labels[-1] == "90–100 %" and len(labels) == 10
+    # The bars are in the brand's colour, read from kalan.css (the admin has no --c-brand).
+    fills = set(re.findall(r'<rect [^>]*fill="([^"]*)"', html))
+    assert fills == {design.tokens()["--c-brand"]}
     assert "Indice de facilité" in html and "0,0 %" in html and "48 heures : 0" in html
     listing = client.get("/admin/snippets/quizzes/question/").content.decode()
     assert f"/admin/questions/{question.pk}/statistiques/" in listing
