@@ -297,3 +297,17 @@ def test_the_palette_reaches_templates():
         .render({}, request=RequestFactory().get("/"))
     )
     assert html == design.tokens()["--c-brand"]
+
+
+def test_the_certificate_pdf_declares_the_tokens_values_of_kalan_css():
+    """The PDF cannot link kalan.css (DESIGN.md, Exceptions): its `:root` repeats the tokens
+    it uses, and each must keep the value kalan.css gives it, so a colour changed in one place
+    is caught here rather than printed in the other."""
+    source = (TEMPLATES / "certificates" / "pdf.html").read_text(encoding="utf-8")
+    style = re.search(r"<style>(.*?)</style>", source, flags=re.S).group(1)
+    declared = design.root_tokens(style)
+    assert declared, "pdf.html no longer declares its tokens in :root"
+    tokens = design.tokens()
+    for name, value in declared.items():
+        assert name in tokens, f"pdf.html declares {name}, which kalan.css does not have"
+        assert value.lower() == tokens[name].lower(), f"{name}: {value} in pdf.html"
