@@ -74,3 +74,30 @@ def progress_compute(*, enrollment, outline, completed_lesson_ids: set[int]) -> 
             done += extra_done
             total += extra_total
     return Progress(done=done, total=total)
+
+
+# The score a completed course shows on its completion page: the grade of the course's final
+# evaluation, which `quizzes` knows (courses does not). A provider takes (enrollment=...,
+# outline=...) and returns a FinalScore or None; the first provider to answer wins.
+
+
+@dataclass(frozen=True)
+class FinalScore:
+    percent: object  # a Decimal
+    title: str  # what was graded, e.g. the final quiz's title
+    url: str  # where the learner reviews it
+
+
+_final_score_providers: dict[str, Callable[..., FinalScore | None]] = {}
+
+
+def final_score_register(name: str, provider: Callable[..., FinalScore | None]) -> None:
+    _final_score_providers[name] = provider
+
+
+def final_score_compute(*, enrollment, outline) -> FinalScore | None:
+    for provider in _final_score_providers.values():
+        score = provider(enrollment=enrollment, outline=outline)
+        if score is not None:
+            return score
+    return None

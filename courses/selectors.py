@@ -9,7 +9,12 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
-from .completion import completed_pages_extra, completed_pages_subqueries
+from .completion import (
+    FinalScore,
+    completed_pages_extra,
+    completed_pages_subqueries,
+    final_score_compute,
+)
 from .models import CoursePage, Enrollment, LessonCompletion, ModulePage
 
 STEPLEN = Page.steplen
@@ -186,6 +191,28 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         if not enrollment
         else None,
     }
+
+
+@dataclass
+class CourseCompletion:
+    course: CoursePage
+    enrollment: Enrollment
+    score: FinalScore | None
+
+
+def course_completion(*, enrollment: Enrollment) -> CourseCompletion:
+    """The completion page of a completed enrollment: the course, the date, and the grade of
+    the final evaluation as the apps that grade it report it (courses/completion.py)."""
+    course = enrollment.course
+    completed = completed_ids_for(learner=enrollment.learner, course_ids=[course.pk])
+    outline = outlines_build(courses=[course], completed_ids=completed, enrollments=[enrollment])[
+        course.pk
+    ]
+    return CourseCompletion(
+        course=course,
+        enrollment=enrollment,
+        score=final_score_compute(enrollment=enrollment, outline=outline),
+    )
 
 
 def enrollment_refusal(*, course: CoursePage, user) -> str | None:

@@ -8,7 +8,11 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses.completion import completed_pages_register, requirement_register
+        from courses.completion import (
+            completed_pages_register,
+            final_score_register,
+            requirement_register,
+        )
         from courses.models import CoursePage, ModulePage
 
         from . import jobs, selectors
@@ -16,6 +20,8 @@ class QuizzesConfig(AppConfig):
         # "Every required quiz of the course is passed" joins the course completion rule.
         requirement_register("quizzes", selectors.required_quizzes_progress)
         jobs.register()
+        # The completion page shows the final evaluation's grade.
+        final_score_register("quizzes", selectors.final_evaluation_score)
         completed_pages_register(
             "quizzes", finder=selectors.passed_quiz_ids, subquery=selectors.passed_quiz_subquery
         )

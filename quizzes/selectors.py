@@ -37,6 +37,43 @@ def required_quizzes_progress(*, enrollment, outline) -> tuple[int, int]:
     return len(required & passed), len(required)
 
 
+def final_evaluation_score(*, enrollment, outline):
+    """The completion page's score (courses/completion.py): the learner's grade of the final
+    evaluation, the last quiz of the course in its order that the learner has a grade for
+    (required quizzes before optional ones); None in a course without a graded quiz. It is
+    the grade by the quiz's grading method, the figure its front page shows."""
+    from courses.completion import FinalScore
+
+    quizzes = [item for item in outline.items if item.kind == "quizpage"]
+    if not quizzes:
+        return None
+    grades = {
+        grade.quiz_id: grade
+        for grade in QuizGrade.objects.filter(
+            learner_id=enrollment.learner_id, quiz_id__in=[item.id for item in quizzes]
+        ).select_related("quiz")
+    }
+    graded = [item for item in quizzes if item.id in grades]
+    required = [item for item in graded if grades[item.id].quiz.required]
+    chosen = (required or graded or [None])[-1]
+    if chosen is None:
+        return None
+    return FinalScore(percent=grades[chosen.id].percent, title=chosen.title, url=chosen.url)
+
+
+def quiz_next_item(*, quiz_id: int, outline):
+    """Where « Continuer la formation » leads after a quiz: the first item after it in the
+    course's order that is neither done nor locked; else the first such item anywhere (one
+    left behind); None when nothing is left (the caller links the course page)."""
+    items = outline.items
+    after = False
+    for item in items:
+        if after and not item.completed and not item.locked:
+            return item
+        after = after or item.id == quiz_id
+    return outline.next_unfinished()
+
+
 # --- Presenting attempts ------------------------------------------------------------------
 # What a page may show is built here from the snapshot, field by field: fractions, feedback and
 # right answers are copied only into review data, and only for the parts the policy allows.
