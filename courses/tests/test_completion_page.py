@@ -67,7 +67,7 @@ def test_the_page_congratulates_with_the_date_and_the_final_grade(client, learne
     response = client.get(url_for(course))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Bravo : vous avez terminé la formation !" in html
+    assert "Bravo : vous avez terminé la formation\u00a0!" in html
     assert "Droits de la personne gardée à vue" in html
     enrollment = Enrollment.objects.get(learner=learner)
     day = timezone.localtime(enrollment.completed_at)
@@ -86,7 +86,7 @@ def test_without_a_quiz_the_page_has_no_grade(client, learner):
     services.enrollment_create(learner=learner, course=course)
     services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
     html = client.get(url_for(course)).content.decode()
-    assert "Bravo : vous avez terminé la formation !" in html
+    assert "Bravo : vous avez terminé la formation\u00a0!" in html
     assert "Note de l’évaluation finale" not in html
 
 

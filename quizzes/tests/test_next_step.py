@@ -108,6 +108,7 @@ def test_a_failed_attempt_in_a_delay_says_when_and_leads_back_to_the_course(clie
     assert attempt.state == Attempt.State.FINISHED and not attempt.passed
     html = client.get(response.url).content.decode()
     retry_at = timezone.localtime(attempt.finished_at + timedelta(minutes=10))
+    assert "Vous pourrez recommencer dans 10 minute(s)." in html
     assert f"Prochaine tentative possible le {retry_at.day} " in html
     assert f"à {retry_at:%H:%M}." in html
     assert re.search(
