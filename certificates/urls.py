@@ -9,6 +9,11 @@ urlpatterns = [
     path("certificats/verifier/", views.verify_form, name="verify"),
     path("certificats/verifier/<str:code>/", views.verify_code, name="verify_code"),
     path("certificats/emetteur/", views.issuer_profile, name="issuer"),
+    path(
+        "certificats/formation/<int:course_id>/etat/",
+        views.certificate_status,
+        name="status",
+    ),
     path("certificats/<str:serial>/pdf/", views.certificate_download, name="download"),
     path(
         "certificats/<str:serial>/openbadge.json",

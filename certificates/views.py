@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
@@ -13,7 +14,7 @@ from accounts.network import client_ip
 from accounts.selectors import learner_list_in_scope
 from accounts.throttle import throttle_hit
 
-from . import services
+from . import selectors, services
 from .models import (
     CODE_LENGTH,
     Certificate,
@@ -158,6 +159,26 @@ def certificate_download(request, serial: str):
         as_attachment=True,
         filename=f"{certificate.serial}.pdf",
         content_type="application/pdf",
+    )
+
+
+@never_cache
+@login_required
+def certificate_status(request, course_id: int):
+    """Whether the signed-in learner's certificate of a completed course is issued yet, for
+    the completion page's script (static/js/certificate-wait.js). Only the learner's own
+    completed enrollment answers; anything else is a 404."""
+    if not selectors.completed_enrollment_exists(learner=request.user, course_id=course_id):
+        raise Http404
+    certificate = selectors.issued_certificate(learner=request.user, course_id=course_id)
+    if certificate is None:
+        return JsonResponse({"ready": False})
+    return JsonResponse(
+        {
+            "ready": True,
+            "pdf": reverse("certificates:download", args=[certificate.serial]),
+            "verify": reverse("certificates:verify_code", args=[certificate.code_display]),
+        }
     )
 
 

@@ -24,6 +24,12 @@ class ScoreBasis(models.TextChoices):
 class CourseScore:
     percent: Decimal
     basis: str  # a ScoreBasis value
+    title: str = ""  # the final evaluation's title, when the basis is FINAL_EVALUATION
+    url: str = ""  # where the learner reviews it
+
+    @property
+    def label(self) -> str:
+        return ScoreBasis(self.basis).label
 
 
 def percent_as_shown(value) -> Decimal:

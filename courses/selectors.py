@@ -9,8 +9,12 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
-from .completion import completed_pages_extra, completed_pages_subqueries
+from .completion import (
+    completed_pages_extra,
+    completed_pages_subqueries,
+)
 from .models import CoursePage, Enrollment, LessonCompletion, ModulePage
+from .scores import CourseScore, course_score
 
 STEPLEN = Page.steplen
 
@@ -186,6 +190,25 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         if not enrollment
         else None,
     }
+
+
+@dataclass
+class CourseCompletion:
+    course: CoursePage
+    enrollment: Enrollment
+    score: CourseScore | None
+
+
+def course_completion(*, enrollment: Enrollment) -> CourseCompletion:
+    """The completion page of a completed enrollment: the course, the date, and the course's
+    score as the apps that grade it report it (courses/scores.py), the figure the certificate
+    states."""
+    course = enrollment.course
+    return CourseCompletion(
+        course=course,
+        enrollment=enrollment,
+        score=course_score(learner=enrollment.learner, course=course),
+    )
 
 
 def enrollment_refusal(*, course: CoursePage, user) -> str | None:

@@ -8,4 +8,5 @@ urlpatterns = [
     path("recherche/", views.search, name="search"),
     path("lecons/<int:lesson_id>/terminer/", views.lesson_complete, name="lesson_complete"),
     path("inscription/<int:course_id>/", views.course_enroll, name="enroll"),
+    path("formation/<int:course_id>/terminee/", views.course_completed, name="completed"),
 ]

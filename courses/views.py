@@ -60,6 +60,11 @@ def lesson_serve(request, lesson: LessonPage):
 @require_POST
 def lesson_complete(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    was_completed = Enrollment.objects.filter(
+        learner=request.user,
+        course__path=services.course_path_for(lesson),
+        status=Enrollment.Status.COMPLETED,
+    ).exists()
     try:
         enrollment = services.lesson_complete(learner=request.user, lesson=lesson)
     except services.CourseError as error:
@@ -70,12 +75,9 @@ def lesson_complete(request, lesson_id: int):
     outline = selectors.outlines_build(
         courses=[course], completed_ids=completed, enrollments=[enrollment]
     )[course.pk]
-    if enrollment.status == Enrollment.Status.COMPLETED:
-        messages.success(
-            request,
-            _("Bravo : vous avez terminé la formation « %(title)s ».") % {"title": course.title},
-        )
-        return redirect(course.url)
+    if enrollment.status == Enrollment.Status.COMPLETED and not was_completed:
+        # The lesson that completes the course: the completion moment.
+        return redirect("courses:completed", course_id=course.pk)
     messages.success(
         request,
         _("Leçon terminée. Progression : %(percent)d %%.")
@@ -98,6 +100,27 @@ def course_enroll(request, course_id: int):
         return redirect(course.url)
     messages.success(request, _("Vous suivez désormais « %(title)s ».") % {"title": course.title})
     return redirect(course.url)
+
+
+@login_required
+def course_completed(request, course_id: int):
+    """The completion moment: congratulations, the date, the final grade and the certificate.
+    Only for the learner whose enrollment it is (anyone else: 404); an enrollment not yet
+    completed goes back to its course page."""
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("course", "learner"),
+        learner=request.user,
+        course_id=course_id,
+        course__live=True,
+    )
+    if enrollment.status != Enrollment.Status.COMPLETED:
+        return redirect(enrollment.course.url)
+    completion = selectors.course_completion(enrollment=enrollment)
+    return render(
+        request,
+        "courses/course_completed.html",
+        {"completion": completion, "course": completion.course, "enrollment": enrollment},
+    )
 
 
 @login_required

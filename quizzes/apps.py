@@ -17,7 +17,8 @@ class QuizzesConfig(AppConfig):
         # "Every required quiz of the course is passed" joins the course completion rule.
         requirement_register("quizzes", selectors.required_quizzes_progress)
         jobs.register()
-        # The certificate's score: the final evaluation's grade, or the mean of the quizzes.
+        # The course's score, on the certificate and the completion page: the final
+        # evaluation's grade, or the mean of the quizzes.
         score_provider_register("quizzes", selectors.course_score)
         completed_pages_register(
             "quizzes", finder=selectors.passed_quiz_ids, subquery=selectors.passed_quiz_subquery

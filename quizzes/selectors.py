@@ -54,7 +54,10 @@ def course_score(*, learner, course):
         grade = QuizGrade.objects.filter(learner=learner, quiz=final).first()
         if grade is not None:
             return CourseScore(
-                percent=percent_as_shown(grade.percent), basis=ScoreBasis.FINAL_EVALUATION
+                percent=percent_as_shown(grade.percent),
+                basis=ScoreBasis.FINAL_EVALUATION,
+                title=final.title,
+                url=final.url,
             )
     mean = QuizGrade.objects.filter(learner=learner, course=course).aggregate(value=Avg("percent"))[
         "value"
@@ -62,6 +65,19 @@ def course_score(*, learner, course):
     if mean is None:
         return None
     return CourseScore(percent=percent_as_shown(mean), basis=ScoreBasis.QUIZ_MEAN)
+
+
+def quiz_next_item(*, quiz_id: int, outline):
+    """Where « Continuer la formation » leads after a quiz: the first item after it in the
+    course's order that is neither done nor locked; else the first such item anywhere (one
+    left behind); None when nothing is left (the caller links the course page)."""
+    items = outline.items
+    after = False
+    for item in items:
+        if after and not item.completed and not item.locked:
+            return item
+        after = after or item.id == quiz_id
+    return outline.next_unfinished()
 
 
 # --- Presenting attempts ------------------------------------------------------------------

@@ -70,15 +70,24 @@ def attempt_start_refusal(
         key=lambda a: a.finished_at or a.started_at,
         reverse=True,
     )
-    counted = [a for a in attempts if a.state == Attempt.State.FINISHED]
     if quiz.attempts_allowed and len(attempts) >= quiz.attempts_allowed:
         return _("Vous avez utilisé vos %(n)d tentatives.") % {"n": quiz.attempts_allowed}
-    if counted and quiz.delay_minutes:
-        ready_at = counted[0].finished_at + timedelta(minutes=quiz.delay_minutes)
-        if now < ready_at:
-            minutes = int((ready_at - now).total_seconds() // 60) + 1
-            return _("Vous pourrez recommencer dans %(m)d minute(s).") % {"m": minutes}
+    ready_at = attempt_retry_at(quiz=quiz, attempts=attempts, now=now)
+    if ready_at is not None:
+        minutes = int((ready_at - now).total_seconds() // 60) + 1
+        return _("Vous pourrez recommencer dans %(m)d minute(s).") % {"m": minutes}
     return None
+
+
+def attempt_retry_at(*, quiz: QuizPage, attempts: list[Attempt], now=None):
+    """When the delay between two attempts ends, if it has not yet: the last counted
+    attempt's end plus the quiz's delay. None when no delay holds the learner back."""
+    now = now or timezone.now()
+    counted = [a for a in attempts if a.state == Attempt.State.FINISHED and a.finished_at]
+    if not counted or not quiz.delay_minutes:
+        return None
+    ready_at = max(a.finished_at for a in counted) + timedelta(minutes=quiz.delay_minutes)
+    return ready_at if now < ready_at else None
 
 
 def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:

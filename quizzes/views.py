@@ -12,6 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses import selectors as course_selectors
+from courses.models import Enrollment
+
 from . import grading, selectors, services
 from .models import Attempt, QuizPage
 
@@ -30,26 +33,55 @@ def quiz_serve(request, quiz: QuizPage):
     for attempt in attempts:
         parts = selectors.review_parts(attempt=attempt, attempts=attempts)
         rows.append({"attempt": attempt, "show_score": "score" in parts, "can_review": bool(parts)})
-    in_progress = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
-    refusal = (
-        None
-        if in_progress
-        else services.attempt_start_refusal(learner=request.user, quiz=quiz, attempts=attempts)
-    )
-    grade = quiz.grades.filter(learner=request.user).first()
+    step = _next_step(learner=request.user, quiz=quiz, attempts=attempts)
     return TemplateResponse(
         request,
         "quizzes/quiz_page.html",
         {
             "page": quiz,
             "self": quiz,
-            "course": services.quiz_course(quiz),
+            "course": step["course"],
             "rows": rows,
-            "in_progress": in_progress,
-            "refusal": refusal,
-            "grade": grade,
+            "grade": step["grade"],
+            "step": step,
         },
     )
+
+
+def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
+    """What the quiz page and an attempt's review offer next (templates/quizzes/includes/
+    next_step.html): once the quiz is passed, « Continuer la formation » to the next item
+    of the course, or the completion page of a completed course; a new attempt when the
+    rules allow one, otherwise why not and, after a delay, when; and always a way back to
+    the course."""
+    course = services.quiz_course(quiz)
+    grade = quiz.grades.filter(learner=learner).first()
+    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    in_progress = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
+    step = {
+        "course": course,
+        "grade": grade,
+        "passed": bool(grade and grade.passed),
+        "started": bool(attempts),
+        "in_progress": in_progress,
+        "completion_url": None,
+        "next_item": None,
+        "refusal": None,
+        "retry_at": None,
+    }
+    if enrollment is not None and enrollment.status == Enrollment.Status.COMPLETED:
+        step["completion_url"] = reverse("courses:completed", args=[course.pk])
+    elif enrollment is not None and step["passed"]:
+        outline = course_selectors.outlines_build(
+            courses=[course], learner=learner, enrollments=[enrollment]
+        )[course.pk]
+        step["next_item"] = selectors.quiz_next_item(quiz_id=quiz.pk, outline=outline)
+    if in_progress is None:
+        step["refusal"] = services.attempt_start_refusal(
+            learner=learner, quiz=quiz, attempts=attempts
+        )
+        step["retry_at"] = services.attempt_retry_at(quiz=quiz, attempts=attempts)
+    return step
 
 
 def _own_attempt(request, attempt_id: int) -> Attempt:
@@ -208,9 +240,18 @@ def attempt_summary(request, attempt_id: int):
 @login_required
 @require_POST
 def attempt_submit(request, attempt_id: int):
-    attempt = services.attempt_submit(attempt=_own_attempt(request, attempt_id))
+    attempt = _own_attempt(request, attempt_id)
+    course = services.quiz_course(attempt.quiz)
+    completed = Enrollment.objects.filter(
+        learner=request.user, course=course, status=Enrollment.Status.COMPLETED
+    )
+    was_completed = completed.exists()
+    attempt = services.attempt_submit(attempt=attempt)
     if attempt.state == Attempt.State.ABANDONED:
         messages.error(request, _("Le temps était écoulé : cette tentative n’est pas comptée."))
+    elif not was_completed and completed.exists():
+        # The submit that completes the course: the completion moment, not a plain review.
+        return redirect("courses:completed", course_id=course.pk)
     return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
 
 
@@ -219,7 +260,10 @@ def attempt_review(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     if attempt.state == Attempt.State.IN_PROGRESS:
         return redirect("quizzes:attempt_summary", attempt_id=attempt.pk)
-    parts = selectors.review_parts(attempt=attempt)
+    attempts = list(
+        Attempt.objects.filter(learner=request.user, quiz=attempt.quiz).order_by("number")
+    )
+    parts = selectors.review_parts(attempt=attempt, attempts=attempts)
     items = [selectors.item_review(item, parts) for item in attempt.items.all()]
     return TemplateResponse(
         request,
@@ -231,6 +275,6 @@ def attempt_review(request, attempt_id: int):
             "later": selectors.review_later(quiz=attempt.quiz, parts=parts),
             "items": items,
             "quiz_url": attempt.quiz.url,
-            "retry_url": reverse("quizzes:start", args=[attempt.quiz_id]),
+            "step": _next_step(learner=request.user, quiz=attempt.quiz, attempts=attempts),
         },
     )

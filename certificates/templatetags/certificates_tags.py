@@ -2,8 +2,10 @@
 certificate through these tags, without importing certificates."""
 
 from django import template
+from django.urls import reverse
 
 from ..models import Certificate
+from ..selectors import issued_certificate
 
 register = template.Library()
 
@@ -33,3 +35,17 @@ def course_certificate_link(certificates: dict[int, Certificate], course) -> dic
     """« Mon attestation » for a completed course, or a word that it is on its way (it is
     issued by a background task a moment after the completion)."""
     return {"certificate": certificate_for(certificates, course), "course": course}
+
+
+@register.inclusion_tag("certificates/includes/completion_certificate.html", takes_context=True)
+def course_completion_certificate(context, course) -> dict:
+    """The completion page's certificate block: the PDF and the public verification page once
+    the certificate is issued; before that, a word that it is being made, a refresh link, and
+    the address that static/js/certificate-wait.js asks until it is ready."""
+    request = context["request"]
+    return {
+        "certificate": issued_certificate(learner=request.user, course_id=course.pk),
+        "course": course,
+        "status_url": reverse("certificates:status", args=[course.pk]),
+        "refresh_url": request.path,
+    }

@@ -16,7 +16,7 @@ from wagtail.documents.models import Document
 from accounts.tests.factories import LearnerFactory, SupervisorFactory
 from certificates.models import Certificate
 from courses import services as course_services
-from courses.models import LessonPage, LessonResource
+from courses.models import Enrollment, LessonPage, LessonResource
 from courses.tests.factories import course_build
 from jobs.models import Job
 from quizzes import services as quiz_services
@@ -70,6 +70,12 @@ def world(db, settings, tmp_path):
     attempt = quiz_services.attempt_submit(
         attempt=quiz_services.attempt_start(learner=owner, quiz=quiz)
     )
+    # A completed enrollment (set directly: the owner's lessons stay unread for
+    # test_self_service_actions_never_touch_another_learners_records), so that the completion
+    # page and the certificate's status have something to show the owner.
+    Enrollment.objects.filter(learner=owner, course=course).update(
+        status=Enrollment.Status.COMPLETED, completed_at=timezone.now(), progress_percent=100
+    )
     certificate = Certificate.objects.create(
         learner=owner,
         course=course,
@@ -108,6 +114,9 @@ def world(db, settings, tmp_path):
             "attempt_review": {"attempt_id": attempt.pk},
             "download": {"serial": SERIAL},
             "openbadge": {"serial": SERIAL},
+            # The owner's enrollment is completed below: both answer the owner only.
+            "completed": {"course_id": course.pk},
+            "status": {"course_id": course.pk},
             # Wagtail's pattern has positional groups only.
             "wagtaildocs_serve": [document.pk, "guide.pdf"],
             "learner": {"pk": owner.pk},
@@ -129,6 +138,8 @@ SWEPT = {
     "attempt_review": ("quizzes", "get"),
     "download": ("certificates", "get"),
     "openbadge": ("certificates", "get"),
+    "completed": ("courses", "get"),
+    "status": ("certificates", "get"),
     "wagtaildocs_serve": (None, "get"),
     "learner": ("tracking", "get"),
     "assignment_delete": ("tracking", "post"),
@@ -223,3 +234,13 @@ def test_self_service_actions_never_touch_another_learners_records(client, world
     assert list(Enrollment.objects.filter(learner=world.owner).values()) == before
     assert not LessonCompletion.objects.filter(learner=world.owner).exists()
     assert Attempt.objects.filter(learner=world.owner).count() == 1
+
+
+@pytest.mark.parametrize("name", ["completed", "status"])
+def test_the_owner_does_get_the_completion_page_and_the_certificate_status(client, world, name):
+    """The other half for the owner's own pages: they answer the owner."""
+    namespace, _method = SWEPT[name]
+    client.force_login(world.owner)
+    response = client.get(reverse(f"{namespace}:{name}", kwargs=world.kwargs[name]))
+    assert response.status_code == 200
+    assert SERIAL.encode() in response.content

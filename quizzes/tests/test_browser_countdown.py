@@ -112,3 +112,80 @@ def test_the_review_of_a_true_false_question_says_the_verdict_in_its_own_words(
         page.screenshot(
             path=screenshot_dir / f"quiz-relecture-vrai-faux-{width}.png", full_page=True
         )
+
+
+def test_at_zero_the_page_s_answers_are_saved_and_the_attempt_sent(
+    page, client, live_server, timed_quiz
+):
+    """The countdown used to stop at zero and leave the answers on the page unsaved: now it
+    saves them, and on the summary of a quiz whose attempts are sent at the deadline
+    (« Envoi automatique »), sends the attempt; the server judges whether it came in time."""
+    from playwright.sync_api import expect
+
+    learner, quiz = timed_quiz
+    login_browser(page, client, learner, live_server.url)
+    page.goto(quiz.url)
+    page.get_by_role("button", name="Commencer le quiz").click()
+    attempt = Attempt.objects.get()
+    attempt.deadline = timezone.now() + timedelta(seconds=4)
+    attempt.save(update_fields=["deadline"])
+    page.reload()
+    page.get_by_label("Vrai", exact=True).check()  # chosen, never saved by the learner
+    page.wait_for_url(re.compile(r"/relecture/$"), timeout=15_000)
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.FINISHED
+    first = attempt.items.order_by("position").first()
+    assert first.response == {"choice": "true"}
+    assert first.score == 1
+    expect(page.locator("main")).to_contain_text("Tentative 1")
+
+
+def test_at_zero_with_a_grace_period_the_answers_are_saved_but_the_learner_sends(
+    page, client, live_server, timed_quiz
+):
+    from playwright.sync_api import expect
+
+    learner, quiz = timed_quiz
+    quiz.expiry_policy = "grace"
+    quiz.grace_minutes = 5
+    quiz.save()
+    login_browser(page, client, learner, live_server.url)
+    page.goto(quiz.url)
+    page.get_by_role("button", name="Commencer le quiz").click()
+    attempt = Attempt.objects.get()
+    attempt.deadline = timezone.now() + timedelta(seconds=4)
+    attempt.save(update_fields=["deadline"])
+    page.reload()
+    page.get_by_label("Faux", exact=True).check()
+    page.wait_for_url(re.compile(r"/recapitulatif/$"), timeout=15_000)
+    page.wait_for_timeout(1500)  # nothing else is sent by itself during the grace period
+    expect(page).to_have_url(re.compile(r"/recapitulatif/$"))
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.IN_PROGRESS
+    assert attempt.items.order_by("position").first().response == {"choice": "false"}
+    page.get_by_role("button", name="Envoyer et terminer").click()
+    page.wait_for_url(re.compile(r"/relecture/$"))
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.FINISHED
+
+
+def test_a_page_saved_too_late_is_refused_by_the_server(page, client, live_server, timed_quiz):
+    """A page left open long after the deadline (a phone that slept): the countdown sends it at
+    once, and the server, past the deadline and its network leeway, keeps nothing of it."""
+    learner, quiz = timed_quiz
+    quiz.expiry_policy = "not_counted"
+    quiz.save()
+    login_browser(page, client, learner, live_server.url)
+    page.goto(quiz.url)
+    page.get_by_role("button", name="Commencer le quiz").click()
+    page.get_by_label("Vrai", exact=True).check()
+    attempt = Attempt.objects.get()
+    attempt.deadline = timezone.now() - timedelta(minutes=5)
+    attempt.save(update_fields=["deadline"])
+    # The page still counts from its load: reload it to reach zero at once.
+    page.reload()
+    page.wait_for_url(re.compile(r"/recapitulatif/$"), timeout=15_000)
+    assert "Le temps est écoulé : cette réponse n’a pas été enregistrée." in page.content()
+    attempt.refresh_from_db()
+    assert attempt.state == Attempt.State.IN_PROGRESS  # not sent by itself: not counted
+    assert attempt.items.order_by("position").first().response is None

@@ -1,8 +1,11 @@
 // The countdown of a timed quiz attempt (templates/quizzes/countdown.html). It counts from the
 // seconds left that the server wrote into the page, measured on this device from the moment
-// the page loaded: a phone's clock set a few minutes off must not shift it. The server stays
-// the judge of the deadline: this script never sends anything. Screen readers hear it only
-// at 5 minutes, at 1 minute and at the end, through the live region, not every second.
+// the page loaded: a phone's clock set a few minutes off must not shift it. Screen readers
+// hear it only at 5 minutes, at 1 minute and at the end, through the live region, not every
+// second. At zero it presses, once, the page's button marked data-countdown-submit, so that
+// the answers on the page are saved (or the attempt sent, on the summary of a quiz whose
+// attempts are sent when time is up). The server stays the judge of the deadline: it keeps
+// what arrives in time and refuses the rest; without JavaScript, it closes the attempt itself.
 (function () {
   "use strict";
 
@@ -50,6 +53,22 @@
       }
       if (now === 0) {
         window.clearInterval(timer);
+        submit();
+      }
+    }
+
+    var submitted = false;
+
+    function submit() {
+      var button = document.querySelector("[data-countdown-submit]");
+      if (submitted || !button || !button.form) {
+        return;
+      }
+      submitted = true;
+      if (button.form.requestSubmit) {
+        button.form.requestSubmit(button);
+      } else {
+        button.click();
       }
     }
 
