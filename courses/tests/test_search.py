@@ -154,6 +154,21 @@ def test_counts_say_none_one_and_many_and_the_results_are_paged(client, learner)
     assert len(hits(html)) == 2 and 'start="11"' in html and 'rel="prev"' in html
 
 
+def test_beyond_the_cap_the_most_relevant_are_shown_and_the_count_says_more(
+    client, learner, monkeypatch
+):
+    from courses import selectors
+
+    monkeypatch.setattr(selectors, "SEARCH_MAX_RESULTS", 5)
+    course = course_build(title="Formation commune", modules=2, lessons=6)
+    services.enrollment_create(learner=learner, course=course)
+    html = get(client, "droit")
+    assert (
+        "Plus de 5 résultats pour «\u00a0droit\u00a0»\u00a0: voici les 5 plus pertinents." in html
+    )
+    assert len(hits(html)) == 5 and "Page 1 sur" not in html
+
+
 def test_an_empty_query_shows_the_prompt_not_every_page(client, learner):
     course_build(title="Formation commune")
     for query in ("", "   "):
