@@ -155,11 +155,15 @@ class CoursePage(Page):
             heading=_("Parcours"),
         ),
     ]
+    # Each text is searched as whole words and as prefixes (courses.search).
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("objectives"),
         index.SearchField("audience"),
+        index.AutocompleteField("summary"),
+        index.AutocompleteField("objectives"),
+        index.AutocompleteField("audience"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
@@ -185,7 +189,13 @@ class ModulePage(Page):
     objectives = RichTextField(_("objectifs"), blank=True, features=["ul", "bold", "italic"])
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("objectives")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("objectives"),
+        index.AutocompleteField("introduction"),
+        index.AutocompleteField("objectives"),
+    ]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
     # The explorer lists a module's lessons and quizzes in the order learners meet them.
@@ -217,7 +227,11 @@ class LessonPage(Page):
         FieldPanel("body"),
         InlinePanel("resources", heading=_("Ressources à télécharger"), label=_("ressource")),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("body"),
+        index.AutocompleteField("body"),
+    ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
 

@@ -306,3 +306,154 @@ def document_readable_by(*, user, document) -> bool:
         .values_list("path", "depth")
     ]
     return bool(paths) and Enrollment.objects.filter(learner=user, course__path__in=paths).exists()
+
+
+# The search reads at most this many matches of each kind (whole words, prefixes): enough for
+# twenty pages of results, and the cost of a search stays bounded.
+SEARCH_MAX_RESULTS = 200
+SEARCH_PAGE_SIZE = 10
+
+
+@dataclass
+class SearchHit:
+    page: Page
+    url: str
+    kind: str
+    title: str  # escaped, the matches in <mark>
+    excerpt: str  # escaped, the matches in <mark>
+    course_title: str | None
+    module_title: str | None
+
+
+@dataclass
+class SearchResults:
+    terms: list[str]
+    page: object  # django.core.paginator.Page of page ids
+    hits: list[SearchHit]
+    truncated: bool  # more than SEARCH_MAX_RESULTS matched
+
+    @property
+    def count(self) -> int:
+        return self.page.paginator.count
+
+
+def search_scope(*, user) -> Q:
+    """The pages a learner may find: the courses open to self-enrolment (their page only) and
+    the whole of the live courses they are enrolled in. Below a page restricted by Wagtail's
+    privacy settings, only the members of its groups find anything (a password-protected page
+    is never found: its password is asked on the page itself)."""
+    from wagtail.models import PageViewRestriction
+
+    from .caching import view_restrictions_exist
+
+    open_courses = CoursePage.objects.live().filter(self_enrollment=True).values("pk")
+    scope = Q(pk__in=open_courses)
+    for path in Enrollment.objects.filter(learner=user, course__live=True).values_list(
+        "course__path", flat=True
+    ):
+        scope |= Q(path__startswith=path)
+    if view_restrictions_exist():
+        group_ids = set(user.groups.values_list("pk", flat=True))
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+            "groups"
+        ):
+            kind = restriction.restriction_type
+            if kind == PageViewRestriction.LOGIN:
+                continue
+            if kind == PageViewRestriction.GROUPS and (
+                user.is_superuser or group_ids & {g.pk for g in restriction.groups.all()}
+            ):
+                continue
+            scope &= ~Q(path__startswith=restriction.page.path)
+    return scope
+
+
+def search_results(*, user, query: str, page_number) -> SearchResults:
+    """The pages of the learner's scope (`search_scope`) that hold every word of `query`, whole
+    (stemmed by PostgreSQL's French configuration) or as a prefix (« tortur »), the most
+    relevant first, SEARCH_PAGE_SIZE a page; each with its course, module and an excerpt.
+    A fixed number of queries, whatever the number of results."""
+    from django.core.paginator import Paginator
+
+    from . import search
+
+    terms = search.query_terms(query)
+    ids: list[int] = []
+    truncated = False
+    if terms:
+        pages = Page.objects.live().filter(search_scope(user=user)).only("pk")
+        whole = [p.pk for p in pages.search(search.full_text_query(terms))[:SEARCH_MAX_RESULTS]]
+        prefixed = [
+            p.pk for p in pages.autocomplete(search.prefix_query(terms))[:SEARCH_MAX_RESULTS]
+        ]
+        seen = set(whole)
+        ids = whole + [pk for pk in prefixed if pk not in seen]
+        truncated = len(ids) > SEARCH_MAX_RESULTS or SEARCH_MAX_RESULTS in (
+            len(whole),
+            len(prefixed),
+        )
+        ids = ids[:SEARCH_MAX_RESULTS]
+    page = Paginator(ids, SEARCH_PAGE_SIZE).get_page(page_number)
+    hits = _search_hits(list(page.object_list), terms)
+    return SearchResults(terms=terms, page=page, hits=hits, truncated=truncated)
+
+
+def _search_hits(ids: list[int], terms: list[str]) -> list[SearchHit]:
+    from wagtail.search.index import SearchField
+
+    from . import search
+
+    if not ids:
+        return []
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    ancestor_paths = {
+        page.path[:n] for page in pages.values() for n in range(STEPLEN, len(page.path), STEPLEN)
+    }
+    course_type = ContentType.objects.get_for_model(CoursePage)
+    module_type = ContentType.objects.get_for_model(ModulePage)
+    ancestors = {
+        path: (content_type_id, title)
+        for path, content_type_id, title in Page.objects.filter(
+            path__in=ancestor_paths, content_type__in=[course_type, module_type]
+        ).values_list("path", "content_type_id", "title")
+    }
+    hits = []
+    for pk in ids:
+        page = pages.get(pk)
+        if page is None:
+            continue
+        course_title = module_title = None
+        for n in range(STEPLEN, len(page.path), STEPLEN):
+            content_type_id, title = ancestors.get(page.path[:n], (None, None))
+            if content_type_id == course_type.pk:
+                course_title = title
+            elif content_type_id == module_type.pk:
+                module_title = title
+        texts = []
+        for search_field in page.get_search_fields():
+            if isinstance(search_field, SearchField) and search_field.field_name != "title":
+                texts.append(_flatten(search_field.get_value(page)))
+        hits.append(
+            SearchHit(
+                page=page,
+                url=page.url,
+                kind=str(page._meta.verbose_name),
+                title=search.highlight(page.title, terms),
+                excerpt=search.excerpt(" ".join(texts), terms),
+                course_title=course_title,
+                module_title=module_title,
+            )
+        )
+    return hits
+
+
+def _flatten(value) -> str:
+    """The text of a search field's value: strings, lists of strings (a StreamField's
+    searchable content), nothing for None."""
+    from django.utils.html import strip_tags
+
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(_flatten(item) for item in value)
+    return strip_tags(str(value))

@@ -1,14 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
+from . import search as search_helpers
 from . import selectors, services
 from .models import CoursePage, Enrollment, LessonPage
 
@@ -125,15 +124,22 @@ def course_completed(request, course_id: int):
 
 @login_required
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = []
-    if query:
-        results = (
-            Page.objects.live()
-            .type(CoursePage, LessonPage)
-            .specific()
-            .search(query, operator="and")
+    """Search in the courses open to the learner: lessons, quizzes, modules and courses."""
+    query = " ".join(request.GET.get("q", "").split())[: search_helpers.MAX_QUERY_LENGTH]
+    results = (
+        selectors.search_results(
+            user=request.user, query=query, page_number=request.GET.get("page")
         )
-    paginator = Paginator(results, 10)
-    page = paginator.get_page(request.GET.get("page"))
-    return render(request, "courses/search.html", {"query": query, "results": page})
+        if query
+        else None
+    )
+    return render(
+        request,
+        "courses/search.html",
+        {
+            "query": query,
+            "results": results,
+            "max_length": search_helpers.MAX_QUERY_LENGTH,
+            "max_results": selectors.SEARCH_MAX_RESULTS,
+        },
+    )

@@ -402,6 +402,12 @@ class QuizPage(Page):
     parent_page_types = ["courses.ModulePage", "courses.CoursePage"]
     subpage_types = []
     base_form_class = QuizPageForm
+    # The learner's search finds a quiz by its title and instructions, never by its questions.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.AutocompleteField("intro"),
+    ]
 
     class Meta:
         verbose_name = _("quiz")

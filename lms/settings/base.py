@@ -212,7 +212,12 @@ WAGTAIL_SITE_NAME = "Kalan"
 # ASCII slugs ("lecon-1", not "leçon-1"): URLs stay readable when shared by SMS.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL's full-text search in French (« arrestations » finds « arrestation »); SQLite's FTS5
+# for `make run`, which ignores SEARCH_CONFIG. After changing the config or a model's
+# search_fields, rebuild the index: `python manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 KALAN_DOCUMENT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

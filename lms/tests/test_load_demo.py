@@ -40,3 +40,17 @@ def test_load_demo_refuses_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("load_demo")
+
+
+def test_the_demo_learner_finds_the_demo_lessons(settings, client):
+    """load_demo rebuilds the search index: a word's start finds the demo's lessons."""
+    from django.urls import reverse
+    from wagtail.search.models import IndexEntry
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    IndexEntry.objects.all().delete()  # an index made before a change of the search fields
+    call_command("load_demo")
+    client.force_login(User.objects.get(matricule="OPJ-0001"))
+    html = client.get(reverse("courses:search"), {"q": "tortur"}).content.decode()
+    assert "<mark>torture</mark>" in html.lower() and "Aucun résultat" not in html

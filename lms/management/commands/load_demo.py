@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -73,6 +74,9 @@ class Command(BaseCommand):
             rows.append((role, matricule, name))
         self._courses()
         self._certificates()
+        # Each save updates the search index; rebuilding it here as well lets a database made
+        # before a change of the search fields or configuration find the demo at once.
+        call_command("update_index", verbosity=0)
         self.stdout.write(
             _("Comptes de démonstration (mot de passe : %(pw)s)") % {"pw": DEMO_PASSWORD}
         )
