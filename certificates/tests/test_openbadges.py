@@ -1,6 +1,8 @@
 """The Open Badges package: W3C test vector, canonical form, sign/verify, the guards, keys."""
 
+import base64
 import copy
+import gzip
 import hashlib
 import json
 import os
@@ -504,3 +506,94 @@ def test_private_key_load_errors_are_clear(tmp_path, settings):
     garbage.write_text("pas une clé")
     with pytest.raises(keys.SigningKeyError, match="PEM"):
         keys.private_key_load(garbage)
+
+
+# --- Status list encoding (W3C Bitstring Status List) ---------------------------------------
+
+
+def test_status_list_encoding_follows_the_specification():
+    from certificates.openbadges import status
+
+    encoded = status.list_encode(length=131_072, set_indexes=[0, 9, 131_071])
+    assert encoded.startswith("u") and "=" not in encoded
+    bits = status.list_decode(encoded)
+    assert len(bits) == 16_384
+    # Bit 0 is the most significant bit of the first byte (left to right).
+    assert bits[0] == 0x80 and bits[1] == 0x40 and bits[-1] == 0x01
+    assert [i for i in (0, 1, 9, 10, 131_071) if status.bit_is_set(bits, i)] == [0, 9, 131_071]
+    # GZIP as the specification says (magic bytes), deterministic (mtime 0).
+    raw = base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4))
+    assert raw[:2] == b"\x1f\x8b" and gzip.decompress(raw) == bits
+    assert status.list_encode(length=131_072, set_indexes=[9, 0, 131_071]) == encoded
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "",
+        "zABC",  # base58btc, not base64url
+        "u!!!!",
+        "u" + base64.urlsafe_b64encode(b"not gzip").decode(),
+        "u" + base64.urlsafe_b64encode(gzip.compress(b"\0" * 100)[:-6]).decode(),  # truncated
+        # A gzip bomb: 20 MB of zeros in a few KB.
+        "u" + base64.urlsafe_b64encode(gzip.compress(b"\0" * (20 * 1024 * 1024))).decode(),
+        None,
+    ],
+)
+def test_status_list_decode_refuses_hostile_input(encoded):
+    from certificates.openbadges import status
+
+    with pytest.raises(OpenBadgeError):
+        status.list_decode(encoded)
+
+
+def test_status_list_index_out_of_range_is_refused():
+    from certificates.openbadges import status
+
+    with pytest.raises(OpenBadgeError, match="hors de la liste"):
+        status.list_encode(length=16, set_indexes=[16])
+    with pytest.raises(OpenBadgeError, match="hors de la liste"):
+        status.bit_is_set(b"\0", 8)
+
+
+def test_credential_status_is_signed_and_checked(certificate, ob3_key):
+    """A badge names its bit; a signed credentialStatus that is not one of Kalan's revocation
+    entries is refused with a clear message, never a crash."""
+    certificate = services.status_entry_ensure(certificate=certificate)
+    public_key = ob3_key.public_key()
+    built = ob_credential.credential_build(certificate, base_url=BASE_URL)
+    entry = built["credentialStatus"]
+    assert entry["statusListIndex"] == str(certificate.status_index)
+    signed = sign(built, ob3_key, ob_credential.key_id(base_url=BASE_URL), certificate.issued_at)
+    assert ob_credential.credential_check(signed, public_key=public_key, base_url=BASE_URL)
+    assert ob_credential.status_entry_parse(signed, base_url=BASE_URL) == (
+        certificate.status_list_id,
+        certificate.status_index,
+    )
+    hostile = [
+        {**entry, "statusPurpose": "suspension"},
+        {**entry, "statusListIndex": "-1"},
+        {**entry, "statusListIndex": "٣"},  # an Arabic-Indic digit: isdigit() but not ASCII
+        {**entry, "statusListIndex": "7", "id": entry["id"]},
+        {**entry, "statusListCredential": "https://ailleurs.example/certificats/statut/1/"},
+        {**entry, "statusListCredential": f"{BASE_URL}/certificats/statut/01/"},
+        [entry],
+    ]
+    method = ob_credential.key_id(base_url=BASE_URL)
+    for value in hostile:
+        resigned = sign(
+            {**built, "credentialStatus": value}, ob3_key, method, certificate.issued_at
+        )
+        with pytest.raises(VerificationError, match="credentialStatus"):
+            ob_credential.credential_check(resigned, public_key=public_key, base_url=BASE_URL)
+
+
+def test_status_bit_is_allocated_once(certificate):
+    first = services.status_entry_ensure(certificate=certificate)
+    again = services.status_entry_ensure(certificate=Certificate.objects.get(pk=certificate.pk))
+    assert (again.status_list_id, again.status_index) == (first.status_list_id, first.status_index)
+    assert (
+        services.status_is_revoked(number=first.status_list_id, index=first.status_index) is False
+    )
+    with pytest.raises(services.CertificateError, match="Aucune attestation"):
+        services.status_is_revoked(number=first.status_list_id, index=first.status_index + 1)

@@ -192,3 +192,15 @@ def test_a_key_controlled_by_another_issuer_fails_outside(outside_verifier, cert
     verdict = _run(outside_verifier, badge, documents)
     assert verdict["verified"] is False
     assert any("issuer must match" in error for error in verdict["errors"]), verdict["errors"]
+
+
+def test_proof_as_an_object_or_as_an_array_verifies_outside(outside_verifier, certificate):
+    """Issue 17 point 3. Kalan emits `proof` as one object (VC 2.0 allows an object or a set);
+    Digital Bazaar accepts both forms of the same signature, Kalan's own verifier only the
+    object (one proof, one key): the form Kalan emits is the one both accept."""
+    badge = _badge(certificate)
+    certificate.refresh_from_db()
+    assert isinstance(badge["proof"], dict)
+    as_array = {**badge, "proof": [badge["proof"]]}
+    verdict = _run(outside_verifier, as_array, _kalan_documents(certificate))
+    assert verdict["verified"] is True, verdict["errors"]
