@@ -2,7 +2,18 @@
 1EdTech's own example, and the issuer profile that publishes the verification key.
 
 Everything about the learner and the course comes from the certificate's snapshots, so the
-credential says what the PDF says, whatever happened to the account or the course since."""
+credential says what the PDF says, whatever happened to the account or the course since.
+
+`proof` is a one-item array (issue 17 point 3). VC 2.0 allows one proof or a set, and
+Digital Bazaar's verifier accepts both forms of the same signature; 1EdTech's JSON Schema is
+what decides. The schema published for OB 3.0 (`…/schema/json/ob_v3p0_achievementcredential_
+schema.json`) requires an array, as 1EdTech/openbadges-specification issue #473 reports
+(2025, the maintainers point to separate JSON-LD schemas that accept the compacted object);
+so did the first generated variant in that repository (`docs/schema/achievementcredential.json`
+at f57e1832, vendored under certificates/tests/ob3_schema/), while the later VC 1.1 variant
+(e0fdb03d) accepts either. The array is the only form valid under all of them. Kalan's own
+verifier (`proof.verify`, `credential_check`, `manage.py ob3_verify`) accepts the object too,
+so badges downloaded before this change still verify: the proof's form is not signed."""
 
 from datetime import UTC, datetime
 
@@ -229,7 +240,7 @@ def credential_check(
     period and the shape of `credentialStatus` (the caller reads the bit it names, see
     `services.status_is_revoked`). Policy reads the document only after `verify`, so only
     signed values drive it."""
-    verify(document, public_key)
+    proof = verify(document, public_key)
     if document.get("@context") != CONTEXT:
         # Other contexts could map the same RDF from different JSON: accept only ours.
         raise VerificationError(_("Contextes JSON-LD inattendus pour un badge Kalan."))
@@ -243,7 +254,7 @@ def credential_check(
         raise VerificationError(
             _("Émetteur inattendu : %(issuer)s.") % {"issuer": issuer_id or "—"}
         )
-    if document["proof"]["verificationMethod"] != key_id(base_url=base_url):
+    if proof["verificationMethod"] != key_id(base_url=base_url):
         raise VerificationError(_("La preuve n’a pas été faite avec la clé de cet émetteur."))
     now = now or datetime.now(UTC)
     if _parse_datetime(document.get("validFrom"), "validFrom") > now:

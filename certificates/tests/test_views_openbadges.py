@@ -69,7 +69,7 @@ def test_issuer_profile_publishes_the_key_that_verifies_the_credential(certifica
     credential = json.loads(
         owner.get(reverse("certificates:openbadge", args=[certificate.serial])).content
     )
-    assert credential["proof"]["verificationMethod"] == method["id"]
+    assert credential["proof"][0]["verificationMethod"] == method["id"]
     assert credential["issuer"]["id"] == profile["id"]
     assert verify(credential, public_key)
 
