@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test install install-dev browser lint format messages check clean
+.PHONY: run test install install-dev browser node lint format messages check clean
 
 PORT ?= 8000
 
@@ -14,7 +14,7 @@ run: $(VENV)/.installed
 	$(PY) manage.py run_platform --setup --addr 127.0.0.1:$(PORT)
 
 ## make test: install what the tests need (chromium included) and run the whole suite.
-test: $(VENV)/.installed-dev browser
+test: $(VENV)/.installed-dev browser node
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
@@ -47,6 +47,16 @@ browser:
 	  $$SUDO apt-get install -y -q chromium >/dev/null 2>&1 || \
 	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }; }
 	@test -x /usr/bin/chromium || { echo "chromium n'a pas pu être installé."; exit 1; }
+
+## Node 20 and npm from Debian for the outside Open Badges verifier test
+## (certificates/tests/test_outside_verifier.py runs `npm ci` itself, into var/test/node/).
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  echo "Installation de nodejs et npm (apt-get)…"; \
+	  SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$SUDO apt-get install -y -q nodejs npm >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q nodejs npm >/dev/null; }; }
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "nodejs/npm n'ont pas pu être installés."; exit 1; }
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -65,6 +65,20 @@ class Certificate(models.Model):
     emailed_at = models.DateTimeField(_("envoyée par e-mail le"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
     revoked_reason = models.TextField(_("motif de révocation"), blank=True)
+    # The certificate's place in a published status list (W3C Bitstring Status List): given
+    # once, when the certificate is issued or its badge first signed, and never changed, since
+    # every badge already handed out points at it.
+    status_list = models.ForeignKey(
+        "StatusList",
+        verbose_name=_("liste de statut"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    status_index = models.PositiveIntegerField(
+        _("rang dans la liste de statut"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("attestation")
@@ -74,7 +88,15 @@ class Certificate(models.Model):
                 fields=["learner", "course"],
                 condition=models.Q(revoked_at__isnull=True),
                 name="certificates_one_valid_per_course",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["status_list", "status_index"], name="certificates_one_status_bit_each"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status_list__isnull=True, status_index__isnull=True)
+                | models.Q(status_list__isnull=False, status_index__isnull=False),
+                name="certificates_status_list_and_index_together",
+            ),
         ]
 
     def __str__(self):
@@ -106,6 +128,34 @@ class Certificate(models.Model):
         if self.score_basis == ScoreBasis.FINAL_EVALUATION:
             return gettext("Note à l’évaluation finale : %(percent)s %%") % {"percent": percent}
         return gettext("Moyenne des quiz : %(percent)s %%") % {"percent": percent}
+
+
+class StatusList(models.Model):
+    """A published revocation list (W3C Bitstring Status List v1.0): one bit per certificate,
+    set when it is revoked. Its public URL is /certificats/statut/<pk>/. Indexes are handed out
+    in order under a row lock (`services.status_entry_ensure`); a full list gives way to a new
+    one. `changed_at` moves with every revocation: it is the list credential's validFrom, so
+    the signed list is the same bytes until the next revocation."""
+
+    # The specification's minimum, so that one bit says nothing about who it is (herd privacy):
+    # 131,072 bits = 16 KB before compression.
+    LENGTH = 131_072
+
+    length = models.PositiveIntegerField(_("longueur (bits)"), default=LENGTH)
+    next_index = models.PositiveIntegerField(_("prochain rang libre"), default=0)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    changed_at = models.DateTimeField(_("modifiée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("liste de statut")
+        verbose_name_plural = _("listes de statut")
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+    @property
+    def is_full(self) -> bool:
+        return self.next_index >= self.length
 
 
 @register_setting(icon="doc-full")

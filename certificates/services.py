@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from courses.models import Enrollment
 from courses.scores import course_score
 
-from .models import Certificate, CertificateBranding
+from .models import Certificate, CertificateBranding, StatusList
 
 
 class CertificateError(Exception):
@@ -63,6 +63,8 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
                 )
                 certificate.serial = f"CNDH-{certificate.issued_at:%Y}-{certificate.pk:06d}"
                 certificate.save(update_fields=["serial"])
+                # Its bit in the status list, in the same transaction: no certificate without.
+                _status_allocate(certificate)
         except IntegrityError:
             # Another worker created it first: the unique constraint chose the winner.
             certificate = Certificate.objects.get(
@@ -146,6 +148,9 @@ def certificate_pdf_ensure(*, certificate: Certificate, force: bool = False) -> 
 
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
+    """Revokes at once: the status list is built from the database on every request, so the
+    next fetch of the list has the bit set; its `changed_at` moves, which changes the list's
+    validFrom and ETag."""
     if not reason.strip():
         raise CertificateError(_("Indiquez le motif de la révocation."))
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
@@ -153,7 +158,67 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
         certificate.revoked_at = timezone.now()
         certificate.revoked_reason = reason.strip()
         certificate.save(update_fields=["revoked_at", "revoked_reason"])
+        if certificate.status_list_id is not None:
+            StatusList.objects.filter(pk=certificate.status_list_id).update(
+                changed_at=certificate.revoked_at
+            )
     return certificate
+
+
+# --- Status lists (W3C Bitstring Status List) ------------------------------------------------
+
+
+def _status_allocate(certificate: Certificate) -> None:
+    """Gives the certificate (new, or locked by the caller) the next free bit. The list's row
+    lock serialises allocations, so two certificates never share a bit (the unique constraint
+    would refuse it anyway). Indexes go in order: the list reveals only how many badges
+    there were, and a revoked bit is one among at least 131,072."""
+    status_list = (
+        StatusList.objects.select_for_update()
+        .filter(next_index__lt=F("length"))
+        .order_by("pk")
+        .first()
+    )
+    if status_list is None:
+        status_list = StatusList.objects.create()
+        status_list = StatusList.objects.select_for_update().get(pk=status_list.pk)
+    certificate.status_list = status_list
+    certificate.status_index = status_list.next_index
+    status_list.next_index += 1
+    status_list.save(update_fields=["next_index"])
+    certificate.save(update_fields=["status_list", "status_index"])
+
+
+def status_entry_ensure(*, certificate: Certificate) -> Certificate:
+    """The certificate with its status bit: certificates issued before status lists existed
+    (or created outside `certificate_issue`) get one the first time their badge is signed."""
+    if certificate.status_list_id is not None:
+        return certificate
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.status_list_id is None:
+            _status_allocate(certificate)
+    return certificate
+
+
+def status_list_revoked_indexes(*, status_list: StatusList) -> list[int]:
+    return list(
+        Certificate.objects.filter(status_list=status_list, revoked_at__isnull=False)
+        .order_by("status_index")
+        .values_list("status_index", flat=True)
+    )
+
+
+def status_is_revoked(*, number: int, index: int) -> bool:
+    """What the published list says of bit `index` of list `number` (the same query as the
+    list itself). An index never handed out is an error, not "valid"."""
+    certificate = Certificate.objects.filter(status_list_id=number, status_index=index).first()
+    if certificate is None:
+        raise CertificateError(
+            _("Aucune attestation au rang %(index)s de la liste de statut %(number)s.")
+            % {"index": index, "number": number}
+        )
+    return not certificate.is_valid
 
 
 def enrollments_missing_certificate(*, older_than: timedelta):

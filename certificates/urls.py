@@ -14,6 +14,7 @@ urlpatterns = [
         views.certificate_status,
         name="status",
     ),
+    path("certificats/statut/<int:number>/", views.status_list, name="status_list"),
     path("certificats/<str:serial>/pdf/", views.certificate_download, name="download"),
     path(
         "certificats/<str:serial>/openbadge.json",

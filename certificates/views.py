@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import condition
 
 from accounts.network import client_ip
 from accounts.selectors import learner_list_in_scope
@@ -18,11 +19,13 @@ from . import selectors, services
 from .models import (
     CODE_LENGTH,
     Certificate,
+    StatusList,
     verification_code_display,
     verification_code_normalise,
 )
 from .openbadges import credential as ob_credential
 from .openbadges import keys as ob_keys
+from .openbadges.multibase import multikey_encode
 from .openbadges.proof import xsd_datetime
 
 VERIFY_LIMIT = 30  # look-ups per client address and per minute
@@ -192,6 +195,7 @@ def certificate_openbadge(request, serial: str):
     if not certificate.is_valid:
         # No fresh copy of a revoked credential; copies already out fail the status check.
         return _revoked(request, certificate)
+    certificate = services.status_entry_ensure(certificate=certificate)
     credential = ob_credential.credential_sign(
         certificate,
         # The configured public URL, never the request's Host: the issuer's identity and the
@@ -205,13 +209,59 @@ def certificate_openbadge(request, serial: str):
     return response
 
 
+LD_JSON = "application/ld+json"
+
+
+def _public_ld_json(request, payload: dict) -> HttpResponse:
+    """JSON-LD for verifiers (application/ld+json), or application/json to a client that asks
+    for that only; public and readable from any origin."""
+    wanted = request.get_preferred_type([LD_JSON, "application/json"]) or LD_JSON
+    body = json.dumps(payload, ensure_ascii=False).encode()
+    response = HttpResponse(body, content_type=f"{wanted}; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_vary_headers(response, ["Accept"])
+    return response
+
+
 @cache_control(public=True, max_age=3600)
 def issuer_profile(request):
-    """The issuer's Profile with its public key (a Multikey): every proof's
+    """The issuer's Profile as JSON-LD, with its public key (a Multikey): every proof's
     verificationMethod is the key's id here, `<this URL>#cle-1`."""
     profile = ob_credential.issuer_profile_build(
         base_url=settings.WAGTAILADMIN_BASE_URL,
         organisation=services.branding_get().organisation,
         public_key=ob_keys.private_key_load().public_key(),
     )
-    return _public_json(profile)
+    return _public_ld_json(request, profile)
+
+
+def _status_list_etag(request, number: int):
+    status_list = StatusList.objects.filter(pk=number).only("changed_at").first()
+    if status_list is None:
+        return None
+    # The signed bytes depend on the list's last change and on the key (a rotated key
+    # re-signs it): both are in the ETag, so a conditional GET is answered without signing.
+    key = multikey_encode(ob_keys.private_key_load().public_key())
+    return f'"{number}-{status_list.changed_at.timestamp():.6f}-{key[-12:]}"'
+
+
+# no-cache: a cache may keep the list but must ask again each time (a 304 when nothing
+# changed), so a revocation shows at the very next fetch.
+@cache_control(public=True, no_cache=True)
+@condition(etag_func=_status_list_etag)
+def status_list(request, number: int):
+    """The signed BitstringStatusListCredential of list `number`: one bit per certificate,
+    set when it is revoked. Built from the database on every request (revocation shows at
+    once). It holds bits only: no name, code or course."""
+    status_list = StatusList.objects.filter(pk=number).first()
+    if status_list is None:
+        raise Http404
+    credential = ob_credential.status_list_sign(
+        number=status_list.pk,
+        length=status_list.length,
+        revoked_indexes=services.status_list_revoked_indexes(status_list=status_list),
+        changed_at=status_list.changed_at,
+        base_url=settings.WAGTAILADMIN_BASE_URL,
+        private_key=ob_keys.private_key_load(),
+    )
+    return _public_ld_json(request, credential)

@@ -18,12 +18,21 @@ CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2"
 # Always the versioned file: the unversioned context.json redefines the @protected `name` and
 # `description` of credentials/v2, and JSON-LD 1.1 processing then fails.
 OB_V3P0_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+# The issuer profile's key: credentials/v2 defines neither `verificationMethod` nor
+# `assertionMethod` (only as a proof's values), security/v2 does, and multikey/v1 the key.
+# security/v2 imports security/v1. Standard verifiers frame the profile with security/v2.
+SECURITY_V1 = "https://w3id.org/security/v1"
+SECURITY_V2 = "https://w3id.org/security/v2"
+MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 
 # URL → file (sizes and SHA-256 in contexts/SOURCES.md). PyLD caches a resolved context
 # process-wide by URL, so one URL must always be served with the same bytes.
 BUNDLED = {
     CREDENTIALS_V2: CONTEXTS_DIR / "credentials-v2.jsonld",
     OB_V3P0_CONTEXT: CONTEXTS_DIR / "ob-v3p0-context-3.0.3.json",
+    SECURITY_V1: CONTEXTS_DIR / "security-v1.jsonld",
+    SECURITY_V2: CONTEXTS_DIR / "security-v2.jsonld",
+    MULTIKEY_V1: CONTEXTS_DIR / "multikey-v1.jsonld",
 }
 
 

@@ -212,8 +212,10 @@ def sign(
     *,
     loader: DocumentLoader = default_loader,
 ) -> dict:
-    """The document with an embedded DataIntegrityProof. Ed25519 is deterministic: the same
-    document, key and `created` always give the same proofValue."""
+    """The document with an embedded DataIntegrityProof, as a one-item array: 1EdTech's JSON
+    Schema for OB 3.0 requires `proof` to be an array (see `credential`'s docstring), and
+    VC 2.0 allows a set. Ed25519 is deterministic: the same document, key and `created` always
+    give the same proofValue."""
     if "proof" in document:
         raise OpenBadgeError(_("Ce document porte déjà une preuve."))
     proof = {
@@ -228,7 +230,28 @@ def sign(
     guard(proof_config, loader=loader)
     signature = private_key.sign(_hash_data(document, proof_config, loader))
     # The embedded proof carries no @context: it is the document's.
-    return {**document, "proof": {**proof, "proofValue": multibase_encode(signature)}}
+    return {**document, "proof": [{**proof, "proofValue": multibase_encode(signature)}]}
+
+
+def single_proof(document: dict) -> dict:
+    """The one proof of `document`, written as an object or as a one-item array (VC 2.0
+    allows both; Kalan signs the array, badges downloaded before did the object). Kalan
+    signs with one key, so an empty set or several proofs are refused, not picked from."""
+    proof = document.get("proof")
+    if isinstance(proof, list):
+        if not proof:
+            raise VerificationError(_("Le tableau « proof » est vide : aucune preuve à vérifier."))
+        if len(proof) > 1:
+            raise VerificationError(
+                _("Le document porte %(count)d preuves ; un badge Kalan n’en porte qu’une.")
+                % {"count": len(proof)}
+            )
+        proof = proof[0]
+        if not isinstance(proof, dict):
+            raise VerificationError(_("L’élément du tableau « proof » n’est pas un objet JSON."))
+    if not isinstance(proof, dict):
+        raise VerificationError(_("Le document ne porte pas une preuve unique."))
+    return proof
 
 
 def verify(
@@ -253,9 +276,7 @@ def _verify(document, public_key: Ed25519PublicKey, loader: DocumentLoader) -> d
         raise DocumentRejectedError(
             _("Document refusé : plus de %(size)d Ko.") % {"size": MAX_DOCUMENT_BYTES // 1024}
         )
-    proof = document.get("proof")
-    if not isinstance(proof, dict):
-        raise VerificationError(_("Le document ne porte pas une preuve unique."))
+    proof = single_proof(document)
     expected = {"type": PROOF_TYPE, "cryptosuite": CRYPTOSUITE, "proofPurpose": PROOF_PURPOSE}
     for key, value in expected.items():
         if proof.get(key) != value:

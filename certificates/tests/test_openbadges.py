@@ -1,6 +1,8 @@
 """The Open Badges package: W3C test vector, canonical form, sign/verify, the guards, keys."""
 
+import base64
 import copy
+import gzip
 import hashlib
 import json
 import os
@@ -169,13 +171,16 @@ def test_w3c_eddsa_rdfc_2022_vector_bit_for_bit(revision, w3c_loader, w3c_key, n
 
     created = datetime.fromisoformat(W3C_CREATED)
     signed = sign(W3C_UNSECURED, w3c_key, method, created, loader=w3c_loader)
-    assert signed["proof"]["proofValue"] == expected["proof_value"]
+    assert signed["proof"][0]["proofValue"] == expected["proof_value"]
     if "signature_hex" in expected:
         assert multibase_decode(expected["proof_value"]).hex() == expected["signature_hex"]
-    # signedDataInt.json: the embedded proof is the proof options without @context.
+    # signedDataInt.json: the embedded proof is the proof options without @context (Kalan
+    # writes it as a one-item array, the W3C file as an object: both verify).
     proof = {key: value for key, value in proof_config.items() if key != "@context"}
-    assert signed == {**W3C_UNSECURED, "proof": {**proof, "proofValue": expected["proof_value"]}}
+    w3c_signed = {**W3C_UNSECURED, "proof": {**proof, "proofValue": expected["proof_value"]}}
+    assert signed == {**w3c_signed, "proof": [w3c_signed["proof"]]}
     assert verify(signed, multikey_decode(W3C_PUBLIC_MULTIBASE), loader=w3c_loader)
+    assert verify(w3c_signed, multikey_decode(W3C_PUBLIC_MULTIBASE), loader=w3c_loader)
     assert no_network == []
 
 
@@ -313,13 +318,15 @@ def test_canonicalize_matches_pyld_normalize(certificate):
 
 
 def test_sign_verify_round_trip_is_deterministic(certificate, ob3_key, signed, no_network):
-    assert signed["proof"]["created"] == signed["validFrom"]
+    assert isinstance(signed["proof"], list) and len(signed["proof"]) == 1
+    assert signed["proof"][0]["created"] == signed["validFrom"]
     assert (
-        signed["proof"]["verificationMethod"] == "https://kalan.example/certificats/emetteur/#cle-1"
+        signed["proof"][0]["verificationMethod"]
+        == "https://kalan.example/certificats/emetteur/#cle-1"
     )
     again = ob_credential.credential_sign(certificate, base_url=BASE_URL, private_key=ob3_key)
     assert json.dumps(again) == json.dumps(signed)
-    assert verify(signed, ob3_key.public_key())["proofValue"] == signed["proof"]["proofValue"]
+    assert verify(signed, ob3_key.public_key())["proofValue"] == signed["proof"][0]["proofValue"]
     # What a verifier downloads and parses again still verifies.
     assert verify(document_parse(json.dumps(signed, indent=4)), ob3_key.public_key())
     assert no_network == []
@@ -339,7 +346,7 @@ def _set(document, path, value):
         (("credentialSubject", "achievement", "name"), "Une autre formation"),
         (("validFrom",), "2020-01-01T00:00:00Z"),
         (("issuer", "name"), "Un autre organisme"),
-        (("proof", "created"), "2020-01-01T00:00:00Z"),
+        (("proof", 0, "created"), "2020-01-01T00:00:00Z"),
     ],
 )
 def test_tampering_fails(signed, ob3_key, path, value):
@@ -351,8 +358,8 @@ def test_tampering_fails(signed, ob3_key, path, value):
 
 def test_tampered_proof_value_and_wrong_key_fail(signed, ob3_key):
     tampered = copy.deepcopy(signed)
-    value = tampered["proof"]["proofValue"]
-    tampered["proof"]["proofValue"] = value[:-1] + ("2" if value[-1] != "2" else "3")
+    value = tampered["proof"][0]["proofValue"]
+    tampered["proof"][0]["proofValue"] = value[:-1] + ("2" if value[-1] != "2" else "3")
     with pytest.raises(VerificationError):
         verify(tampered, ob3_key.public_key())
     with pytest.raises(VerificationError, match="Signature invalide"):
@@ -459,6 +466,48 @@ def test_malformed_documents_fail_as_verification_errors(signed, ob3_key, change
         verify({**signed, **change}, ob3_key.public_key())
 
 
+def test_proof_as_an_object_or_a_one_item_array_verifies(signed, ob3_key, certificate):
+    """Kalan signs the array; a badge downloaded when Kalan wrote the object still verifies,
+    in `verify` and in the full policy check (the proof's container is not signed)."""
+    public_key = ob3_key.public_key()
+    as_object = {**signed, "proof": signed["proof"][0]}
+    for document in (signed, as_object):
+        assert verify(document, public_key) == signed["proof"][0]
+        assert ob_credential.credential_check(document, public_key=public_key, base_url=BASE_URL)
+
+
+@pytest.mark.parametrize(
+    "proof,message",
+    [
+        ([], "vide"),
+        (None, "preuve unique"),
+        ("two", "preuve unique"),
+        (["z123"], "n’est pas un objet"),
+        ([["nested"]], "n’est pas un objet"),
+        ([None], "n’est pas un objet"),
+    ],
+    ids=["empty", "null", "string", "string-item", "list-item", "null-item"],
+)
+def test_hostile_proof_containers_fail_with_a_clear_error(signed, ob3_key, proof, message):
+    with pytest.raises(VerificationError, match=message):
+        verify({**signed, "proof": proof}, ob3_key.public_key())
+    missing = {key: value for key, value in signed.items() if key != "proof"}
+    with pytest.raises(VerificationError, match="preuve unique"):
+        verify(missing, ob3_key.public_key())
+
+
+def test_two_proofs_are_refused_even_when_both_hold(signed, ob3_key, certificate):
+    """One key signs Kalan's badges: a second proof (even a valid copy) is not picked from."""
+    proof = signed["proof"][0]
+    for proofs in ([proof, proof], [proof, {"type": "DataIntegrityProof"}], [proof] * 50):
+        with pytest.raises(VerificationError, match=f"porte {len(proofs)} preuves"):
+            verify({**signed, "proof": proofs}, ob3_key.public_key())
+        with pytest.raises(VerificationError, match="preuves"):
+            ob_credential.credential_check(
+                {**signed, "proof": proofs}, public_key=ob3_key.public_key(), base_url=BASE_URL
+            )
+
+
 def test_costly_blank_node_graphs_are_cut_short():
     """Seven look-alike blank nodes, each linked to all the others: RDFC-1.0 would try every
     permutation. The budget stops it long before."""
@@ -504,3 +553,94 @@ def test_private_key_load_errors_are_clear(tmp_path, settings):
     garbage.write_text("pas une clé")
     with pytest.raises(keys.SigningKeyError, match="PEM"):
         keys.private_key_load(garbage)
+
+
+# --- Status list encoding (W3C Bitstring Status List) ---------------------------------------
+
+
+def test_status_list_encoding_follows_the_specification():
+    from certificates.openbadges import status
+
+    encoded = status.list_encode(length=131_072, set_indexes=[0, 9, 131_071])
+    assert encoded.startswith("u") and "=" not in encoded
+    bits = status.list_decode(encoded)
+    assert len(bits) == 16_384
+    # Bit 0 is the most significant bit of the first byte (left to right).
+    assert bits[0] == 0x80 and bits[1] == 0x40 and bits[-1] == 0x01
+    assert [i for i in (0, 1, 9, 10, 131_071) if status.bit_is_set(bits, i)] == [0, 9, 131_071]
+    # GZIP as the specification says (magic bytes), deterministic (mtime 0).
+    raw = base64.urlsafe_b64decode(encoded[1:] + "=" * (-len(encoded[1:]) % 4))
+    assert raw[:2] == b"\x1f\x8b" and gzip.decompress(raw) == bits
+    assert status.list_encode(length=131_072, set_indexes=[9, 0, 131_071]) == encoded
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "",
+        "zABC",  # base58btc, not base64url
+        "u!!!!",
+        "u" + base64.urlsafe_b64encode(b"not gzip").decode(),
+        "u" + base64.urlsafe_b64encode(gzip.compress(b"\0" * 100)[:-6]).decode(),  # truncated
+        # A gzip bomb: 20 MB of zeros in a few KB.
+        "u" + base64.urlsafe_b64encode(gzip.compress(b"\0" * (20 * 1024 * 1024))).decode(),
+        None,
+    ],
+)
+def test_status_list_decode_refuses_hostile_input(encoded):
+    from certificates.openbadges import status
+
+    with pytest.raises(OpenBadgeError):
+        status.list_decode(encoded)
+
+
+def test_status_list_index_out_of_range_is_refused():
+    from certificates.openbadges import status
+
+    with pytest.raises(OpenBadgeError, match="hors de la liste"):
+        status.list_encode(length=16, set_indexes=[16])
+    with pytest.raises(OpenBadgeError, match="hors de la liste"):
+        status.bit_is_set(b"\0", 8)
+
+
+def test_credential_status_is_signed_and_checked(certificate, ob3_key):
+    """A badge names its bit; a signed credentialStatus that is not one of Kalan's revocation
+    entries is refused with a clear message, never a crash."""
+    certificate = services.status_entry_ensure(certificate=certificate)
+    public_key = ob3_key.public_key()
+    built = ob_credential.credential_build(certificate, base_url=BASE_URL)
+    entry = built["credentialStatus"]
+    assert entry["statusListIndex"] == str(certificate.status_index)
+    signed = sign(built, ob3_key, ob_credential.key_id(base_url=BASE_URL), certificate.issued_at)
+    assert ob_credential.credential_check(signed, public_key=public_key, base_url=BASE_URL)
+    assert ob_credential.status_entry_parse(signed, base_url=BASE_URL) == (
+        certificate.status_list_id,
+        certificate.status_index,
+    )
+    hostile = [
+        {**entry, "statusPurpose": "suspension"},
+        {**entry, "statusListIndex": "-1"},
+        {**entry, "statusListIndex": "٣"},  # an Arabic-Indic digit: isdigit() but not ASCII
+        {**entry, "statusListIndex": "7", "id": entry["id"]},
+        {**entry, "statusListCredential": "https://ailleurs.example/certificats/statut/1/"},
+        {**entry, "statusListCredential": f"{BASE_URL}/certificats/statut/01/"},
+        [entry],
+    ]
+    method = ob_credential.key_id(base_url=BASE_URL)
+    for value in hostile:
+        resigned = sign(
+            {**built, "credentialStatus": value}, ob3_key, method, certificate.issued_at
+        )
+        with pytest.raises(VerificationError, match="credentialStatus"):
+            ob_credential.credential_check(resigned, public_key=public_key, base_url=BASE_URL)
+
+
+def test_status_bit_is_allocated_once(certificate):
+    first = services.status_entry_ensure(certificate=certificate)
+    again = services.status_entry_ensure(certificate=Certificate.objects.get(pk=certificate.pk))
+    assert (again.status_list_id, again.status_index) == (first.status_list_id, first.status_index)
+    assert (
+        services.status_is_revoked(number=first.status_list_id, index=first.status_index) is False
+    )
+    with pytest.raises(services.CertificateError, match="Aucune attestation"):
+        services.status_is_revoked(number=first.status_list_id, index=first.status_index + 1)

@@ -32,6 +32,7 @@ SERIAL = "CNDH-2026-990001"
 # Patterns with a parameter that show nobody's personal data, and why.
 PUBLIC = {
     "verify_code": "public verification by design: valid or revoked, holder, course, date",
+    "status_list": "the public revocation list (bits only); see test_the_status_list_is_bits",
     "password_reset_confirm": "Django's signed reset token; reveals nothing without it",
     "wagtaildocs_authenticate_with_password": "Wagtail's password form for documents",
     "wagtailcore_authenticate_with_password": "Wagtail's password form for pages",
@@ -214,6 +215,25 @@ def test_the_enrolled_owner_does_get_the_lesson_document(client, world):
     response = client.get(_url(world, "wagtaildocs_serve"))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == "%PDF Formation balayée".encode()
+
+
+def test_the_status_list_is_bits_only(client, world):
+    """Public by design, for verifiers: once the owner's certificate has a bit and is revoked,
+    anyone may read the list, which names nobody (no name, code, serial, course, reason)."""
+    from certificates import services as certificate_services
+
+    certificate = Certificate.objects.get(code=world.code)
+    certificate = certificate_services.status_entry_ensure(certificate=certificate)
+    certificate_services.certificate_revoke(certificate=certificate, reason="Motif balayé")
+    url = reverse("certificates:status_list", args=[certificate.status_list_id])
+    for who in ("second learner", "out-of-scope supervisor", "anonymous"):
+        client.logout()
+        if world.intruders[who] is not None:
+            client.force_login(world.intruders[who])
+        response = client.get(url)
+        assert response.status_code == 200
+        for private in (OWNER_NAME, world.code, SERIAL, "Formation balay", "Motif balay"):
+            assert private.encode() not in response.content
 
 
 def test_self_service_actions_never_touch_another_learners_records(client, world):

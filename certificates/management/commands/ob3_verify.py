@@ -1,5 +1,7 @@
 """Checks an Open Badges credential file as a verifier would, with the platform's own key and
-database: proof, issuer and key binding, type, validity dates, then revocation.
+database: proof, issuer and key binding, type, validity dates, then revocation (the bit its
+credentialStatus names in Kalan's status list, or, for a badge from before status lists, the
+certificate behind its id).
 
 Exit status: 0 valid, 1 invalid or unverifiable, 2 revoked."""
 
@@ -8,9 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
+from certificates import services
 from certificates.models import Certificate, verification_code_normalise
 from certificates.openbadges import keys
-from certificates.openbadges.credential import credential_check
+from certificates.openbadges.credential import credential_check, status_entry_parse
 from certificates.openbadges.errors import OpenBadgeError
 from certificates.openbadges.proof import MAX_DOCUMENT_BYTES, document_parse, xsd_datetime
 
@@ -76,7 +79,18 @@ class Command(BaseCommand):
             "holder": certificate.learner_name,
             "course": certificate.course_title,
         }
-        if not certificate.is_valid:
+        entry = status_entry_parse(document, base_url=settings.WAGTAILADMIN_BASE_URL)
+        if entry is not None:
+            number, index = entry
+            if (certificate.status_list_id, certificate.status_index) != (number, index):
+                raise CommandError(
+                    _("Badge invalide : son statut ne désigne pas l’attestation %(serial)s.")
+                    % facts
+                )
+            revoked = services.status_is_revoked(number=number, index=index)
+        else:
+            revoked = not certificate.is_valid
+        if revoked:
             raise CommandError(
                 _("Badge révoqué le %(date)s (attestation %(serial)s, %(holder)s, « %(course)s »).")
                 % {**facts, "date": xsd_datetime(certificate.revoked_at)},
