@@ -4,7 +4,7 @@ Run by hand after `make run` (or `manage.py migrate && manage.py load_demo`):
 
     .venv/bin/python bench/lesson_weight.py
 
-Budgets (shared/design.md): at most 10 SQL queries, 14 KB of gzipped HTML, and 60 KB gzipped
+Budgets (static/css/DESIGN.md): at most 10 SQL queries, 14 KB of gzipped HTML, and 60 KB gzipped
 for everything but images (HTML + CSS; there is no JavaScript and no web font)."""
 
 import gzip
