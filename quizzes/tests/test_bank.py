@@ -408,3 +408,16 @@ def test_an_embedded_file_over_its_cap_is_refused_with_its_line(monkeypatch):
         "Question 1 « Avec image » (ligne 3) : fichier « photo.png » (ligne 7) : plus de 1 Mo, "
         "la limite d’un fichier joint."
     ]
+
+
+def test_the_command_names_what_it_does_not_keep(capsys, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    call_command("import_questions", str(EVERY_TYPE), format="moodlexml")
+    out = capsys.readouterr().out
+    assert (
+        "Non repris : Question 5 « Numérique avec unités » (ligne 182) : réponse « * » (toute "
+        "autre valeur) ignorée, avec sa note et son retour : Kalan n’a pas d’équivalent"
+    ) in out
+    assert "Non repris : Catégorie « Tous les types » (ligne 5) : identifiant" in out
+    assert "Import terminé : 7 question(s), 1 catégorie(s) créée(s), 2 ignorée(s)." in out
+    assert QuestionCategory.objects.get().description == "Un exemple de chaque type de Moodle."
