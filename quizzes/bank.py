@@ -42,6 +42,8 @@ def category_get_or_create(
 
 # In nh3's output (quizzes/richtext.py) attributes are double-quoted, with '"' and '>' escaped.
 _IMAGE_TAG = re.compile(r"<img\b([^>]*)>")
+# In nh3's output an <a> never nests in another.
+_LINK_TAG = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 _EMBED_TAG = re.compile(r"<embed\b([^>]*?)/?>")
 _ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 PLUGINFILE_PREFIX = "@@PLUGINFILE@@/"
@@ -56,7 +58,8 @@ def _import_cleaner():
     """What an imported question text may hold before its images are resolved: the text
     field's allow-list with `<img>` in place of Wagtail's embeds, and only for an image
     shipped in the file itself (Moodle's @@PLUGINFILE@@). An embed written in the file could
-    point at any image of the library: it is dropped like any other tag."""
+    point at any image of the library: it is dropped like any other tag. Links, likewise,
+    only to a file shipped in the file (a document)."""
     import nh3
 
     from .richtext import DROPPED_WITH_CONTENT
@@ -64,12 +67,12 @@ def _import_cleaner():
     features = [f for f in Question._meta.get_field("text").features if f != "image"]
     allowed = richtext.field_tags(features)
     return nh3.Cleaner(
-        tags=allowed | {"img"},
+        tags=allowed | {"img", "a"},
         clean_content_tags=set(DROPPED_WITH_CONTENT - allowed),
-        attributes={"img": {"src", "alt"}},
+        attributes={"img": {"src", "alt"}, "a": {"href"}},
         attribute_filter=lambda element, attribute, value: (
             value
-            if element != "img" or attribute != "src" or value.startswith(PLUGINFILE_PREFIX)
+            if attribute not in ("src", "href") or value.startswith(PLUGINFILE_PREFIX)
             else None
         ),
         url_schemes=set(),
@@ -116,24 +119,63 @@ def _image_create(*, name: str, data: bytes, title: str):
     return image
 
 
+def _document_create(*, name: str, data: bytes, title: str):
+    """A Wagtail document from a file of the import that the question text links to, of a
+    type Wagtail's documents accept (WAGTAILDOCS_EXTENSIONS), as an editor's upload."""
+    from django.conf import settings
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    filename = PurePosixPath(name.replace("\\", "/")).name or "document"
+    extension = filename.rpartition(".")[2].lower()
+    if extension not in (settings.WAGTAILDOCS_EXTENSIONS or []):
+        raise QuestionImageError(
+            _("document « %(name)s » refusé : type de fichier non accepté.") % {"name": filename}
+        )
+    document = get_document_model()(title=title[:255])
+    document.file = ContentFile(data, name=filename)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
 def _text_with_images(text: str, images: dict[str, bytes], question_name: str) -> str:
     """Question text from a file: cleaned, then Moodle's embedded images turned into Wagtail
-    images, referenced the Wagtail way. An image the file does not carry (an outside URL, a
-    data: URI, a missing file) is dropped: a learner's phone never fetches anything from
+    images and its links to joined files into Wagtail documents, referenced the Wagtail way.
+    An image the file does not carry (an outside URL, a data: URI, a missing file) is
+    dropped, a link keeps its text only: a learner's phone never fetches anything from
     elsewhere, and data: URIs would bypass the checks of an upload."""
+    made: dict[tuple[str, str], int] = {}  # one image or document per file of a question
 
-    def replace(match):
+    def title(name: str) -> str:
+        return f"{question_name[:200]} · {name}"
+
+    def image(match):
         attrs = {k: html.unescape(v) for k, v in _ATTRIBUTE.findall(match.group(1))}
         name = unquote(attrs.get("src", "").removeprefix(PLUGINFILE_PREFIX))
         data = images.get(name)
         if data is None:
             return ""
-        image = _image_create(name=name, data=data, title=f"{question_name[:200]} · {name}")
+        if ("image", name) not in made:
+            made["image", name] = _image_create(name=name, data=data, title=title(name)).pk
         alt = escape(attrs.get("alt", ""))
-        return f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="{alt}"/>'
+        return (
+            f'<embed embedtype="image" id="{made["image", name]}" format="fullwidth" alt="{alt}"/>'
+        )
 
+    def link(match):
+        attrs = {k: html.unescape(v) for k, v in _ATTRIBUTE.findall(match.group(1))}
+        name = unquote(attrs.get("href", "").removeprefix(PLUGINFILE_PREFIX))
+        data = images.get(name)
+        if data is None or not attrs.get("href"):
+            return match.group(2)
+        if ("document", name) not in made:
+            made["document", name] = _document_create(name=name, data=data, title=title(name)).pk
+        return f'<a linktype="document" id="{made["document", name]}">{match.group(2)}</a>'
+
+    cleaned = _import_cleaner().clean(text)
     return richtext.field_clean(
-        Question, "text", _IMAGE_TAG.sub(replace, _import_cleaner().clean(text))
+        Question, "text", _LINK_TAG.sub(link, _IMAGE_TAG.sub(image, cleaned))
     )
 
 
@@ -317,11 +359,12 @@ def questions_import(
     return summary
 
 
-def _export_name(image, taken: set[str]) -> str:
-    """The file name an exported image carries: the name it was imported under (its title
-    ends with « · name », see _text_with_images), else its file's name; unique in a question."""
-    _head, _sep, tail = image.title.rpartition(" · ")
-    name = tail.strip() if _sep and "." in tail else PurePosixPath(image.file.name).name
+def _export_name(item, taken: set[str]) -> str:
+    """The file name an exported image or document carries: the name it was imported under
+    (its title ends with « · name », see _text_with_images), else its file's name; unique in
+    a question."""
+    _head, _sep, tail = item.title.rpartition(" · ")
+    name = tail.strip() if _sep and "." in tail else PurePosixPath(item.file.name).name
     name = name.replace("/", "_") or "image"
     stem, dot, extension = name.rpartition(".")
     candidate, counter = name, 2
@@ -333,13 +376,35 @@ def _export_name(image, taken: set[str]) -> str:
 
 
 def _text_for_export(text: str) -> tuple[str, list[dict]]:
-    """Wagtail's image embeds → Moodle's `<img src="@@PLUGINFILE@@/name" alt="…">`, with the
-    files to ship next to the text. An image deleted from the library since is left out."""
+    """Wagtail's image embeds → Moodle's `<img src="@@PLUGINFILE@@/name" alt="…">`, its
+    document links → `<a href="@@PLUGINFILE@@/name">`, with the files to ship next to the
+    text. An image or a document deleted from the library since is left out (a link keeps
+    its text)."""
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
     ids = [extract_attrs(m.group(1)).get("id", "") for m in _EMBED_TAG.finditer(text)]
     found = get_image_model().objects.in_bulk([int(i) for i in ids if i.isdigit()])
     images, names, taken = [], {}, set()
+
+    def document_link(match):
+        attrs = extract_attrs(match.group(1))
+        document = None
+        if attrs.get("linktype") == "document" and attrs.get("id", "").isdigit():
+            document = get_document_model().objects.filter(pk=int(attrs["id"])).first()
+        if document is None:
+            return match.group(2)
+        key = ("document", document.pk)
+        if key not in names:
+            try:
+                with document.open_file() as handle:
+                    data = handle.read()
+            except OSError:
+                return match.group(2)
+            names[key] = _export_name(document, taken)
+            images.append({"name": names[key], "data": data})
+        src = PLUGINFILE_PREFIX + quote(names[key], safe="")
+        return f'<a href="{escape(src)}">{match.group(2)}</a>'
 
     def replace(match):
         attrs = extract_attrs(match.group(1))
@@ -348,18 +413,20 @@ def _text_for_export(text: str) -> tuple[str, list[dict]]:
         image = found.get(int(attrs["id"]))
         if image is None:
             return ""
-        if image.pk not in names:
+        key = ("image", image.pk)
+        if key not in names:
             try:
                 with image.open_file() as handle:
                     data = handle.read()
             except OSError:
                 return ""
-            names[image.pk] = _export_name(image, taken)
-            images.append({"name": names[image.pk], "data": data})
-        src = PLUGINFILE_PREFIX + quote(names[image.pk], safe="")
+            names[key] = _export_name(image, taken)
+            images.append({"name": names[key], "data": data})
+        src = PLUGINFILE_PREFIX + quote(names[key], safe="")
         return f'<img src="{escape(src)}" alt="{escape(attrs.get("alt", ""))}">'
 
-    return _EMBED_TAG.sub(replace, text), images
+    text = _EMBED_TAG.sub(replace, text)
+    return _LINK_TAG.sub(document_link, text), images
 
 
 def question_data(question: Question, *, root: QuestionCategory | None = None) -> dict:

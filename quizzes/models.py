@@ -115,7 +115,9 @@ class Question(
         _("nom"), max_length=200, help_text=_("Nom interne, pour retrouver la question.")
     )
     question_type = models.CharField(_("type"), max_length=12, choices=Type.choices)
-    text = RichTextField(_("énoncé"), features=["bold", "italic", "ol", "ul", "image"])
+    text = RichTextField(
+        _("énoncé"), features=["bold", "italic", "ol", "ul", "image", "document-link"]
+    )
     max_score = models.DecimalField(
         _("points"),
         max_digits=6,

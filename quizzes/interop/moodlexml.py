@@ -8,8 +8,13 @@ DTD or entities (« Fichier XML refusé : entités ou DTD interdites. »), malfo
 message in ParseResult.errors, e.g. an answer grade that Moodle does not allow (33 % instead of
 33,33333 %), as Moodle's own importer refuses it.
 
-Files (<file encoding="base64">) found anywhere in a question go into its "images"; export writes
-them all next to the question text.
+Files (<file encoding="base64">, at most MAX_FILE_BYTES each): those the question text shows
+(<img src="@@PLUGINFILE@@/name">, names URL-encoded as Moodle writes them) or links to
+(<a href="@@PLUGINFILE@@/name">, a document of a type Wagtail accepts) go into its "images";
+quizzes/bank.py makes them Wagtail images and documents. Every other file, and everything else
+Kalan does not keep (an image in feedback, units, usecase, hints' options, unknown elements…),
+is named with the question and its line in ParseResult.warnings. Export writes the files next
+to the question text, as Moodle does.
 """
 
 import base64
@@ -169,6 +174,13 @@ def _file_name(url: str) -> str:
     return unquote(url.removeprefix(_PLUGINFILE).split("?")[0])
 
 
+def _document_extensions() -> list[str]:
+    """The file types a question may link to: those of Wagtail's documents."""
+    from django.conf import settings
+
+    return list(getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or ["pdf", "txt"])
+
+
 def _decode(file, name: str, line: int | None) -> bytes:
     where = f" (ligne {line})" if line else ""
     if (file.get("encoding") or "base64") != "base64":
@@ -219,8 +231,8 @@ class _Reader:
                 self.lose(f"fichier « {name} » ({where}) ignoré : seul l’énoncé garde ses images")
 
     def question_text(self) -> tuple[str, list[dict]]:
-        """The question text (HTML) and the images it shows; links to files, outside images
-        and files it does not show are reported."""
+        """The question text (HTML) and the files it shows (images) or links to (documents
+        of an accepted type); other links, outside images and unused files are reported."""
         element = self.node.find("questiontext")
         text = _formatted_html(element)
         if element is None:
@@ -242,25 +254,36 @@ class _Reader:
                 self.lose(f"image « {_file_name(url)} » absente du fichier, ignorée")
             elif _file_name(url) not in shown:
                 shown.append(_file_name(url))
-        linked = []
+        linked, refused = [], []
+        accepted = _document_extensions()
         for tag in _LINK.findall(text):
             url = _url(tag)
-            if url.startswith(_PLUGINFILE):
-                linked.append(_file_name(url))
+            name = _file_name(url)
+            if not url.startswith(_PLUGINFILE):
+                if url:
+                    self.lose(f"lien « {url[:80]} » ignoré (le texte du lien est gardé)")
+            elif name not in files:
                 self.lose(
-                    f"lien vers le fichier « {_file_name(url)} » ignoré (le texte du "
+                    f"lien vers le fichier « {name} » absent du fichier, ignoré (le texte du "
                     "lien est gardé)"
                 )
-            elif url:
-                self.lose(f"lien « {url[:80]} » ignoré (le texte du lien est gardé)")
+            elif name.rpartition(".")[2].lower() not in accepted:
+                refused.append(name)
+                self.lose(
+                    f"lien vers le fichier « {name} » ignoré : les documents acceptés sont "
+                    f"{', '.join(accepted)} (le texte du lien est gardé)"
+                )
+            elif name not in linked and name not in shown:
+                linked.append(name)
         for name in files:
-            if name not in shown and name not in linked:
+            if name not in shown and name not in linked and name not in refused:
                 self.lose(f"fichier « {name} » joint à l’énoncé mais pas affiché, ignoré")
-        images = [
+        # The images it shows, then the documents it links to (Wagtail documents).
+        kept = [
             {"name": name, "data": _decode(files[name], name, self.line(files[name]))}
-            for name in shown
+            for name in [*shown, *linked]
         ]
-        return text, images
+        return text, kept
 
     def fraction(self, answer) -> float:
         value = finite(answer.get("fraction", "0"), "La note")

@@ -172,12 +172,17 @@ def _plain(element) -> str:
 
 
 def _files_kept_or_named(question, node, warnings) -> None:
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
     for file in node.iter("file"):
         name = file.get("name")
-        images = get_image_model().objects.filter(title=f"{question.name} · {name}")
-        shown = any(f'id="{image.pk}"' in question.text for image in images)
+        title = f"{question.name} · {name}"
+        images = get_image_model().objects.filter(title=title)
+        documents = get_document_model().objects.filter(title=title)
+        shown = any(f'embedtype="image" id="{i.pk}"' in question.text for i in images) or any(
+            f'<a linktype="document" id="{d.pk}">' in question.text for d in documents
+        )
         assert shown or any(f"« {name} »" in w for w in warnings), name
 
 
@@ -299,6 +304,7 @@ def test_every_element_of_every_type_is_kept_or_named(settings, tmp_path):
 def test_round_trip_of_moodle_fixtures_and_every_type_is_byte_identical(settings, tmp_path):
     """Import Moodle's fixtures and every_type.xml, export, import that export into an empty
     bank, export again: the two exports are identical byte for byte (nothing normalised)."""
+    from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
     settings.MEDIA_ROOT = str(tmp_path)
@@ -313,6 +319,7 @@ def test_round_trip_of_moodle_fixtures_and_every_type_is_byte_identical(settings
     while QuestionCategory.objects.exists():  # leaves first: a parent is protected
         QuestionCategory.objects.filter(children__isnull=True).delete()
     get_image_model().objects.all().delete()
+    get_document_model().objects.all().delete()
     (tmp_path / "first.xml").write_bytes(first)
     _import_xml(tmp_path / "first.xml")
     assert Question.objects.count() == count
@@ -325,6 +332,11 @@ def test_round_trip_of_moodle_fixtures_and_every_type_is_byte_identical(settings
     assert 'src="@@PLUGINFILE@@/balance%20rouge.png" alt="Une balance rouge"' in text
     assert '<file name="schéma.png" path="/" encoding="base64">' in text
     assert '<file name="logo.jpg" path="/" encoding="base64">' in text
+    # A link to a joined document travels the same way.
+    assert (
+        'Lisez &lt;a href="@@PLUGINFILE@@/consignes%20GAV.txt"&gt;les consignes&lt;/a&gt;.' in text
+    )
+    assert '<file name="consignes GAV.txt" path="/" encoding="base64">' in text
     assert "<embed" not in text
     for kept in ("<idnumber>GAV-01</idnumber>", "<penalty>0.5000000</penalty>"):
         assert kept in text
@@ -415,9 +427,25 @@ def test_the_command_names_what_it_does_not_keep(capsys, settings, tmp_path):
     call_command("import_questions", str(EVERY_TYPE), format="moodlexml")
     out = capsys.readouterr().out
     assert (
-        "Non repris : Question 5 « Numérique avec unités » (ligne 182) : réponse « * » (toute "
+        "Non repris : Question 5 « Numérique avec unités » (ligne 183) : réponse « * » (toute "
         "autre valeur) ignorée, avec sa note et son retour : Kalan n’a pas d’équivalent"
     ) in out
     assert "Non repris : Catégorie « Tous les types » (ligne 5) : identifiant" in out
     assert "Import terminé : 7 question(s), 1 catégorie(s) créée(s), 2 ignorée(s)." in out
     assert QuestionCategory.objects.get().description == "Un exemple de chaque type de Moodle."
+
+
+def test_a_linked_file_becomes_a_wagtail_document_that_the_learner_page_links_to(
+    settings, tmp_path
+):
+    from wagtail.documents import get_document_model
+    from wagtail.rich_text import expand_db_html
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    _import_xml(EVERY_TYPE)
+    document = get_document_model().objects.get()
+    assert document.title == "Choix unique avec image · consignes GAV.txt"
+    assert document.file.read().decode().startswith("Consignes de garde à vue")
+    question = Question.objects.get(name="Choix unique avec image")
+    assert f'Lisez <a linktype="document" id="{document.pk}">les consignes</a>.' in question.text
+    assert f'<a href="{document.url}">les consignes</a>' in expand_db_html(question.text)

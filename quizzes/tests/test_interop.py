@@ -135,13 +135,15 @@ def test_xml_multichoice_fixture_with_files():
         "Sorry, listen again.",
         "Sorry, listen again.",
     ]
-    # Only the question text keeps its images; here it only links to a sound file, and the
-    # flags are in the answers (plain text in Kalan): each file is named in the warnings.
+    # Only the question text keeps its files; here it links to a sound file (not a type of
+    # document Kalan accepts), and the flags are in the answers (plain text in Kalan): each
+    # file is named in the warnings.
     assert q["images"] == []
     assert q["penalty"] == 0.1 and q["shuffle_answers"] is True and q["line"] == 12
     assert result.warnings == [
-        "Question 1 « Greeting » (ligne 12) : lien vers le fichier « bonjour.mp3 » ignoré "
-        "(le texte du lien est gardé)",
+        "Question 1 « Greeting » (ligne 12) : lien vers le fichier « bonjour.mp3 » ignoré : "
+        "les documents acceptés sont pdf, odt, docx, xlsx, ods, txt, csv (le texte du lien est "
+        "gardé)",
         *(
             f"Question 1 « Greeting » (ligne 12) : image « flag-{flag}.jpg » (réponse "
             f"« {language} ») ignorée : seul l’énoncé garde ses images"
