@@ -361,6 +361,110 @@ def test_xml_parse_only_raises_import_errors(data):
         moodlexml.parse(b"<quiz>" + data + b"</quiz>")
 
 
+def _tf(extra: str, text: str = "<p>Vrai ?</p>") -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="truefalse">
+    <name><text>Hostile</text></name>
+    <questiontext format="html"><text><![CDATA[{text}]]></text></questiontext>
+    {extra}
+    <answer fraction="100"><text>true</text></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+</quiz>""".encode()
+
+
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        ("<penalty>beaucoup</penalty>", "<penalty> « beaucoup » n’est pas un nombre."),
+        ("<penalty>5</penalty>", "la pénalité « 5 » doit être entre 0 et 1."),
+        ("<defaultgrade>inf</defaultgrade>", "<defaultgrade> « inf » n’est pas un nombre fini."),
+    ],
+)
+def test_xml_hostile_values_name_the_question_and_its_line(extra, message):
+    result = moodlexml.parse(_tf(extra))
+    assert result.questions == []
+    assert result.errors == [f"Question 1 « Hostile » (ligne 3) : {message}"]
+
+
+def test_xml_hostile_files_and_links_are_errors_or_named_never_a_crash():
+    text = (
+        '<p><img src="@@PLUGINFILE@@/absente.png"> <img src="http://evil.example/x.png">'
+        '<a href="javascript:alert(1)">clic</a> <a href="@@PLUGINFILE@@/%E9%ZZ.pdf">pdf</a></p>'
+    )
+    result = moodlexml.parse(
+        _tf(
+            '<generalfeedback><text>ok</text><file name="x.png">AAAA</file></generalfeedback>'
+            "<hint><text></text><options>1</options><bizarre>1</bizarre></hint>"
+            "<tags><tag><text>  </text></tag></tags><inconnu><a>1</a></inconnu>",
+            text,
+        )
+    )
+    assert result.errors == []
+    (question,) = result.questions
+    assert question["images"] == [] and question["tags"] == [] and question["hints"] == []
+    where = "Question 1 « Hostile » (ligne 3) : "
+    assert result.warnings == [
+        where + "image « absente.png » absente du fichier, ignorée",
+        where + "image externe « http://evil.example/x.png » ignorée : seules les images "
+        "jointes au fichier sont reprises",
+        where + "lien « javascript:alert(1) » ignoré (le texte du lien est gardé)",
+        # Not UTF-8 once decoded: the replacement character stands for the byte.
+        where + "lien vers le fichier « \ufffd%ZZ.pdf » absent du fichier, ignoré (le texte du "
+        "lien est gardé)",
+        where + "élément <inconnu> (ligne 6) ignoré",
+        where + "fichier « x.png » (commentaire général) ignoré : seul l’énoncé garde ses images",
+        where + "options de l’indice 1 (options) ignorées",
+        where + "élément <bizarre> de l’indice 1 ignoré",
+    ]
+    encoded = _tf("", '<p><img src="@@PLUGINFILE@@/a.png"></p>').replace(
+        b"</questiontext>", b'<file name="a.png" encoding="hex">00</file></questiontext>'
+    )
+    assert moodlexml.parse(encoded).errors == [
+        "Question 1 « Hostile » (ligne 3) : fichier « a.png » (ligne 5) : seul l’encodage "
+        "base64 est lu."
+    ]
+    garbled = encoded.replace(b'encoding="hex">00', b'encoding="base64">@@@')
+    assert moodlexml.parse(garbled).errors == [
+        "Question 1 « Hostile » (ligne 3) : fichier « a.png » (ligne 5) : base64 illisible."
+    ]
+
+
+XML_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "penalty",
+                    "idnumber",
+                    "hint",
+                    "tags",
+                    "units",
+                    "usecase",
+                    "hidden",
+                    "shuffleanswers",
+                    "answernumbering",
+                    "x-y",
+                ]
+            ),
+            XML_TEXT,
+        ),
+        max_size=6,
+    )
+)
+def test_xml_parse_never_crashes_on_hostile_elements(elements):
+    from xml.sax.saxutils import escape
+
+    extra = "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in elements)
+    result = moodlexml.parse(_tf(extra))
+    assert len(result.questions) + len(result.errors) == 1
+
+
 # --- round trips --------------------------------------------------------------------------------
 
 
