@@ -94,7 +94,13 @@ def import_run(job, report) -> Outcome:
         message += " " + _("Ignorées (type non pris en charge) : %(names)s.") % {
             "names": ", ".join(summary.skipped)
         }
-    return Outcome(message=message, created=summary.questions)
+    if summary.warnings:
+        message += " " + ngettext(
+            "%(n)d élément du fichier n’est pas repris ; il est nommé ci-dessous.",
+            "%(n)d éléments du fichier ne sont pas repris ; ils sont nommés ci-dessous.",
+            len(summary.warnings),
+        ) % {"n": len(summary.warnings)}
+    return Outcome(message=message, created=summary.questions, errors=summary.warnings)
 
 
 def _export_allowed(user, params: dict) -> bool:

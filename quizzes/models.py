@@ -115,7 +115,9 @@ class Question(
         _("nom"), max_length=200, help_text=_("Nom interne, pour retrouver la question.")
     )
     question_type = models.CharField(_("type"), max_length=12, choices=Type.choices)
-    text = RichTextField(_("énoncé"), features=["bold", "italic", "ol", "ul", "image"])
+    text = RichTextField(
+        _("énoncé"), features=["bold", "italic", "ol", "ul", "image", "document-link"]
+    )
     max_score = models.DecimalField(
         _("points"),
         max_digits=6,
@@ -128,6 +130,27 @@ class Question(
         blank=True,
         help_text=_("Montré après la tentative si la politique de relecture le permet."),
     )
+    # Kept from Moodle XML imports so that an export gives them back (quizzes/interop); Kalan
+    # shows none of them yet except shuffle_answers, which an attempt follows.
+    idnumber = models.CharField(_("identifiant Moodle"), max_length=100, blank=True)
+    # Schema: list[str].
+    tags = models.JSONField(_("étiquettes"), default=list, blank=True)
+    # Schema: list of {"text": str, "shownumcorrect": bool, "clearwrong": bool}.
+    hints = models.JSONField(_("indices"), default=list, blank=True)
+    penalty = models.DecimalField(
+        _("pénalité par nouvel essai"),
+        max_digits=8,
+        decimal_places=7,
+        default=Decimal("0.3333333"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+    )
+    shuffle_answers = models.BooleanField(_("mélanger les réponses"), default=True)
+    correct_feedback = models.TextField(_("retour pour une réponse juste"), blank=True)
+    partially_correct_feedback = models.TextField(
+        _("retour pour une réponse partiellement juste"), blank=True
+    )
+    incorrect_feedback = models.TextField(_("retour pour une réponse fausse"), blank=True)
+    show_num_correct = models.BooleanField(_("montrer le nombre de bonnes réponses"), default=False)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="question")
 
     panels = [

@@ -3,15 +3,16 @@ Wagtail's rich text editor lets an editor write in the same field, with nh3 (amm
 
 The allow-list is read from the field's declared features through Wagtail's own feature
 registry (its "editorhtml" whitelist rules), so a field that gains a feature gains its tags here
-too. `Question.text` (bold, italic, ol, ul, image) keeps p, br, div, b, strong, i, em, ol, ul,
-li and Wagtail image embeds; everything else (script, iframe, meta, form controls, event
-attributes, style, outside images and links) is dropped.
+too. `Question.text` (bold, italic, ol, ul, image, document-link) keeps p, br, div, b, strong, i,
+em, ol, ul, li, Wagtail image embeds and Wagtail document links (`<a linktype="document"
+id="…">`); everything else (script, iframe, meta, form controls, event attributes, style,
+outside images and links, whose text stays) is dropped.
 
 Images: only Wagtail's own `<embed embedtype="image" id="…" format="…" alt="…"/>` survives,
 so a page never loads an image from elsewhere; an `<img>` (outside URL or data: URI) is removed.
 Moodle's `@@PLUGINFILE@@` images are turned into Wagtail images by the importer
-(quizzes/bank.py) before this runs. Internal links (linktype) and other embed types are not
-kept: no field cleaned here declares them."""
+(quizzes/bank.py) before this runs, and its links to joined files into documents. Page links
+and other embed types are not kept: no field cleaned here declares them."""
 
 import html
 import re
@@ -63,6 +64,7 @@ def _allow_list(features: tuple[str, ...]) -> tuple[set[str], set[str]]:
     from wagtail.admin.rich_text.converters.editor_html import (
         BASE_WHITELIST_RULES,
         EmbedTypeRule,
+        LinkTypeRule,
         WhitelistRule,
     )
 
@@ -74,7 +76,15 @@ def _allow_list(features: tuple[str, ...]) -> tuple[set[str], set[str]]:
                 tags.add(rule.element)
             elif isinstance(rule, EmbedTypeRule) and rule.embed_type == "image":
                 embed_types.add(rule.embed_type)
+            elif isinstance(rule, LinkTypeRule) and rule.link_type == "document":
+                # Wagtail's own document links: `<a linktype="document" id="…">`.
+                embed_types.add(DOCUMENT_LINK)
     return tags, embed_types
+
+
+DOCUMENT_LINK = "document-link"
+# In nh3's output an <a> never nests in another and its attributes end at the first ">".
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.DOTALL)
 
 
 def field_tags(features) -> frozenset[str]:
@@ -90,13 +100,17 @@ def _cleaner(features: tuple[str, ...]) -> tuple[nh3.Cleaner, frozenset[str]]:
     tag_values: dict[str, dict[str, set[str]]] = {}
     if "a" in tags:
         attributes["a"] = {"href"}
-    if embed_types:
+    if DOCUMENT_LINK in embed_types:
+        tags.add("a")
+        attributes["a"] = attributes.get("a", set()) | {"id"}
+        tag_values["a"] = {"linktype": {"document"}}
+    if "image" in embed_types:
         tags.add("embed")
         attributes["embed"] = {"id", "alt"}
-        tag_values["embed"] = {"embedtype": set(embed_types), "format": set(_image_formats())}
+        tag_values["embed"] = {"embedtype": {"image"}, "format": set(_image_formats())}
 
     def attribute_filter(element: str, attribute: str, value: str) -> str | None:
-        if element == "embed" and attribute == "id":
+        if element in ("embed", "a") and attribute == "id":
             return value if value.isdigit() else None
         return value
 
@@ -126,6 +140,17 @@ def _embed_canonical(match: re.Match, *, embed_types: frozenset[str], default_fo
     )
 
 
+def _link_canonical(match: re.Match) -> str:
+    """A document link as Wagtail writes it; a link that is not one (no id, an outside
+    address in a field without the "link" feature…) keeps only its text."""
+    attrs = extract_attrs(match.group(1))
+    if attrs.get("linktype") == "document" and attrs.get("id", "").isdigit():
+        return f'<a linktype="document" id="{attrs["id"]}">{match.group(2)}</a>'
+    if "href" in attrs and "linktype" not in attrs and "id" not in attrs:
+        return match.group(0)  # a field with the "link" feature: nh3 checked the address
+    return match.group(2)
+
+
 def _attribute(value: str) -> str:
     # The escapes Wagtail's extract_attrs() undoes, and no others.
     return html.escape(value, quote=False).replace('"', "&quot;")
@@ -137,6 +162,8 @@ def richtext_clean(value: str, *, features) -> str:
         return ""
     cleaner, embed_types = _cleaner(tuple(features or feature_registry.get_default_features()))
     cleaned = cleaner.clean(value)
+    if DOCUMENT_LINK in embed_types and "<a" in cleaned:
+        cleaned = _LINK.sub(_link_canonical, cleaned)
     if "<embed" in cleaned:
         default_format = (_image_formats() or ["fullwidth"])[0]
         cleaned = _EMBED.sub(

@@ -185,7 +185,11 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                     page_number=position // quiz.questions_per_page + 1,
                     question=question,
                     snapshot=snapshot,
-                    display_order=_display_order(snapshot, rng, quiz.shuffle_choices),
+                    # A question may ask to keep its order (Moodle's shuffleanswers off:
+                    # « Aucune des réponses ci-dessus » stays last).
+                    display_order=_display_order(
+                        snapshot, rng, quiz.shuffle_choices and question.shuffle_answers
+                    ),
                 )
                 for position, (question, snapshot) in enumerate(drawn)
             )

@@ -17,6 +17,11 @@ ParsedQuestion dicts (pure Python data, no Django models)::
         "images": [{"name": str, "data": bytes}],   # referenced as @@PLUGINFILE@@/name
     }
 
+Moodle XML adds optional keys (absent means Moodle's default; see moodlexml.py): "line",
+"idnumber", "tags", "hints", "penalty", "shuffle_answers", the combined feedback
+("correct_feedback", "partially_correct_feedback", "incorrect_feedback", "show_num_correct")
+and "category_info" (the description of each level of "category").
+
 Each module offers ``parse(data: bytes) -> ParseResult`` and ``export(questions) -> bytes``.
 
 Error policy (all-or-nothing is decided by the caller):
@@ -70,6 +75,8 @@ class ParseResult:
     questions: list[dict] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # What the file holds and Kalan does not keep, named: « Question N « Nom » (ligne L) : … ».
+    warnings: list[str] = field(default_factory=list)
 
 
 class QuestionError(ValueError):
@@ -295,8 +302,8 @@ def join_category(category: list[str]) -> str:
 
 
 def comparable(question: dict) -> dict:
-    """A ParsedQuestion without images, for round-trip comparisons."""
-    return {key: value for key, value in question.items() if key != "images"}
+    """A ParsedQuestion without images nor source line, for round-trip comparisons."""
+    return {key: value for key, value in question.items() if key not in ("images", "line")}
 
 
 @dataclass

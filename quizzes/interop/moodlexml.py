@@ -8,13 +8,22 @@ DTD or entities (« Fichier XML refusé : entités ou DTD interdites. »), malfo
 message in ParseResult.errors, e.g. an answer grade that Moodle does not allow (33 % instead of
 33,33333 %), as Moodle's own importer refuses it.
 
-Files (<file encoding="base64">) found anywhere in a question go into its "images"; export writes
-them all next to the question text.
+Files (<file encoding="base64">, at most MAX_FILE_BYTES each): those the question text shows
+(<img src="@@PLUGINFILE@@/name">, names URL-encoded as Moodle writes them) or links to
+(<a href="@@PLUGINFILE@@/name">, a document of a type Wagtail accepts) go into its "images";
+quizzes/bank.py makes them Wagtail images and documents. Every other file, and everything else
+Kalan does not keep (an image in feedback, units, usecase, hints' options, unknown elements…),
+is named with the question and its line in ParseResult.warnings. Export writes the files next
+to the question text, as Moodle does.
 """
 
 import base64
 import binascii
+import html
+import re
 import xml.etree.ElementTree as ET  # only builds the export; parsing uses defusedxml
+from urllib.parse import unquote
+from xml.parsers import expat
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
@@ -28,7 +37,6 @@ from . import (
     answers_cap_check,
     check_size,
     default_name,
-    error_message,
     finite,
     html_to_plain,
     join_category,
@@ -67,6 +75,42 @@ _GRADES = [
 ALLOWED_GRADES = sorted({0.0, *(float(g) for g in _GRADES), *(-float(g) for g in _GRADES)})
 _TYPE_NAMES = {"shortanswer": "short", "numerical": "numerical", "matching": "matching"}
 _TYPE_NAMES |= {"truefalse": "truefalse", "ordering": "ordering"}
+DEFAULT_PENALTY = 0.3333333
+
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+_PLUGINFILE = "@@PLUGINFILE@@/"
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_LINK = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_URL = re.compile(r"""\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_COMBINED = {
+    "correctfeedback": "correct_feedback",
+    "partiallycorrectfeedback": "partially_correct_feedback",
+    "incorrectfeedback": "incorrect_feedback",
+}
+COMBINED_TYPES = ("single", "multiple", "matching", "ordering")
+_COMMON_TAGS = {"name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "hidden"}
+_COMMON_TAGS |= {"idnumber", "tags", "hint"}
+_CHOICE_TAGS = {"single", "shuffleanswers", "answernumbering", "showstandardinstruction", "answer"}
+_TYPE_TAGS = {
+    "single": _CHOICE_TAGS | set(_COMBINED) | {"shownumcorrect"},
+    "multiple": _CHOICE_TAGS | set(_COMBINED) | {"shownumcorrect"},
+    "truefalse": {"answer"},
+    "short": {"usecase", "answer"},
+    "numerical": {"answer", "units", "unitgradingtype", "unitpenalty", "showunits", "unitsleft"},
+    "matching": {"shuffleanswers", "subquestion", "shownumcorrect", *_COMBINED},
+    "ordering": {"layouttype", "selecttype", "selectcount", "gradingtype", "showgrading"}
+    | {"numberingstyle", "answer", "shownumcorrect", *_COMBINED},
+}
+# qtype_ordering's options that Kalan's ordering follows (all the items, one column, graded on
+# each item's absolute position); any other value is reported.
+_ORDERING_DEFAULTS = {
+    "layouttype": ("VERTICAL", "0"),
+    "selecttype": ("ALL", "0"),
+    "gradingtype": ("ABSOLUTE_POSITION", "0"),
+    "showgrading": ("SHOW", "1", "TRUE", "YES"),
+    "numberingstyle": ("none",),
+}
 
 
 def _grade_allowed(fraction: float) -> bool:
@@ -79,6 +123,19 @@ def _text(element, path: str = "text") -> str:
         return ""
     found = element.find(path)
     return (found.text or "") if found is not None else ""
+
+
+def _flag(element, tag: str, default: bool) -> bool:
+    found = element.find(tag)
+    if found is None:
+        return default
+    value = (found.text or "").strip().lower()
+    # Moodle writes <shownumcorrect/> (empty: set) and <shuffleanswers>true|1</shuffleanswers>.
+    return (
+        value in ("", "1", "true", "yes")
+        if tag in ("shownumcorrect", "clearwrong")
+        else (value in ("1", "true", "yes"))
+    )
 
 
 def _formatted_html(element) -> str:
@@ -108,90 +165,259 @@ def _number(element, tag: str, default: float) -> float:
     return finite(found.text, f"<{tag}>")
 
 
-def _images(element) -> list[dict]:
-    images, seen = [], set()
-    for file in element.iter("file"):
-        name = (file.get("name") or "").strip()
-        if not name or name in seen:
-            continue
-        if (file.get("encoding") or "base64") != "base64":
-            raise QuestionError(f"fichier « {name} » : seul l’encodage base64 est lu.")
-        try:
-            data = base64.b64decode("".join((file.text or "").split()), validate=True)
-        except (binascii.Error, ValueError):
-            raise QuestionError(f"fichier « {name} » : base64 illisible.") from None
-        seen.add(name)
-        images.append({"name": name, "data": data})
-    return images
+def _url(tag: str) -> str:
+    match = _URL.search(tag)
+    if not match:
+        return ""
+    return html.unescape(next(group for group in match.groups() if group is not None)).strip()
 
 
-def _fraction(answer) -> float:
-    value = finite(answer.get("fraction", "0"), "La note")
-    if not _grade_allowed(value):
+def _file_name(url: str) -> str:
+    """``@@PLUGINFILE@@/sch%C3%A9ma.png`` → ``schéma.png`` (Moodle writes names URL-encoded)."""
+    return unquote(url.removeprefix(_PLUGINFILE).split("?")[0])
+
+
+def _document_extensions() -> list[str]:
+    """The file types a question may link to: those of Wagtail's documents."""
+    from django.conf import settings
+
+    return list(getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or ["pdf", "txt"])
+
+
+def _decode(file, name: str, line: int | None) -> bytes:
+    where = f" (ligne {line})" if line else ""
+    if (file.get("encoding") or "base64") != "base64":
+        raise QuestionError(f"fichier « {name} »{where} : seul l’encodage base64 est lu.")
+    encoded = "".join((file.text or "").split())
+    if len(encoded) * 3 // 4 > MAX_FILE_BYTES:
         raise QuestionError(
-            f"la note {num_str(value)} % de la réponse « {_formatted_plain(answer)[:60]} » "
-            "n’est pas une valeur de Moodle (par exemple 33,33333 et non 33)."
+            f"fichier « {name} »{where} : plus de {MAX_FILE_BYTES // (1024 * 1024)} Mo, la "
+            "limite d’un fichier joint."
         )
-    return value
+    try:
+        return base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise QuestionError(f"fichier « {name} »{where} : base64 illisible.") from None
+
+
+class _Reader:
+    """Reads one <question>, noting in `losses` whatever Kalan does not keep."""
+
+    def __init__(self, node, lines: dict[int, int]):
+        self.node = node
+        self.lines = lines
+        self.losses: list[str] = []
+
+    def lose(self, what: str) -> None:
+        if what not in self.losses:
+            self.losses.append(what)
+
+    def line(self, element) -> int | None:
+        return self.lines.get(id(element))
+
+    def plain(self, element, where: str) -> str:
+        """A text reduced to plain text, its files and images reported by name."""
+        if element is None:
+            return ""
+        self.files_lost(element, where)
+        return _formatted_plain(element)
+
+    def files_lost(self, element, where: str) -> None:
+        html_text = _text(element)
+        for tag in _IMG.findall(html_text):
+            url = _url(tag)
+            name = _file_name(url) if url.startswith(_PLUGINFILE) else url
+            self.lose(f"image « {name} » ({where}) ignorée : seul l’énoncé garde ses images")
+        for file in element.findall("file"):
+            name = (file.get("name") or "").strip()
+            if name and f"image « {name} » ({where})" not in " ".join(self.losses):
+                self.lose(f"fichier « {name} » ({where}) ignoré : seul l’énoncé garde ses images")
+
+    def question_text(self) -> tuple[str, list[dict]]:
+        """The question text (HTML) and the files it shows (images) or links to (documents
+        of an accepted type); other links, outside images and unused files are reported."""
+        element = self.node.find("questiontext")
+        text = _formatted_html(element)
+        if element is None:
+            return text, []
+        files = {}
+        for file in element.findall("file"):
+            name = (file.get("name") or "").strip()
+            if name and name not in files:
+                files[name] = file
+        shown = []
+        for tag in _IMG.findall(text):
+            url = _url(tag)
+            if not url.startswith(_PLUGINFILE):
+                self.lose(
+                    f"image externe « {url[:80]} » ignorée : seules les images jointes au "
+                    "fichier sont reprises"
+                )
+            elif _file_name(url) not in files:
+                self.lose(f"image « {_file_name(url)} » absente du fichier, ignorée")
+            elif _file_name(url) not in shown:
+                shown.append(_file_name(url))
+        linked, refused = [], []
+        accepted = _document_extensions()
+        for tag in _LINK.findall(text):
+            url = _url(tag)
+            name = _file_name(url)
+            if not url.startswith(_PLUGINFILE):
+                if url:
+                    self.lose(f"lien « {url[:80]} » ignoré (le texte du lien est gardé)")
+            elif name not in files:
+                self.lose(
+                    f"lien vers le fichier « {name} » absent du fichier, ignoré (le texte du "
+                    "lien est gardé)"
+                )
+            elif name.rpartition(".")[2].lower() not in accepted:
+                refused.append(name)
+                self.lose(
+                    f"lien vers le fichier « {name} » ignoré : les documents acceptés sont "
+                    f"{', '.join(accepted)} (le texte du lien est gardé)"
+                )
+            elif name not in linked and name not in shown:
+                linked.append(name)
+        for name in files:
+            if name not in shown and name not in linked and name not in refused:
+                self.lose(f"fichier « {name} » joint à l’énoncé mais pas affiché, ignoré")
+        # The images it shows, then the documents it links to (Wagtail documents).
+        kept = [
+            {"name": name, "data": _decode(files[name], name, self.line(files[name]))}
+            for name in [*shown, *linked]
+        ]
+        return text, kept
+
+    def fraction(self, answer) -> float:
+        value = finite(answer.get("fraction", "0"), "La note")
+        if not _grade_allowed(value):
+            raise QuestionError(
+                f"la note {num_str(value)} % de la réponse « {_formatted_plain(answer)[:60]} » "
+                "n’est pas une valeur de Moodle (par exemple 33,33333 et non 33)."
+            )
+        return value
+
+    def feedback(self, answer, label: str) -> str:
+        return self.plain(answer.find("feedback"), f"retour de la réponse « {label[:40]} »")
+
+    def answers(self, kind: str) -> tuple[list[dict], list[dict]]:
+        node = self.node
+        choices, pairs = [], []
+        answers = node.findall("answer")
+        if kind in ("single", "multiple"):
+            for a in answers:
+                text = _formatted_plain(a)
+                self.files_lost(a, f"réponse « {text[:40]} »")
+                choices.append(_choice(text, self.fraction(a), self.feedback(a, text)))
+        elif kind == "truefalse":
+            by_value = {}
+            for a in answers:
+                value = _text(a).strip().lower()
+                if value not in ("true", "false") or value in by_value:
+                    raise QuestionError(
+                        "une question vrai/faux a une réponse « true » et une « false »."
+                    )
+                by_value[value] = a
+            if len(by_value) != 2:
+                raise QuestionError(
+                    "une question vrai/faux a une réponse « true » et une « false »."
+                )
+            for value, label in (("true", TRUE_LABEL), ("false", FALSE_LABEL)):
+                a = by_value[value]
+                choices.append(_choice(label, self.fraction(a), self.feedback(a, label)))
+        elif kind == "short":
+            for a in answers:
+                text = _text(a).strip()
+                choices.append(_choice(text, self.fraction(a), self.feedback(a, text)))
+        elif kind == "numerical":
+            for a in answers:
+                value = _text(a).strip()
+                if value == "*":
+                    self.lose(
+                        "réponse « * » (toute autre valeur) ignorée, avec sa note et son "
+                        "retour : Kalan n’a pas d’équivalent"
+                    )
+                    continue
+                finite(value, "La valeur")
+                tolerance = abs(_number(a, "tolerance", 0.0))
+                choices.append(_choice(value, self.fraction(a), self.feedback(a, value), tolerance))
+        elif kind == "matching":
+            for sub in node.findall("subquestion"):
+                prompt = _formatted_plain(sub)
+                self.files_lost(sub, f"élément « {prompt[:40]} »")
+                pairs.append({"prompt": prompt, "answer": _text(sub, "answer/text").strip()})
+        elif kind == "ordering":
+            items = []
+            for index, a in enumerate(answers):
+                try:
+                    position = float(a.get("fraction", index + 1))
+                except ValueError:
+                    position = index + 1
+                text = _formatted_plain(a)
+                self.files_lost(a, f"élément « {text[:40]} »")
+                items.append((position, index, text))
+            items.sort()
+            pairs = [{"prompt": text, "answer": ""} for _pos, _i, text in items]
+        return choices, pairs
+
+    def options(self, kind: str) -> None:
+        """Reports the type's options that Kalan does not follow, and unknown elements."""
+        node = self.node
+        known = _COMMON_TAGS | _TYPE_TAGS[kind]
+        for child in node:
+            if child.tag not in known and ((child.text or "").strip() or len(child)):
+                self.lose(f"élément <{child.tag}> (ligne {self.line(child)}) ignoré")
+        value = (node.findtext("hidden") or "0").strip()
+        if value not in ("0", ""):
+            self.lose("question cachée dans Moodle (hidden) : importée comme les autres")
+        if kind in ("single", "multiple"):
+            numbering = (node.findtext("answernumbering") or "abc").strip()
+            if numbering != "abc":
+                self.lose(f"numérotation des réponses (answernumbering « {numbering} ») ignorée")
+            if (node.findtext("showstandardinstruction") or "0").strip() not in ("0", ""):
+                self.lose("consigne standard de Moodle (showstandardinstruction) non reprise")
+        if kind == "short" and (node.findtext("usecase") or "0").strip() not in ("0", ""):
+            self.lose("respect de la casse (usecase) non appliqué : Kalan ignore la casse")
+        if kind == "numerical":
+            units = [
+                (unit.findtext("unit_name") or "").strip() for unit in node.findall("units/unit")
+            ]
+            if units:
+                self.lose(f"unités ({', '.join(units)}) ignorées, avec leurs options")
+        if kind == "ordering":
+            for tag, allowed in _ORDERING_DEFAULTS.items():
+                value = (node.findtext(tag) or "").strip()
+                if value and value.upper() not in (a.upper() for a in allowed):
+                    self.lose(f"option <{tag}> « {value} » ignorée")
+
+    def hints(self) -> list[dict]:
+        hints = []
+        for number, hint in enumerate(self.node.findall("hint"), start=1):
+            text = self.plain(hint, f"indice {number}")
+            if (hint.findtext("options") or "").strip():
+                self.lose(f"options de l’indice {number} (options) ignorées")
+            for child in hint:
+                if child.tag not in ("text", "file", "shownumcorrect", "clearwrong", "options"):
+                    self.lose(f"élément <{child.tag}> de l’indice {number} ignoré")
+            shownumcorrect = _flag(hint, "shownumcorrect", False)
+            clearwrong = _flag(hint, "clearwrong", False)
+            if text or shownumcorrect or clearwrong:  # Moodle skips an empty hint too
+                hints.append(
+                    {"text": text, "shownumcorrect": shownumcorrect, "clearwrong": clearwrong}
+                )
+        return hints
+
+    def tags(self) -> list[str]:
+        tags = []
+        for tag in self.node.findall("tags/tag"):
+            value = " ".join(_text(tag).split())
+            if value and value not in tags:
+                tags.append(value)
+        return tags
 
 
 def _choice(text: str, fraction: float, feedback: str, tolerance=None) -> dict:
     return {"text": text, "fraction": fraction, "tolerance": tolerance, "feedback": feedback}
-
-
-def _answers(node, kind: str) -> tuple[list[dict], list[dict]]:
-    choices, pairs = [], []
-    answers = node.findall("answer")
-    if kind in ("single", "multiple"):
-        for a in answers:
-            choices.append(
-                _choice(_formatted_plain(a), _fraction(a), _formatted_plain(a.find("feedback")))
-            )
-    elif kind == "truefalse":
-        by_value = {}
-        for a in answers:
-            value = _text(a).strip().lower()
-            if value not in ("true", "false") or value in by_value:
-                raise QuestionError(
-                    "une question vrai/faux a une réponse « true » et une « false »."
-                )
-            by_value[value] = a
-        if len(by_value) != 2:
-            raise QuestionError("une question vrai/faux a une réponse « true » et une « false ».")
-        for value, label in (("true", TRUE_LABEL), ("false", FALSE_LABEL)):
-            a = by_value[value]
-            choices.append(_choice(label, _fraction(a), _formatted_plain(a.find("feedback"))))
-    elif kind == "short":
-        for a in answers:
-            choices.append(
-                _choice(_text(a).strip(), _fraction(a), _formatted_plain(a.find("feedback")))
-            )
-    elif kind == "numerical":
-        for a in answers:
-            value = _text(a).strip()
-            if value == "*":
-                continue  # Moodle's "any other answer": Kalan has no equivalent.
-            finite(value, "La valeur")
-            tolerance = abs(_number(a, "tolerance", 0.0))
-            choices.append(
-                _choice(value, _fraction(a), _formatted_plain(a.find("feedback")), tolerance)
-            )
-    elif kind == "matching":
-        for sub in node.findall("subquestion"):
-            pairs.append(
-                {"prompt": _formatted_plain(sub), "answer": _text(sub, "answer/text").strip()}
-            )
-    elif kind == "ordering":
-        items = []
-        for index, a in enumerate(answers):
-            try:
-                position = float(a.get("fraction", index + 1))
-            except ValueError:
-                position = index + 1
-            items.append((position, index, _formatted_plain(a)))
-        items.sort()
-        pairs = [{"prompt": text, "answer": ""} for _pos, _i, text in items]
-    return choices, pairs
 
 
 def _kind(node) -> str | None:
@@ -202,25 +428,57 @@ def _kind(node) -> str | None:
     return _TYPE_NAMES.get(moodle_type)
 
 
-def _question(node, category: list[str]) -> dict:
+def _question(reader: _Reader, category: list[str], infos: list[str]) -> dict:
+    node = reader.node
     kind = _kind(node)
-    text = _formatted_html(node.find("questiontext"))
+    text, images = reader.question_text()
     name = _text(node.find("name")).strip() or default_name(text) or "Question sans titre"
     max_score = _number(node, "defaultgrade", 1.0)
     if max_score < 0:
         raise QuestionError("la note par défaut doit être positive.")
-    choices, pairs = _answers(node, kind)
-    return {
+    penalty = _number(node, "penalty", DEFAULT_PENALTY)
+    if not 0 <= penalty <= 1:
+        raise QuestionError(f"la pénalité « {num_str(penalty)} » doit être entre 0 et 1.")
+    choices, pairs = reader.answers(kind)
+    reader.options(kind)
+    question = {
         "name": name,
         "type": kind,
         "text": text,
         "max_score": max_score,
-        "general_feedback": _formatted_plain(node.find("generalfeedback")),
+        "general_feedback": reader.plain(node.find("generalfeedback"), "commentaire général"),
         "category": list(category),
         "choices": choices,
         "pairs": pairs,
-        "images": _images(node),
+        "images": images,
+        "line": reader.line(node),
+        "idnumber": " ".join((node.findtext("idnumber") or "").split())[:100],
+        "tags": reader.tags(),
+        "hints": reader.hints(),
+        "penalty": round(penalty, 7),
+        "category_info": list(infos),
     }
+    if kind in ("single", "multiple", "matching"):
+        question["shuffle_answers"] = _flag(node, "shuffleanswers", True)
+    if kind in COMBINED_TYPES:
+        for tag, key in _COMBINED.items():
+            question[key] = reader.plain(node.find(tag), f"retour combiné <{tag}>")
+        question["show_num_correct"] = _flag(node, "shownumcorrect", False)
+    return question
+
+
+def _source_lines(data: bytes, root) -> dict[int, int]:
+    """Each element's line in the file. ElementTree keeps no line numbers: a second pass with
+    expat (safe: the first pass refused any DTD) lists the start tags in document order, which
+    is the order of root.iter()."""
+    starts: list[int] = []
+    parser = expat.ParserCreate()
+    parser.StartElementHandler = lambda _name, _attrs: starts.append(parser.CurrentLineNumber)
+    try:
+        parser.Parse(bytes(data), True)
+    except expat.ExpatError:
+        return {}
+    return {id(element): line for element, line in zip(root.iter(), starts, strict=False)}
 
 
 def _root(data: bytes):
@@ -242,37 +500,80 @@ def _root(data: bytes):
     return root
 
 
+def _where(number: int, name: str, line: int | None) -> str:
+    label = f"Question {number}"
+    if name:
+        label += f" « {name} »"
+    if line:
+        label += f" (ligne {line})"
+    return label
+
+
 def parse(data: bytes) -> ParseResult:
     """Parses a Moodle XML file. Raises ImportFormatError only for the whole file."""
     root = _root(data)
+    lines = _source_lines(data, root)
     result = ParseResult()
     category: list[str] = []
+    infos: dict[tuple, str] = {}
+    declared: dict[tuple, int | None] = {}
+    used: set[tuple] = set()
     number = 0
     for node in root.findall("question"):
         moodle_type = node.get("type", "")
         if moodle_type == "category":
             category = split_category(_text(node.find("category")))
+            line = lines.get(id(node))
+            label = f"Catégorie « {'/'.join(category) or '$course$'} » (ligne {line})"
+            info = node.find("info")
+            if info is not None:
+                infos[tuple(category)] = _formatted_plain(info)
+                declared[tuple(category)] = line
+            idnumber = (node.findtext("idnumber") or "").strip()
+            if idnumber:
+                result.warnings.append(f"{label} : identifiant (idnumber « {idnumber} ») ignoré")
+            for child in node:
+                if child.tag not in ("category", "info", "idnumber") and (
+                    (child.text or "").strip() or len(child)
+                ):
+                    result.warnings.append(f"{label} : élément <{child.tag}> ignoré")
             continue
         number += 1
         if number > max_questions():
             raise too_many_questions()
         name = _text(node.find("name")).strip()
+        line = lines.get(id(node))
         if _kind(node) is None:
             label = name or default_name(_formatted_html(node.find("questiontext")))
             result.skipped.append(skipped_label(label or f"Question {number}", moodle_type))
+            result.warnings.append(
+                f"{_where(number, label, line)} : non importée : type {moodle_type or '?'} "
+                "non pris en charge"
+            )
             continue
+        reader = _Reader(node, lines)
+        path_infos = [infos.get(tuple(category[: i + 1]), "") for i in range(len(category))]
         try:
             # Counted before any answer is built (the caps: quizzes/interop/__init__.py).
             answers_cap_check(len(node.findall("answer")) + len(node.findall("subquestion")))
-            question = _question(node, category)
+            question = _question(reader, category, path_infos)
         except QuestionError as exc:
-            result.errors.append(error_message(number, name, str(exc)))
+            result.errors.append(f"{_where(number, name, line)} : {exc}")
             continue
         reason = structure_reason(question)
         if reason:
-            result.errors.append(error_message(number, question["name"], reason))
-        else:
-            result.questions.append(question)
+            result.errors.append(f"{_where(number, question['name'], line)} : {reason}")
+            continue
+        result.questions.append(question)
+        used.update(tuple(category[: i + 1]) for i in range(len(category)))
+        where = _where(number, question["name"], line)
+        result.warnings.extend(f"{where} : {loss}" for loss in reader.losses)
+    for path, line in declared.items():
+        if infos.get(path) and path not in used:
+            result.warnings.append(
+                f"Catégorie « {'/'.join(path)} » (ligne {line}) : aucune question importée, "
+                "sa description est ignorée"
+            )
     return result
 
 
@@ -306,18 +607,23 @@ def _export_question(quiz, q: dict) -> None:
     name = _sub(node, "name")
     _sub(name, "text", q.get("name", ""))
     questiontext = _text_field(node, "questiontext", q.get("text", ""), "html")
+    # As Moodle writes them: the text points at @@PLUGINFILE@@/<URL-encoded name>, the file
+    # sits next to it under its plain name.
     for image in q.get("images") or []:
         encoded = base64.b64encode(image["data"]).decode("ascii")
         _sub(questiontext, "file", encoded, name=image["name"], path="/", encoding="base64")
     _text_field(node, "generalfeedback", q.get("general_feedback", ""), "plain_text")
     _sub(node, "defaultgrade", num_str(float(q.get("max_score", 1))))
-    _sub(node, "penalty", "0.3333333")
+    _sub(node, "penalty", f"{float(q.get('penalty', DEFAULT_PENALTY)):.7f}")
     _sub(node, "hidden", "0")
+    _sub(node, "idnumber", q.get("idnumber") or "")
     choices = q.get("choices") or []
+    shuffle = "true" if q.get("shuffle_answers", True) else "false"
     if kind in ("single", "multiple"):
         _sub(node, "single", "true" if kind == "single" else "false")
-        _sub(node, "shuffleanswers", "true")
+        _sub(node, "shuffleanswers", shuffle)
         _sub(node, "answernumbering", "abc")
+        _combined_feedback(node, q)
         for c in choices:
             _answer(node, float(c["fraction"]), c["text"], c.get("feedback", ""))
     elif kind == "truefalse":
@@ -332,7 +638,8 @@ def _export_question(quiz, q: dict) -> None:
             answer = _answer(node, float(c["fraction"]), c["text"], c.get("feedback", ""))
             _sub(answer, "tolerance", num_str(float(c.get("tolerance") or 0)))
     elif kind == "matching":
-        _sub(node, "shuffleanswers", "true")
+        _sub(node, "shuffleanswers", shuffle)
+        _combined_feedback(node, q)
         for p in q.get("pairs") or []:
             sub = _text_field(node, "subquestion", p["prompt"], "plain_text")
             answer = _sub(sub, "answer")
@@ -342,21 +649,54 @@ def _export_question(quiz, q: dict) -> None:
         _sub(node, "selecttype", "ALL")
         _sub(node, "selectcount", "0")
         _sub(node, "gradingtype", "ABSOLUTE_POSITION")
+        _combined_feedback(node, q)
         for index, p in enumerate(q.get("pairs") or [], start=1):
             answer = _sub(node, "answer", fraction=str(index), format="plain_text")
             _sub(answer, "text", p["prompt"])
+    for hint in q.get("hints") or []:
+        element = _text_field(node, "hint", hint.get("text", ""), "plain_text")
+        if hint.get("shownumcorrect"):
+            _sub(element, "shownumcorrect")
+        if hint.get("clearwrong"):
+            _sub(element, "clearwrong")
+    if q.get("tags"):
+        tags = _sub(node, "tags")
+        for tag in q["tags"]:
+            _sub(_sub(tags, "tag"), "text", tag)
+
+
+def _combined_feedback(node, q: dict) -> None:
+    for tag, key in _COMBINED.items():
+        _text_field(node, tag, q.get(key) or "", "plain_text")
+    if q.get("show_num_correct"):
+        _sub(node, "shownumcorrect")
+
+
+def _export_category(quiz, path: list[str], info: str) -> None:
+    node = _sub(quiz, "question", type="category")
+    _sub(_sub(node, "category"), "text", join_category(path))
+    _text_field(node, "info", info, "plain_text")
 
 
 def export(questions: list[dict]) -> bytes:
-    """ParsedQuestion dicts → Moodle XML (UTF-8), with a category entry at each change."""
+    """ParsedQuestion dicts → Moodle XML (UTF-8), with a category entry at each change. A
+    parent category with a description and no question of its own gets an entry too, before
+    its first child, so that its description travels."""
     quiz = ET.Element("quiz")
     category = None
+    described = set()
     for q in questions:
-        changed = list(q.get("category") or []) != category
-        if changed and (category is not None or q.get("category")):
-            category = list(q.get("category") or [])
-            node = _sub(quiz, "question", type="category")
-            _sub(_sub(node, "category"), "text", join_category(category))
+        path = list(q.get("category") or [])
+        infos = list(q.get("category_info") or [])
+        infos += [""] * (len(path) - len(infos))
+        if path != category and (category is not None or path):
+            for depth in range(1, len(path)):
+                if infos[depth - 1] and tuple(path[:depth]) not in described:
+                    described.add(tuple(path[:depth]))
+                    _export_category(quiz, path[:depth], infos[depth - 1])
+            category = path
+            described.add(tuple(path))
+            _export_category(quiz, path, infos[-1] if path else "")
         _export_question(quiz, q)
     ET.indent(quiz)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(

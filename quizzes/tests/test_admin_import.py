@@ -206,3 +206,26 @@ def test_the_list_shows_only_what_still_exists_and_only_to_the_owner(client, edi
     response = client.get(reverse("jobs:job", args=[job.pk]))
     assert response.status_code == 404
     assert b"/admin/snippets/quizzes/question/edit/" not in response.content
+
+
+def test_the_jobs_page_names_what_the_file_held_and_kalan_does_not_keep(
+    client, editor, settings, tmp_path
+):
+    from pathlib import Path
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    content = (Path(__file__).parent / "fixtures" / "every_type.xml").read_bytes()
+    _response, page = post_import(client, content, fmt="moodlexml", name="every_type.xml")
+    job = Job.objects.get()
+    assert job.status == Job.Status.DONE and Question.objects.count() == 7
+    body = page.content.decode()
+    assert "11 éléments du fichier ne sont pas repris ; ils sont nommés ci-dessous." in body
+    assert len(job.errors) == 11
+    for named in (
+        "respect de la casse (usecase) non appliqué",
+        "unités (h, min) ignorées",
+        "réponse de distraction « Juge le dossier » ignorée",
+        "image « pouce.png » (commentaire général) ignorée",
+        "« Rédaction » (ligne 318) : non importée : type essay non pris en charge",
+    ):
+        assert named in body, named

@@ -114,3 +114,36 @@ def test_editor_imports_through_the_progress_page(
         page.screenshot(path=screenshot_dir / f"tache-en-cours-{width}.png", full_page=True)
     page.get_by_role("link", name="Actualiser").click()
     assert "640 sur 1800" in page.locator("main").inner_text()
+
+    # A Moodle XML file of every type: what Kalan does not keep is named on the job's page.
+    from pathlib import Path
+
+    from lms.tests.test_accessibility import axe_check
+
+    page.goto("/admin/questions/import/")
+    page.get_by_label("Fichier").set_input_files(
+        Path(__file__).parent / "fixtures" / "every_type.xml"
+    )
+    page.get_by_label("Format").select_option("moodlexml")
+    page.get_by_role("button", name="Importer").click()
+    page.wait_for_url("**/taches/*/")
+    page.get_by_text("7 questions importées.", exact=False).wait_for(timeout=30_000)
+    losses = page.locator(".errorlist li")
+    assert losses.count() == 11
+    assert "respect de la casse (usecase) non appliqué" in page.locator(".errorlist").inner_text()
+    axe_check(page, "tâche d’import avec éléments non repris")
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.screenshot(path=screenshot_dir / f"tache-import-pertes-{width}.png", full_page=True)
+
+    # Its first question in the editor: the image and the link to the joined document load in
+    # Wagtail's rich text editor.
+    page.get_by_role("link", name="Choix unique avec image").click()
+    page.wait_for_url("**/admin/snippets/quizzes/question/edit/*/")
+    editor_text = page.locator(".Draftail-Editor").first
+    editor_text.get_by_text("les consignes").wait_for()
+    assert editor_text.locator("img").count() == 1
+    for width, height in ((390, 844), (1366, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        editor_text.scroll_into_view_if_needed()
+        page.screenshot(path=screenshot_dir / f"question-importee-{width}.png")

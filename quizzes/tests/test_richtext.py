@@ -370,7 +370,9 @@ def test_an_embedded_file_that_is_not_an_image_refuses_the_import(
     )
     with pytest.raises(bank.ImportRefused) as refused:
         bank.questions_import(parsed=parsed, user=reviewer)
-    assert refused.value.errors[0].startswith(f"Question 1 « Image » : image « {name} » refusée")
+    assert refused.value.errors[0].startswith(
+        f"Question « Image » (ligne 2) : image « {name} » refusée"
+    )
     assert not Question.objects.exists() and not Image.objects.exists()
 
 
@@ -384,3 +386,21 @@ def test_a_file_name_with_a_path_stays_in_the_media_folder(settings, tmp_path, r
     image = Image.objects.get()
     assert image.file.name.endswith("evasion.png") and ".." not in image.file.name
     assert not (tmp_path / "evasion.png").exists()
+
+
+def test_a_document_link_survives_and_any_other_link_keeps_its_text():
+    """Question.text allows Wagtail's document links (a Moodle file a question links to) and
+    nothing else: no outside address, no page link, no id that is not a number."""
+    html = (
+        '<p><a linktype="document" id="7" onclick="x()">consignes</a> '
+        '<a href="https://evil.example/">ailleurs</a> <a linktype="page" id="3">page</a> '
+        '<a linktype="document" id="7 or 1=1">injection</a> '
+        '<a href="javascript:alert(1)" linktype="document">script</a></p>'
+    )
+    features = [*TEXT_FEATURES, "document-link"]
+    cleaned = richtext_clean(html, features=features)
+    assert cleaned == (
+        '<p><a linktype="document" id="7">consignes</a> ailleurs page injection script</p>'
+    )
+    assert richtext_clean(cleaned, features=features) == cleaned
+    assert "<a" not in richtext_clean(html, features=TEXT_FEATURES)

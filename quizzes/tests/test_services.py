@@ -311,3 +311,22 @@ def test_final_quiz_stays_open_after_completion_when_a_lesson_is_published_later
     other = LearnerFactory()
     course_services.enrollment_create(learner=other, course=course)
     assert "verrouillé" in services.attempt_start_refusal(learner=other, quiz=quiz)
+
+
+@pytest.mark.parametrize("kind", ["single", "matching"])
+def test_a_question_that_keeps_its_order_is_not_shuffled(course, learner, kind):
+    """Moodle's shuffleanswers off (« Aucune des réponses ci-dessus » last) is kept by the
+    import and followed by an attempt, even in a quiz that shuffles the answers."""
+    question = question_make(kind)
+    if kind == "single":
+        question.choices.add(
+            question.choices.model(text="Aucune", fraction_percent=0, sort_order=3)
+        )
+    question.shuffle_answers = False
+    question.save()
+    quiz = quiz_make(module_of(course), questions=[question], shuffle_choices=True)
+    expected = [f"c{n}" for n in range(4)] if kind == "single" else [f"p{n}" for n in range(3)]
+    for _attempt in range(5):
+        item = services.attempt_start(learner=learner, quiz=quiz).items.get()
+        assert [real for _token, real in item.display_order] == expected
+        item.attempt.delete()

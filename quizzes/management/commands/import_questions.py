@@ -44,6 +44,8 @@ class Command(BaseCommand):
                 _("%(n)d erreur(s) : aucune question n'a été importée.")
                 % {"n": len(refused.errors)}
             ) from refused
+        for warning in summary.warnings:
+            self.stdout.write(_("Non repris : %(what)s") % {"what": warning})
         for name in summary.skipped:
             self.stdout.write(_("Ignorée (type non pris en charge) : %(name)s") % {"name": name})
         self.stdout.write(
