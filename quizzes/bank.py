@@ -281,7 +281,7 @@ def _question_label(number: int, data: dict) -> str:
     # The line finds the question in the file; the number counts only the questions read
     # (a Moodle file's skipped types shift it), so it is given only without the line.
     if data.get("line"):
-        return _("Question « %(name)s » (ligne %(line)d)") % {
+        return _("Question (ligne %(line)d) « %(name)s »") % {
             "name": data["name"],
             "line": data["line"],
         }

@@ -140,20 +140,26 @@ def check_size(data: bytes) -> None:
         raise ImportFormatError("Le fichier dépasse 10 Mo.")
 
 
-def error_message(
-    number: int, name: str, reason: str, *, line: int | None = None, fault: int | None = None
-) -> str:
-    """« Question 3 (ligne 12) « Titre » : raison (ligne 14). »: the question's number, the
-    line where it starts and, when it is another one, the line of the fault."""
+def question_label(number: int, name: str, line: int | None = None) -> str:
+    """« Question 3 (ligne 12) « Titre » »: how every import message names a question, in
+    GIFT and Moodle XML alike."""
     if line:
         label = _("Question %(n)d (ligne %(line)d)") % {"n": number, "line": line}
     else:
         label = _("Question %(n)d") % {"n": number}
     if name:
         label += f" « {name} »"
+    return label
+
+
+def error_message(
+    number: int, name: str, reason: str, *, line: int | None = None, fault: int | None = None
+) -> str:
+    """« Question 3 (ligne 12) « Titre » : raison (ligne 14). »: the question's number, the
+    line where it starts and, when it is another one, the line of the fault."""
     if fault and fault != line:
         reason = reason.rstrip().rstrip(".") + " " + _("(ligne %(line)d).") % {"line": fault}
-    return f"{label} : {reason}"
+    return f"{question_label(number, name, line)} : {reason}"
 
 
 def skipped_label(name: str, moodle_type: str) -> str:
@@ -301,9 +307,35 @@ def join_category(category: list[str]) -> str:
     return "$course$/" + "/".join(str(p).replace("/", "//") for p in category)
 
 
+# The optional keys' values when a file does not give them (Moodle's defaults): a question
+# that holds only these says no more than one without the keys, so GIFT can carry it.
+OPTIONAL_DEFAULTS = {
+    "idnumber": "",
+    "tags": [],
+    "hints": [],
+    "penalty": 0.3333333,
+    "shuffle_answers": True,
+    "correct_feedback": "",
+    "partially_correct_feedback": "",
+    "incorrect_feedback": "",
+    "show_num_correct": False,
+}
+
+
 def comparable(question: dict) -> dict:
-    """A ParsedQuestion without images nor source line, for round-trip comparisons."""
-    return {key: value for key, value in question.items() if key not in ("images", "line")}
+    """A ParsedQuestion for round-trip comparisons: without images nor source line, and
+    without the optional keys that hold their default value (an empty description of every
+    category level included)."""
+    kept = {}
+    for key, value in question.items():
+        if key in ("images", "line"):
+            continue
+        if key in OPTIONAL_DEFAULTS and value == OPTIONAL_DEFAULTS[key]:
+            continue
+        if key == "category_info" and not any(value):
+            continue
+        kept[key] = value
+    return kept
 
 
 @dataclass

@@ -43,6 +43,7 @@ from . import (
     max_questions,
     num_str,
     plain_to_html,
+    question_label,
     skipped_label,
     split_category,
     structure_reason,
@@ -501,12 +502,7 @@ def _root(data: bytes):
 
 
 def _where(number: int, name: str, line: int | None) -> str:
-    label = f"Question {number}"
-    if name:
-        label += f" « {name} »"
-    if line:
-        label += f" (ligne {line})"
-    return label
+    return question_label(number, name, line)
 
 
 def parse(data: bytes) -> ParseResult:

@@ -226,6 +226,6 @@ def test_the_jobs_page_names_what_the_file_held_and_kalan_does_not_keep(
         "unités (h, min) ignorées",
         "réponse de distraction « Juge le dossier » ignorée",
         "image « pouce.png » (commentaire général) ignorée",
-        "« Rédaction » (ligne 318) : non importée : type essay non pris en charge",
+        "(ligne 318) « Rédaction » : non importée : type essay non pris en charge",
     ):
         assert named in body, named

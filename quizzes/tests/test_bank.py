@@ -405,7 +405,7 @@ def test_a_bad_image_names_the_question_and_line_and_imports_nothing(
     with pytest.raises(ImportRefused) as refused:
         questions_import(parsed=moodlexml.parse(_xml_with_file(data)), publish=True)
     (message,) = refused.value.errors
-    assert message.startswith("Question « Avec image » (ligne 3) : image « photo.png » refusée")
+    assert message.startswith("Question (ligne 3) « Avec image » : image « photo.png » refusée")
     assert reason in message
     assert not Question.objects.exists() and not get_image_model().objects.exists()
 
@@ -417,7 +417,7 @@ def test_an_embedded_file_over_its_cap_is_refused_with_its_line(monkeypatch):
     result = moodlexml.parse(_xml_with_file(b"x" * (1024 * 1024 + 10)))
     assert result.questions == []
     assert result.errors == [
-        "Question 1 « Avec image » (ligne 3) : fichier « photo.png » (ligne 7) : plus de 1 Mo, "
+        "Question 1 (ligne 3) « Avec image » : fichier « photo.png » (ligne 7) : plus de 1 Mo, "
         "la limite d’un fichier joint."
     ]
 
@@ -427,7 +427,7 @@ def test_the_command_names_what_it_does_not_keep(capsys, settings, tmp_path):
     call_command("import_questions", str(EVERY_TYPE), format="moodlexml")
     out = capsys.readouterr().out
     assert (
-        "Non repris : Question 5 « Numérique avec unités » (ligne 183) : réponse « * » (toute "
+        "Non repris : Question 5 (ligne 183) « Numérique avec unités » : réponse « * » (toute "
         "autre valeur) ignorée, avec sa note et son retour : Kalan n’a pas d’équivalent"
     ) in out
     assert "Non repris : Catégorie « Tous les types » (ligne 5) : identifiant" in out

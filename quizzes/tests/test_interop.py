@@ -140,11 +140,11 @@ def test_xml_multichoice_fixture_with_files():
     assert q["images"] == []
     assert q["penalty"] == 0.1 and q["shuffle_answers"] is True and q["line"] == 12
     assert result.warnings == [
-        "Question 1 « Greeting » (ligne 12) : lien vers le fichier « bonjour.mp3 » ignoré : "
+        "Question 1 (ligne 12) « Greeting » : lien vers le fichier « bonjour.mp3 » ignoré : "
         "les documents acceptés sont pdf, odt, docx, xlsx, ods, txt, csv (le texte du lien est "
         "gardé)",
         *(
-            f"Question 1 « Greeting » (ligne 12) : image « flag-{flag}.jpg » (réponse "
+            f"Question 1 (ligne 12) « Greeting » : image « flag-{flag}.jpg » (réponse "
             f"« {language} ») ignorée : seul l’énoncé garde ses images"
             for flag, language in [
                 ("uk", "English"),
@@ -174,7 +174,7 @@ def test_xml_truefalse_fixture_with_files():
     # The feedback images are lost (feedback is plain text in Kalan), each one named.
     assert len(result.warnings) == 6
     assert result.warnings[2] == (
-        "Question 1 « Moodle acronym (False) » (ligne 12) : image « infos.jpg » (commentaire "
+        "Question 1 (ligne 12) « Moodle acronym (False) » : image « infos.jpg » (commentaire "
         "général) ignorée : seul l’énoncé garde ses images"
     )
 
@@ -198,7 +198,7 @@ def test_xml_invalid_grades_fixture_names_the_question():
     assert result.questions == [] and result.skipped == []
     (message,) = result.errors
     assert message.startswith(
-        "Question 1 « Question with <strong>invalid grades</strong> : x > 1 & x < 2 » (ligne 4) : "
+        "Question 1 (ligne 4) « Question with <strong>invalid grades</strong> : x > 1 & x < 2 » : "
     )
     assert "33 %" in message and "« 2 »" in message
 
@@ -386,7 +386,7 @@ def _tf(extra: str, text: str = "<p>Vrai ?</p>") -> bytes:
 def test_xml_hostile_values_name_the_question_and_its_line(extra, message):
     result = moodlexml.parse(_tf(extra))
     assert result.questions == []
-    assert result.errors == [f"Question 1 « Hostile » (ligne 3) : {message}"]
+    assert result.errors == [f"Question 1 (ligne 3) « Hostile » : {message}"]
 
 
 def test_xml_hostile_files_and_links_are_errors_or_named_never_a_crash():
@@ -405,7 +405,7 @@ def test_xml_hostile_files_and_links_are_errors_or_named_never_a_crash():
     assert result.errors == []
     (question,) = result.questions
     assert question["images"] == [] and question["tags"] == [] and question["hints"] == []
-    where = "Question 1 « Hostile » (ligne 3) : "
+    where = "Question 1 (ligne 3) « Hostile » : "
     assert result.warnings == [
         where + "image « absente.png » absente du fichier, ignorée",
         where + "image externe « http://evil.example/x.png » ignorée : seules les images "
@@ -423,12 +423,12 @@ def test_xml_hostile_files_and_links_are_errors_or_named_never_a_crash():
         b"</questiontext>", b'<file name="a.png" encoding="hex">00</file></questiontext>'
     )
     assert moodlexml.parse(encoded).errors == [
-        "Question 1 « Hostile » (ligne 3) : fichier « a.png » (ligne 5) : seul l’encodage "
+        "Question 1 (ligne 3) « Hostile » : fichier « a.png » (ligne 5) : seul l’encodage "
         "base64 est lu."
     ]
     garbled = encoded.replace(b'encoding="hex">00', b'encoding="base64">@@@')
     assert moodlexml.parse(garbled).errors == [
-        "Question 1 « Hostile » (ligne 3) : fichier « a.png » (ligne 5) : base64 illisible."
+        "Question 1 (ligne 3) « Hostile » : fichier « a.png » (ligne 5) : base64 illisible."
     ]
 
 

@@ -138,7 +138,7 @@ def test_malformed_shapes_are_refused_on_both_formats(what, block, xml, reason):
     from_xml = moodlexml.parse(xml)
     assert from_xml.questions == []
     assert len(from_xml.errors) == 1
-    assert from_xml.errors[0].startswith("Question 1 « Titre » : ")
+    assert from_xml.errors[0].startswith("Question 1 (ligne 3) « Titre » : ")
     assert reason in from_xml.errors[0]
 
 
@@ -405,7 +405,7 @@ def test_xml_answers_cap(settings):
     settings.KALAN_QUESTION_IMPORT_MAX_ANSWERS = 3
     data = _xml_question("multichoice", _answers(("a", 100), ("b", 0), ("c", 0), ("d", 0)))
     assert moodlexml.parse(data).errors == [
-        "Question 1 « Titre » : 4 réponses ou éléments, au-delà de la limite de 3 par question."
+        "Question 1 (ligne 3) « Titre » : 4 réponses ou éléments, au-delà de la limite de 3 par question."
     ]
 
 
