@@ -405,7 +405,8 @@ def test_xml_answers_cap(settings):
     settings.KALAN_QUESTION_IMPORT_MAX_ANSWERS = 3
     data = _xml_question("multichoice", _answers(("a", 100), ("b", 0), ("c", 0), ("d", 0)))
     assert moodlexml.parse(data).errors == [
-        "Question 1 (ligne 3) « Titre » : 4 réponses ou éléments, au-delà de la limite de 3 par question."
+        "Question 1 (ligne 3) « Titre » : 4 réponses ou éléments, au-delà de la limite de 3 "
+        "par question."
     ]
 
 
