@@ -35,7 +35,8 @@ class PackageImportForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_(
             "Mettre à jour garde les mêmes pages, et donc la progression des apprenants. "
-            "Une copie est une nouvelle formation, « (copie) », à côté de l’autre."
+            "Une copie est une nouvelle formation à côté de l’autre, son titre suivi de "
+            "(copie)."
         ),
     )
     publish = forms.BooleanField(

@@ -182,7 +182,12 @@ def test_the_job_checks_size_and_archive_again(client, editor, settings, monkeyp
     [
         (
             {"course.yaml": COURSE.replace("title: Module un", "title: [")},
-            "course.yaml, ligne 13 : YAML illisible",
+            "course.yaml, ligne 13 : YAML illisible : liste entre crochets mal fermée.",
+        ),
+        (
+            {"course.yaml": COURSE.replace("    slug: module-un", "\tslug: module-un")},
+            "course.yaml, ligne 12 : YAML illisible : tabulation : l’indentation se fait avec "
+            "des espaces.",
         ),
         (
             {"course.yaml": COURSE.replace("slug: module-un", "slug: module-un\n    couleur: 3")},
