@@ -48,7 +48,8 @@ class Job(models.Model):
     # What the run created, for the job's page to list and link (the page is its owner's
     # only). Schema: {"created": {"<app_label>.<model_name>": [pk, ...]}}, the pks in the
     # order of creation; e.g. {"created": {"quizzes.question": [41, 42]}}. Each kind may
-    # add keys of its own; the page reads "created" (jobs/selectors.py::job_created_objects).
+    # add keys of its own; the page reads "created" (jobs/selectors.py::job_created_objects)
+    # and "links": [{"label": str, "url": str}], links onward that the kind wrote.
     outcome = models.JSONField(_("résultat"), default=dict, blank=True)
     upload = models.FileField(_("fichier envoyé"), upload_to=_private_path, blank=True)
     result = models.FileField(_("fichier produit"), upload_to=_private_path, blank=True)

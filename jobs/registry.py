@@ -23,13 +23,15 @@ class JobFailed(Exception):
 class Outcome:
     """What a runner returns: a summary for the owner, for an export the file written (a
     local temporary path, moved into the default storage under `filename`), and for an
-    import the model instances it created, which the job's page lists (Job.outcome)."""
+    import the model instances it created, which the job's page lists (Job.outcome), and
+    links onward, [{"label", "url"}] (an imported course in the admin's explorer)."""
 
     message: str
     path: Path | None = None
     filename: str = ""
     errors: list[str] = field(default_factory=list)
     created: list = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
 
 
 # report(processed, total) updates the progress page; total may be None when unknown.

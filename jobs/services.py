@@ -118,11 +118,13 @@ def job_run(*, job_id: int) -> None:
             values = {"status": Job.Status.DONE, "progress": 100, "message": outcome.message}
             if outcome.errors:
                 values["errors"] = outcome.errors
-            if outcome.created:
+            if outcome.created or outcome.links:
                 created: dict[str, list] = {}
                 for instance in outcome.created:
                     created.setdefault(instance._meta.label_lower, []).append(instance.pk)
                 values["outcome"] = {"created": created}
+                if outcome.links:
+                    values["outcome"]["links"] = outcome.links
             if outcome.path is not None:
                 with open(outcome.path, "rb") as produced:
                     job.result.save(outcome.filename, File(produced), save=False)

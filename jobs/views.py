@@ -41,9 +41,24 @@ def job_detail(request, pk: int):
             "downloadable": _downloadable(job),
             "created": created,
             "created_more": created_more,
+            "links": _links(job) if job.status == Job.Status.DONE else [],
             "download_once": kind.download_once,
         },
     )
+
+
+def _links(job: Job) -> list[dict]:
+    """The links onward that the job's kind wrote; only local paths, whatever the JSON holds."""
+    links = (job.outcome or {}).get("links") or []
+    return [
+        link
+        for link in links
+        if isinstance(link, dict)
+        and isinstance(link.get("url"), str)
+        and link["url"].startswith("/")
+        and not link["url"].startswith("//")
+        and link.get("label")
+    ]
 
 
 def _downloadable(job: Job) -> bool:

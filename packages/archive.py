@@ -4,6 +4,7 @@ written back deterministically (same files → same bytes, zip included)."""
 import io
 import stat
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
@@ -53,51 +54,81 @@ def _strip_top_folder(files: dict[str, bytes]) -> dict[str, bytes]:
     return files
 
 
-def read_zip(data: bytes | io.IOBase) -> dict[str, bytes]:
-    max_files, max_total, max_ratio = _limits()
-    source = io.BytesIO(data) if isinstance(data, bytes | bytearray) else data
+def _open_zip(source) -> zipfile.ZipFile:
     try:
-        archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, ValueError):
+        return zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise PackageError([_("Le fichier n’est pas une archive zip lisible.")]) from None
-    with archive:
-        members = [info for info in archive.infolist() if not info.is_dir()]
-        if len(members) > max_files:
-            raise PackageError(
-                [
-                    _("L’archive contient %(n)d fichiers : la limite est de %(max)d.")
-                    % {"n": len(members), "max": max_files}
-                ]
-            )
-        problems, total = [], 0
-        for info in members:
-            problem = _name_problem(info.filename)
-            if problem:
-                problems.append(problem)
-            if stat.S_ISLNK(info.external_attr >> 16):
-                problems.append(
-                    _("%(name)s : lien symbolique interdit dans un paquet.")
-                    % {"name": info.filename}
-                )
-            total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > 1024 * 1024 and ratio > max_ratio:
-                problems.append(
-                    _("%(name)s : compressé %(ratio)d fois, au-delà de %(max)d (archive piégée ?).")
-                    % {"name": info.filename, "ratio": ratio, "max": max_ratio}
-                )
-        if total > max_total:
+
+
+def _members_check(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The archive's directory against the limits, before any member is read: raises
+    PackageError with every problem, else returns the members to read."""
+    max_files, max_total, max_ratio = _limits()
+    members = [info for info in archive.infolist() if not info.is_dir()]
+    if len(members) > max_files:
+        raise PackageError(
+            [
+                _("L’archive contient %(n)d fichiers : la limite est de %(max)d.")
+                % {"n": len(members), "max": max_files}
+            ]
+        )
+    problems, total = [], 0
+    for info in members:
+        problem = _name_problem(info.filename)
+        if problem:
+            problems.append(problem)
+        if stat.S_ISLNK(info.external_attr >> 16):
             problems.append(
-                _("L’archive décompressée pèserait %(size)s : la limite est de %(max)s.")
-                % {"size": filesizeformat(total), "max": filesizeformat(max_total)}
+                _("%(name)s : lien symbolique interdit dans un paquet.") % {"name": info.filename}
             )
-        if problems:
-            raise PackageError(problems)
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and ratio > max_ratio:
+            problems.append(
+                _("%(name)s : compressé %(ratio)d fois, au-delà de %(max)d (archive piégée ?).")
+                % {"name": info.filename, "ratio": ratio, "max": max_ratio}
+            )
+    if total > max_total:
+        problems.append(
+            _("L’archive décompressée pèserait %(size)s : la limite est de %(max)s.")
+            % {"size": filesizeformat(total), "max": filesizeformat(max_total)}
+        )
+    if not members:
+        problems.append(_("L’archive est vide."))
+    if problems:
+        raise PackageError(problems)
+    return members
+
+
+def zip_check(source) -> None:
+    """What can be said of an upload at once, from the zip's directory alone (not a zip, a
+    path out of the package, a bomb…): raises PackageError. The contents are checked by the
+    import itself."""
+    with _open_zip(source) as archive:
+        _members_check(archive)
+
+
+def read_zip(data: bytes | io.IOBase) -> dict[str, bytes]:
+    _max_files, max_total, _max_ratio = _limits()
+    source = io.BytesIO(data) if isinstance(data, bytes | bytearray) else data
+    archive = _open_zip(source)
+    with archive:
+        members = _members_check(archive)
         files, read = {}, 0
         for info in members:
             # The sizes in the zip's directory may lie: never read more than they promise.
-            with archive.open(info) as member:
-                content = member.read(info.file_size + 1)
+            try:
+                with archive.open(info) as member:
+                    content = member.read(info.file_size + 1)
+            except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError):
+                # A wrong checksum, a method zipfile does not know, a password.
+                raise PackageError(
+                    [
+                        _("%(name)s : fichier illisible dans l’archive (abîmée ou chiffrée).")
+                        % {"name": info.filename}
+                    ]
+                ) from None
             read += len(content)
             if len(content) > info.file_size or read > max_total:
                 raise PackageError(

@@ -62,6 +62,39 @@ class YamlProblem(Exception):
         self.message = message
 
 
+def _reason(problem: str) -> str:
+    """PyYAML's reason in French for the mistakes an editor makes; another one as it is."""
+    problem = problem or ""
+    known = [
+        ("could not find expected ':'", _("deux-points (:) attendu après une clé")),
+        (
+            "mapping values are not allowed here",
+            _(
+                "deux-points (:) inattendu ici (une valeur qui en contient s’écrit entre "
+                "guillemets)"
+            ),
+        ),
+        (
+            "found character '\\t' that cannot start any token",
+            _("tabulation : l’indentation se fait avec des espaces"),
+        ),
+        ("found character", _("caractère impossible en début de valeur")),
+        (
+            "found unexpected end of stream",
+            _("fin du texte inattendue (un guillemet ou un crochet non fermé ?)"),
+        ),
+        ("expected <block end>", _("indentation incohérente")),
+        ("did not find expected", _("indentation incohérente")),
+        ("expected ',' or ']'", _("liste entre crochets mal fermée")),
+        ("expected ',' or '}'", _("table entre accolades mal fermée")),
+        ("could not determine a constructor for the tag", _("balise YAML (!…) non admise")),
+    ]
+    for start, french in known:
+        if problem.startswith(start):
+            return french
+    return problem
+
+
 def yaml_load(text: str, *, line: int = 1):
     """Parses YAML; a YamlProblem gives the line (counted from `line`) and the reason."""
     try:
@@ -71,7 +104,7 @@ def yaml_load(text: str, *, line: int = 1):
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = line + (mark.line if mark else 0)
-        reason = error.problem or error.context or ""
+        reason = _reason(error.problem or error.context or "")
         raise YamlProblem(where, _("YAML illisible : %(reason)s.") % {"reason": reason}) from None
     except yaml.YAMLError as error:
         raise YamlProblem(line, _("YAML illisible : %(reason)s.") % {"reason": error}) from None

@@ -942,3 +942,17 @@ def course_import(files: dict[str, bytes], *, publish=False, user=None, copy=Fal
 
 def package_check(files: dict[str, bytes]) -> None:
     _Importer(files, publish=False, user=None, copy=False).check()
+
+
+def package_target(files: dict[str, bytes]) -> CoursePage | None:
+    """The course of the site that an update of this package would change (same `id`), or
+    None: a new course, or a manifest too broken to say (the import then reports why)."""
+    try:
+        data = yaml_load(files.get(MANIFEST, b"").decode("utf-8"))
+    except (UnicodeDecodeError, YamlProblem, ValueError):
+        return None
+    package_id = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(package_id, str | int) or isinstance(package_id, bool):
+        return None
+    source = PageSource.objects.filter(package_id=str(package_id), key=COURSE_KEY).first()
+    return CoursePage.objects.filter(pk=source.page_id).first() if source else None

@@ -3,7 +3,11 @@
 A second import of the same package finds its pages here and updates them in place (same
 page ids, so learners' progress stays); the export writes these keys back. A page exported
 before it ever had a key gets one at its first export, so that its key no longer follows its
-slug."""
+slug.
+
+The model also carries the two permissions of the admin's package pages (packages/jobs.py):
+editors and administrators hold them, reviewers do not (they approve, they do not bring
+whole courses in or out)."""
 
 from django.db import models
 from wagtail.models import Page
@@ -17,6 +21,10 @@ class PageSource(models.Model):
     key = models.CharField(max_length=200)
 
     class Meta:
+        permissions = [
+            ("import_course", "Importer une formation depuis un paquet"),
+            ("export_course", "Exporter une formation en paquet"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["package_id", "key"], name="packages_source_unique")
         ]

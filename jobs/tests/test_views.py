@@ -42,6 +42,27 @@ def test_the_owner_sees_the_outcome_and_downloads_the_file(client, done_job):
     assert b"".join(download.streaming_content) == b"matricule;nom\nT-1;Awa\n"
 
 
+def test_a_done_job_offers_its_links_onward_local_ones_only(client, test_kind):
+    job = JobFactory(
+        status=Job.Status.DONE,
+        message="Importé.",
+        outcome={
+            "links": [
+                {"label": "Voir la formation", "url": "/admin/pages/7/"},
+                {"label": "Ailleurs", "url": "https://example.com/"},
+                {"label": "Ailleurs aussi", "url": "//example.com/"},
+                {"label": "Script", "url": "javascript:alert(1)"},
+            ]
+        },
+    )
+    client.force_login(job.owner)
+    body = client.get(reverse("jobs:job", args=[job.pk])).content.decode()
+    assert (
+        '<a class="button button--secondary" href="/admin/pages/7/">Voir la formation</a>' in body
+    )
+    assert "example.com" not in body and "javascript:" not in body
+
+
 def test_failed_jobs_list_their_errors(client, test_kind):
     job = JobFactory(
         status=Job.Status.FAILED,

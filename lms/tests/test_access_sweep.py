@@ -127,6 +127,8 @@ def world(db, settings, tmp_path):
             "start": None,
             "job": {"pk": job.pk},
             "job_download": {"pk": job.pk},
+            "packages_admin_export": {"course_id": course.pk},
+            "packages_admin_import": {},
         },
     )
 
@@ -147,6 +149,11 @@ SWEPT = {
     "job": ("jobs", "get"),
     "job_download": ("jobs", "get"),
 }
+
+
+# The admin's own pages of Kalan that act on a course (the generic sweep leaves admin/ to the
+# admin's checks): visited by the same intruders and a reviewer, with GET and POST.
+ADMIN_SWEPT = ["packages_admin_export", "packages_admin_import"]
 
 
 def _url(world, name) -> str:
@@ -199,6 +206,30 @@ def test_intruders_get_404_or_sign_in_never_the_data(client, world, name, who):
     # Nothing was changed on the owner's behalf.
     assert Assignment.objects.count() == 1
     assert not Attempt.objects.filter(learner=world.owner, state="in_progress").exists()
+
+
+@pytest.mark.parametrize("name", ADMIN_SWEPT)
+@pytest.mark.parametrize(
+    "who", ["second learner", "out-of-scope supervisor", "anonymous", "reviewer"]
+)
+def test_intruders_never_reach_the_package_pages_of_the_admin(client, world, name, who):
+    from accounts import roles
+    from accounts.tests.factories import UserFactory
+    from courses.models import CoursePage
+
+    intruder = UserFactory(role=roles.REVIEWERS) if who == "reviewer" else world.intruders[who]
+    if intruder is not None:
+        client.force_login(intruder)
+    url = reverse(name, kwargs=world.kwargs[name])
+    for response in (client.get(url), client.post(url)):
+        # Wagtail's answers: its sign-in without admin access, its dashboard with « pas la
+        # permission » for a reviewer (who has admin access but not these pages).
+        assert response.status_code == 302, response.status_code
+        expected = "/admin/" if who == "reviewer" else "/admin/login/"
+        assert response["Location"].split("?")[0] == expected
+        assert b"Formation balay" not in response.content
+    assert Job.objects.count() == 1  # the supervisor's, nothing queued
+    assert CoursePage.objects.count() == 1
 
 
 @pytest.mark.parametrize("name", ["download", "openbadge", "learner", "job", "job_download"])

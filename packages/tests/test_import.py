@@ -1,7 +1,6 @@
 """Importing a package: all or nothing, every problem named by file and line, an update in
 place on a second import, a copy on demand, and hostile archives refused before reading."""
 
-import io
 import zipfile
 
 import pytest
@@ -12,56 +11,10 @@ from courses.models import CoursePage, LessonPage
 from packages.archive import PackageError, read_package, read_zip, zip_bytes
 from packages.importer import course_import
 from packages.models import PageSource
+from packages.tests.factories import COURSE, LESSON, package, zipped
 from quizzes.models import Question, QuizPage
 
 pytestmark = pytest.mark.django_db
-
-COURSE = """\
-format: kalan-course/1
-id: essai
-title: Formation d’essai
-slug: formation-essai
-summary: Un résumé.
-objectives: |-
-  - Savoir **lire**.
-contents:
-- module:
-    key: m1
-    title: Module un
-    slug: module-un
-    contents:
-    - lesson: lessons/m1/l1.md
-    - quiz:
-        key: m1/quiz
-        title: Quiz du module
-        slug: quiz-du-module
-        review:
-          after: [score]
-        slots:
-        - question: Capitale
-"""
-LESSON = """\
----
-key: m1/l1
-title: Première leçon
-slug: premiere-lecon
----
-
-Un texte avec un [lien vers le quiz](page:m1/quiz).
-
-::: remember
-title: À retenir
-points:
-- Un point.
-:::
-"""
-GIFT = "::Capitale::Quelle est la capitale du Mali ?{=Bamako ~Mopti ~Ségou}\n"
-
-
-def package(**changes) -> dict[str, bytes]:
-    files = {"course.yaml": COURSE, "lessons/m1/l1.md": LESSON, "questions.gift": GIFT}
-    files.update(changes)
-    return {name: text.encode() for name, text in files.items() if text is not None}
 
 
 @pytest.fixture(autouse=True)
@@ -155,14 +108,6 @@ def test_a_bad_package_is_refused_whole_with_its_file_and_line(changes, expected
         expected = "questions.gift : le fichier n’est pas en UTF-8"
     problems = problems_of(files)
     assert any(expected in problem for problem in problems), problems
-
-
-def zipped(entries) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for info, data in entries:
-            archive.writestr(info, data)
-    return buffer.getvalue()
 
 
 def test_hostile_archives_are_refused_before_anything_is_read(settings):
