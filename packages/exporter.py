@@ -279,7 +279,11 @@ def _path(category) -> list[str]:
 
 
 def gift_says_all(question: dict) -> bool:
-    """GIFT where it says everything (read back, the same question), Moodle XML otherwise."""
+    """GIFT where it says everything (read back, the same question), Moodle XML otherwise:
+    a question with images or attached files always goes to Moodle XML, the only one of the
+    two formats that carries files."""
+    if question.get("images"):
+        return False
     parsed = gift.parse(gift.export([question]))
     if parsed.errors or len(parsed.questions) != 1:
         return False
