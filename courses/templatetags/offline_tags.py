@@ -23,7 +23,7 @@ def offline_strings():
             "download": _("Télécharger pour lire hors ligne ({size})"),
             "update": _("Mettre à jour la copie hors ligne ({size})"),
             "downloading": _("Téléchargement : {done} sur {total}"),
-            "done": _("Formation disponible hors ligne : {fetched} fichiers reçus sur {total}."),
+            "done": _("Formation disponible hors ligne : fichiers reçus, {fetched} sur {total}."),
             "failed": _("Échec : vérifiez la connexion puis réessayez."),
             "queued": _(
                 "C’est noté : cette leçon sera marquée terminée au retour de la connexion."

@@ -138,6 +138,7 @@
     var record = records.filter(function (r) {
       return String(r.id) === id;
     })[0];
+    var size = "";
     box.hidden = false;
     if (record) {
       showDownloaded(box, record);
@@ -151,7 +152,8 @@
         return response.ok ? response.json() : Promise.reject(new Error(response.status));
       })
       .then(function (pack) {
-        button.textContent = text(record ? "update" : "download", { size: pack.size_label });
+        size = pack.size_label;
+        button.textContent = text(record ? "update" : "download", { size: size });
       })
       .catch(function () {});
     button.addEventListener("click", function () {
@@ -167,6 +169,7 @@
         .then(function (answer) {
           state.textContent = text("done", { fetched: answer.fetched, total: answer.total });
           showDownloaded(box, answer);
+          button.textContent = text("update", { size: size });
         })
         .catch(function () {
           state.textContent = text("failed");
