@@ -4,7 +4,6 @@ reaches the server once. Offline, a page that was not downloaded shows « Hors l
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -17,8 +16,6 @@ from courses.tests.factories import course_build, lessons_of
 from lms.tests.test_accessibility import axe_check
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-SHOTS = Path("/tmp/shots-k19")
 
 
 def _launch(browser_type, user_data_dir, base_url, violations):
@@ -59,14 +56,6 @@ def _ready(page):
     page.wait_for_selector("body[data-offline-ready]", state="attached", timeout=15_000)
 
 
-def _shots(page, name):
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for width, height in ((390, 844), (1366, 768)):
-        page.set_viewport_size({"width": width, "height": height})
-        page.screenshot(path=SHOTS / f"{name}-{width}.png", full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-
-
 def _wait_for(predicate, timeout=20):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -77,7 +66,7 @@ def _wait_for(predicate, timeout=20):
 
 
 def test_a_downloaded_course_is_read_offline_and_its_completion_arrives_once(
-    browser_type, client, live_server, wagtail_site, tmp_path
+    browser_type, client, live_server, wagtail_site, tmp_path, page_shots
 ):
     from playwright.sync_api import expect
 
@@ -104,7 +93,7 @@ def test_a_downloaded_course_is_read_offline_and_its_completion_arrives_once(
     expect(page.locator(".offline-pack [data-offline-date]")).to_contain_text(
         "Disponible hors ligne · téléchargée le"
     )
-    _shots(page, "formation-telechargee")
+    page_shots(page, "formation-telechargee")
     # An editor publishes a change to one lesson: updating fetches that page only.
     lessons[3].title = "Leçon 2.2 revue"
     lessons[3].save_revision().publish()
@@ -118,7 +107,7 @@ def test_a_downloaded_course_is_read_offline_and_its_completion_arrives_once(
     _ready(page)
     card = page.locator(f"[data-offline-course='{course.pk}']")
     expect(card).to_contain_text("Disponible hors ligne · téléchargée le")
-    _shots(page, "mes-formations-hors-ligne")
+    page_shots(page, "mes-formations-hors-ligne")
 
     # Offline: three lessons read from the device, the third one marked done.
     context.set_offline(True)
@@ -132,7 +121,7 @@ def test_a_downloaded_course_is_read_offline_and_its_completion_arrives_once(
     page.get_by_role("button", name="J’ai terminé cette leçon").click()
     expect(page.get_by_text("C’est noté : cette leçon sera marquée terminée")).to_be_visible()
     expect(page.get_by_text("Envois en attente : 1.")).to_be_visible()
-    _shots(page, "lecon-terminee-hors-ligne")
+    page_shots(page, "lecon-terminee-hors-ligne")
     assert not LessonCompletion.objects.exists()
 
     # A page that was not downloaded: « Hors ligne », with what the device holds.
@@ -143,7 +132,7 @@ def test_a_downloaded_course_is_read_offline_and_its_completion_arrives_once(
     expect(page.locator("[data-offline-list]")).to_contain_text("Formation téléchargée")
     expect(page.locator("[data-offline-list]")).to_contain_text("Leçon 2.2 revue")
     expect(page.locator("[data-offline-empty]")).to_be_hidden()
-    _shots(page, "hors-ligne")
+    page_shots(page, "hors-ligne")
     axe_check(page, "hors ligne")
     context.close()
     assert not OfflineReceipt.objects.exists()
