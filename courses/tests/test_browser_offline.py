@@ -154,3 +154,41 @@ def test_a_downloaded_course_is_read_offline_and_its_completion_arrives_once(
     expect(page.get_by_text("Envois en attente")).to_have_count(0)
     context.close()
     assert not violations, violations
+
+
+def test_a_second_person_on_the_same_browser_never_gets_the_first_ones_pages(
+    browser_type, live_server, wagtail_site, tmp_path
+):
+    """Caches are per person: on a shared phone, the one signed in after another is offered
+    nothing of what the first downloaded, online or offline."""
+    from django.test import Client
+    from playwright.sync_api import expect
+
+    course = course_build(title="Formation partagée", modules=1, lessons=2, sequential=False)
+    lesson = lessons_of(course)[0]
+    first, second = LearnerFactory(), LearnerFactory()
+    for learner in (first, second):
+        services.enrollment_create(learner=learner, course=course)
+    violations = []
+    context, page = _launch(browser_type, tmp_path / "profil", live_server.url, violations)
+    _sign_in(context, Client(), first, live_server.url)
+    page.goto(course.url)
+    _ready(page)
+    page.locator(".offline-pack button").click()
+    expect(page.locator("[data-offline-state]")).to_contain_text("fichiers reçus, 5 sur 5")
+
+    context.clear_cookies()
+    _sign_in(context, Client(), second, live_server.url)
+    page.goto("/")
+    _ready(page)
+    expect(page.locator(f"[data-offline-course='{course.pk}']")).not_to_contain_text(
+        "Disponible hors ligne"
+    )
+    context.set_offline(True)
+    page.goto(lesson.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hors ligne")
+    _ready(page)
+    expect(page.locator("[data-offline-empty]")).to_be_visible()
+    expect(page.locator("[data-offline-list] li")).to_have_count(0)
+    context.close()
+    assert not violations, violations

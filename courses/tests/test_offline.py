@@ -393,3 +393,42 @@ def test_the_offline_script_budget():
         with open(finders.find(name), "rb") as source:
             total += len(gzip.compress(source.read(), 9))
     assert total <= 12 * 1024, total
+
+
+def test_lesson_images_come_at_their_smallest_rendition_with_the_pages_stem(
+    client, enrolled, tmp_path, settings
+):
+    """The pack holds each image once, 400 px wide; offline, the service worker answers any
+    other size of the same image with it, by the file name before the filter (RENDITION in
+    static/js/sw.js): the page's own <img> shares that stem."""
+    import re
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    course, _learner = enrolled
+    images = []
+    for n in range(2):
+        buffer = BytesIO()
+        PILImage.new("RGB", (1600, 900), "#0b6b3a").save(buffer, "JPEG")
+        images.append(
+            Image.objects.create(title=f"Photo {n}", file=ImageFile(buffer, name=f"photo{n}.jpg"))
+        )
+    lesson = lessons_of(course)[0]
+    lesson.body = [
+        ("image", {"image": image, "alt_text": "Une photo", "caption": "", "credit": ""})
+        for image in [*images, images[0]]
+    ]
+    lesson.save_revision().publish()
+    entries = [e for e in _manifest(client, course)["entries"] if e["kind"] == "image"]
+    assert [e["title"] for e in entries] == ["Photo 0", "Photo 1"]
+    assert all(".width-400." in e["url"] and e["url"].endswith(".jpg") for e in entries)
+    rendition = re.compile(r"\.(width|height|fill|max|min|format|original)-.*$")
+    html = client.get(lesson.url).content.decode()
+    page_images = re.findall(r'<img[^>]* src="([^"]+)"', html)
+    assert page_images
+    stems = {rendition.sub(".", e["url"]) for e in entries}
+    assert {rendition.sub(".", src) for src in page_images} <= stems
