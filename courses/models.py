@@ -400,3 +400,34 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.lesson_id}"
+
+
+class OfflineReceipt(models.Model):
+    """An action a learner's device queued offline and sent later, recorded by the id the
+    device gave it (a UUID): the same id sent again is a replay and changes nothing. Lesson
+    completions use it now; quiz saves and submits will use the same record (`kind`)."""
+
+    class Kind(models.TextChoices):
+        LESSON_COMPLETE = "lesson_complete", _("leçon terminée")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="offline_receipts"
+    )
+    client_id = models.UUIDField(_("identifiant donné par l’appareil"))
+    kind = models.CharField(_("action"), max_length=32, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField(_("objet"))
+    # When the learner pressed the button, as the device says (never later than the arrival).
+    done_at = models.DateTimeField(_("faite le"), null=True, blank=True)
+    received_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("action reçue hors ligne")
+        verbose_name_plural = _("actions reçues hors ligne")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "client_id"], name="courses_offlinereceipt_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.learner} · {self.kind} · {self.client_id}"

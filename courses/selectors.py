@@ -1,6 +1,7 @@
 """Reads for course pages and "Mes formations". Each function runs a fixed number of queries
 whatever the size of the course or the number of courses."""
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -457,3 +458,179 @@ def _flatten(value) -> str:
     if isinstance(value, (list, tuple)):
         return " ".join(_flatten(item) for item in value)
     return strip_tags(str(value))
+
+
+# The offline pack of a course (issue 19): what a learner's device downloads to read it
+# without a connection. Sizes are an estimate, not a rendering of every page: a page weighs
+# the site's frame and the outline (measured on the demo courses by bench/offline_pack.py)
+# plus its own stored content. bench/offline_pack.py compares the estimate with the real pages.
+OFFLINE_PAGE_FRAME_BYTES = 6_000  # header, footer, navigation, lesson form, pager
+OFFLINE_OUTLINE_ITEM_BYTES = 260  # one line of the outline, shown on every page of the course
+OFFLINE_QUIZ_PAGE_BYTES = 2_500  # a quiz's front page: its rules and the start button
+OFFLINE_IMAGE_FILTER = "width-400|format-jpeg"  # the smallest rendition the pages offer
+
+
+def offline_user_key(user) -> str:
+    """An opaque id of `user` for the names of their caches on the device: stable, not
+    guessable, and meaningless elsewhere (an HMAC of the primary key with SECRET_KEY)."""
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac("kalan.offline.user", str(user.pk)).hexdigest()[:20]
+
+
+def _version(*parts) -> str:
+    import hashlib
+
+    return hashlib.blake2b("|".join(str(p) for p in parts).encode(), digest_size=8).hexdigest()
+
+
+@dataclass
+class OfflineEntry:
+    url: str
+    kind: str  # "page", "lessonpage", "quizpage", "static", "image"
+    title: str
+    version: str
+    size: int
+
+    def as_dict(self) -> dict:
+        return {
+            "url": self.url,
+            "kind": self.kind,
+            "title": self.title,
+            "version": self.version,
+            "size": self.size,
+        }
+
+
+@dataclass
+class OfflinePack:
+    course: CoursePage
+    entries: list[OfflineEntry]
+
+    @property
+    def size(self) -> int:
+        return sum(entry.size for entry in self.entries)
+
+    @property
+    def version(self) -> str:
+        return _version(*(entry.version for entry in self.entries))
+
+
+def _static_entry(path: str, title: str) -> OfflineEntry:
+    from django.templatetags.static import static
+
+    size, digest = _static_facts(path)
+    return OfflineEntry(url=static(path), kind="static", title=title, version=digest, size=size)
+
+
+def _static_facts(path: str, _cache: dict = {}) -> tuple[int, str]:  # noqa: B006 (per process)
+    """Size and content hash of a static file, read once per process (files change only with
+    a deployment, which restarts it)."""
+    if path not in _cache:
+        import hashlib
+
+        from django.contrib.staticfiles import finders
+
+        data = open(finders.find(path), "rb").read()  # noqa: SIM115
+        _cache[path] = (len(data), hashlib.blake2b(data, digest_size=8).hexdigest())
+    return _cache[path]
+
+
+OFFLINE_STATIC_FILES = (("css/kalan.css", "CSS"), ("img/icon-192.png", "Icône"))
+
+
+def offline_pack(*, course: CoursePage, enrollment: Enrollment) -> OfflinePack:
+    """The offline pack of `course` for the learner of `enrollment`: the course page, every
+    page of the outline the learner may open (lessons, quiz front pages; a locked page comes
+    in the pack once it opens), the stylesheet, the icon and the images of the lessons at their
+    smallest rendition. Each entry has a version that changes when the page is published
+    again or when the learner's state shown on it (done, locked) changes, so a device only
+    fetches again what changed. Five queries whatever the size of the course, plus two when
+    its lessons have images."""
+    import json
+
+    from django.db.models import TextField
+    from django.db.models.functions import Cast
+    from wagtail.images import get_image_model
+
+    from .models import LessonPage
+
+    learner = enrollment.learner
+    outline = outlines_build(courses=[course], learner=learner, enrollments=[enrollment])[course.pk]
+    items = [item for item in outline.items if not item.locked]
+    revisions = dict(
+        Page.objects.filter(pk__in=[course.pk, *(item.id for item in items)]).values_list(
+            "pk", "latest_revision_id"
+        )
+    )
+    lesson_ids = [item.id for item in items if item.kind == "lessonpage"]
+    bodies = dict(
+        LessonPage.objects.filter(pk__in=lesson_ids)
+        .annotate(body_text=Cast("body", TextField()))
+        .values_list("pk", "body_text")
+    )
+    frame = OFFLINE_PAGE_FRAME_BYTES + OFFLINE_OUTLINE_ITEM_BYTES * len(outline.items)
+    entries = [
+        OfflineEntry(
+            url=course.url,
+            kind="page",
+            title=course.title,
+            version=_version(
+                course.pk,
+                revisions.get(course.pk),
+                course.last_published_at,
+                enrollment.status,
+                enrollment.progress_percent,
+            ),
+            size=frame + len(course.summary.encode()),
+        )
+    ]
+    image_ids: list[int] = []
+    for item in items:
+        body = bodies.get(item.id)
+        if body is not None:
+            size = frame + len(body.encode())
+            for block in json.loads(body):
+                if block.get("type") == "image" and isinstance(block.get("value"), dict):
+                    image_id = block["value"].get("image")
+                    if isinstance(image_id, int) and image_id not in image_ids:
+                        image_ids.append(image_id)
+        else:
+            size = OFFLINE_QUIZ_PAGE_BYTES + frame
+        entries.append(
+            OfflineEntry(
+                url=item.url,
+                kind=item.kind,
+                title=item.title,
+                version=_version(item.id, revisions.get(item.id), item.completed),
+                size=size,
+            )
+        )
+    entries.extend(_static_entry(path, title) for path, title in OFFLINE_STATIC_FILES)
+    if image_ids:
+        images = get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions()
+        for image in images:
+            rendition = image.get_rendition(OFFLINE_IMAGE_FILTER)
+            entries.append(
+                OfflineEntry(
+                    url=rendition.url,
+                    kind="image",
+                    title=image.title,
+                    version=_version(image.pk, image.file_hash, OFFLINE_IMAGE_FILTER),
+                    # About one bit a pixel for a JPEG of a photograph: no file is opened
+                    # to measure it.
+                    size=rendition.width * rendition.height // 8,
+                )
+            )
+    return OfflinePack(course=course, entries=entries)
+
+
+def size_label(size: int) -> str:
+    """A download's size as a learner reads it on a phone: « 180 Ko », « 1,4 Mo »."""
+    from django.utils.formats import number_format
+    from django.utils.translation import gettext as _
+
+    kilobytes = max(1, math.ceil(size / 1000))
+    if kilobytes < 1000:
+        return _("%(size)s Ko") % {"size": kilobytes}
+    return _("%(size)s Mo") % {"size": number_format(round(size / 1_000_000, 1), 1)}

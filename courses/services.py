@@ -1,5 +1,7 @@
 """Writes: enrolment, lesson completion, progress and the course tree's editorial setup."""
 
+import uuid
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -8,7 +10,14 @@ from django.utils.translation import gettext as _
 
 from . import selectors
 from .completion import progress_compute
-from .models import CourseIndexPage, CoursePage, Enrollment, LessonCompletion, LessonPage
+from .models import (
+    CourseIndexPage,
+    CoursePage,
+    Enrollment,
+    LessonCompletion,
+    LessonPage,
+    OfflineReceipt,
+)
 from .signals import course_completed, lesson_completed
 
 
@@ -165,6 +174,49 @@ def lesson_complete(*, learner, lesson: LessonPage) -> Enrollment:
             )
         )
     return enrollment
+
+
+@dataclass(frozen=True)
+class OfflineResult:
+    enrollment: Enrollment
+    replay: bool  # the device had sent this client id before: nothing changed
+
+
+def lesson_complete_offline(
+    *, learner, lesson: LessonPage, client_id: uuid.UUID, done_at=None
+) -> OfflineResult:
+    """ "J'ai terminé cette leçon" pressed offline and sent later by the device, under the
+    client id it gave the action. Accepted once whatever the number of replays: the receipt
+    (learner, client id) is unique, and it is written in the same transaction as the
+    completion, so a refusal (a locked lesson) leaves no receipt. A client id that the learner
+    already used for another action is refused. `done_at` is the device's clock, kept for the
+    record and never later than the arrival."""
+    now = timezone.now()
+    if done_at is not None and done_at > now:
+        done_at = now
+    try:
+        with transaction.atomic():
+            OfflineReceipt.objects.create(
+                learner=learner,
+                client_id=client_id,
+                kind=OfflineReceipt.Kind.LESSON_COMPLETE,
+                object_id=lesson.pk,
+                done_at=done_at,
+            )
+            return OfflineResult(
+                enrollment=lesson_complete(learner=learner, lesson=lesson), replay=False
+            )
+    except IntegrityError:
+        # A replay; also a concurrent one, which waited for the first insert to commit.
+        receipt = OfflineReceipt.objects.filter(learner=learner, client_id=client_id).first()
+        if receipt is None:
+            raise
+    if receipt.kind != OfflineReceipt.Kind.LESSON_COMPLETE or receipt.object_id != lesson.pk:
+        raise CourseError(_("Cet envoi porte l’identifiant d’une autre action : il est ignoré."))
+    enrollment = Enrollment.objects.select_related("course").get(
+        learner=learner, course__path=course_path_for(lesson)
+    )
+    return OfflineResult(enrollment=enrollment, replay=True)
 
 
 EDITORIAL_PAGE_PERMISSIONS = {

@@ -1,11 +1,16 @@
+import json
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from . import search as search_helpers
 from . import selectors, services
@@ -143,3 +148,85 @@ def search(request):
             "max_results": selectors.SEARCH_MAX_RESULTS,
         },
     )
+
+
+@login_required
+@require_GET
+def offline_manifest(request, course_id: int):
+    """The offline pack of a course as JSON, for the learner's service worker: only for a
+    learner enrolled in it (anyone else: 404)."""
+    enrollment = get_object_or_404(
+        Enrollment.objects.select_related("course", "learner"),
+        learner=request.user,
+        course_id=course_id,
+        course__live=True,
+    )
+    pack = selectors.offline_pack(course=enrollment.course, enrollment=enrollment)
+    return JsonResponse(
+        {
+            "course": {"id": pack.course.pk, "title": pack.course.title, "url": pack.course.url},
+            "user": selectors.offline_user_key(request.user),
+            "version": pack.version,
+            "size": pack.size,
+            "size_label": selectors.size_label(pack.size),
+            "entries": [entry.as_dict() for entry in pack.entries],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _sync_refusal(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+@require_POST
+def lesson_complete_sync(request, lesson_id: int):
+    """A lesson completion queued offline on the learner's device, sent when the connection
+    returns (JSON: client_id, user, done_at). Accepted once whatever the number of replays.
+    Answers in JSON; the device drops the item on any answer but 403 (CSRF: sent again with
+    a fresh token) and 5xx."""
+    if not request.user.is_authenticated:
+        return _sync_refusal(_("Connectez-vous pour envoyer ce qui attend sur cet appareil."), 401)
+    try:
+        data = json.loads(request.body.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError
+    except (ValueError, UnicodeDecodeError):
+        return _sync_refusal(_("Envoi illisible : le corps doit être un objet JSON."), 400)
+    try:
+        client_id = uuid.UUID(str(data.get("client_id", "")))
+    except ValueError:
+        return _sync_refusal(_("Champ « client_id » : un identifiant UUID est attendu."), 400)
+    done_at = None
+    if data.get("done_at") is not None:
+        done_at = parse_datetime(str(data["done_at"])) if isinstance(data["done_at"], str) else None
+        if done_at is None or timezone.is_naive(done_at):
+            return _sync_refusal(
+                _("Champ « done_at » : une date ISO 8601 avec son fuseau est attendue."), 400
+            )
+    if data.get("user") != selectors.offline_user_key(request.user):
+        # Queued on this device by someone else who was signed in: never counted for you.
+        return _sync_refusal(_("Cet envoi a été préparé par une autre personne."), 409)
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    try:
+        result = services.lesson_complete_offline(
+            learner=request.user, lesson=lesson, client_id=client_id, done_at=done_at
+        )
+    except services.CourseError as error:
+        return _sync_refusal(str(error), 422)
+    enrollment = result.enrollment
+    return JsonResponse(
+        {
+            "status": "replay" if result.replay else "accepted",
+            "progress": enrollment.progress_percent,
+            "completed": enrollment.status == Enrollment.Status.COMPLETED,
+        }
+    )
+
+
+@require_GET
+def offline_page(request):
+    """« Hors ligne »: what the service worker shows for a page that is not on the device. It
+    is the same for everybody (fetched without cookies); its script lists what the signed-in
+    person downloaded."""
+    return render(request, "courses/offline.html")

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", courses_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path("manifest.webmanifest", views.webmanifest, name="webmanifest"),
+    path("sw.js", views.service_worker, name="service_worker"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("", include("accounts.urls")),
     path("", include("courses.urls")),

@@ -85,3 +85,55 @@ def error_404(request, exception=None):
 def error_500(request):
     # No context processors that might fail again: the template is self-contained.
     return render(request, "500.html", status=500)
+
+
+@require_GET
+def webmanifest(request):
+    """The web app manifest: Kalan can be installed on a phone's home screen."""
+    from django.utils.translation import gettext as _
+
+    manifest = {
+        "name": "Kalan",
+        "short_name": "Kalan",
+        "description": _("Les formations de la CNDH, même sans connexion."),
+        "lang": "fr",
+        "start_url": reverse("home"),
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#0b6b3a",
+        "icons": [
+            {
+                "src": static(f"img/icon-{size}.png"),
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+                "purpose": "any maskable",
+            }
+            for size in (192, 512)
+        ],
+    }
+    return JsonResponse(
+        manifest,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _service_worker_source(_cache: dict = {}) -> bytes:  # noqa: B006 (per process)
+    if "source" not in _cache:
+        from django.contrib.staticfiles import finders
+
+        with open(finders.find("js/sw.js"), "rb") as source:
+            _cache["source"] = source.read()
+    return _cache["source"]
+
+
+@require_GET
+def service_worker(request):
+    """The service worker, `static/js/sw.js`, served from the site root so that its scope is
+    the whole site. `no-cache`: the browser asks again at each visit, so a new version is
+    installed as soon as it is deployed."""
+    response = HttpResponse(_service_worker_source(), content_type="text/javascript")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response

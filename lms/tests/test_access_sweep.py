@@ -17,6 +17,7 @@ from accounts.tests.factories import LearnerFactory, SupervisorFactory
 from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import Enrollment, LessonPage, LessonResource
+from courses.selectors import offline_user_key
 from courses.tests.factories import course_build
 from jobs.models import Job
 from quizzes import services as quiz_services
@@ -40,6 +41,7 @@ PUBLIC = {
     "lesson_complete": "acts on the signed-in learner's own record only (see below)",
     "enroll": "acts on the signed-in learner's own record only (see below)",
     "start": "acts on the signed-in learner's own record only (see below)",
+    "lesson_complete_sync": "acts on the signed-in learner's own record only (see below)",
     None: "media files in DEBUG only; wagtail_serve pages are editorial content",
     "wagtail_serve": "course pages: editorial content, not personal data",
 }
@@ -118,6 +120,8 @@ def world(db, settings, tmp_path):
             # The owner's enrollment is completed below: both answer the owner only.
             "completed": {"course_id": course.pk},
             "status": {"course_id": course.pk},
+            # The offline pack lists the course's pages for its enrolled learner only.
+            "offline_manifest": {"course_id": course.pk},
             # Wagtail's pattern has positional groups only.
             "wagtaildocs_serve": [document.pk, "guide.pdf"],
             "learner": {"pk": owner.pk},
@@ -143,6 +147,7 @@ SWEPT = {
     "openbadge": ("certificates", "get"),
     "completed": ("courses", "get"),
     "status": ("certificates", "get"),
+    "offline_manifest": ("courses", "get"),
     "wagtaildocs_serve": (None, "get"),
     "learner": ("tracking", "get"),
     "assignment_delete": ("tracking", "post"),
@@ -282,8 +287,23 @@ def test_self_service_actions_never_touch_another_learners_records(client, world
         reverse("courses:enroll", kwargs={"course_id": lesson.get_parent().get_parent().pk})
     )
     client.post(reverse("quizzes:start", kwargs={"quiz_id": quiz.pk}))
+    intruder_key = offline_user_key(world.intruders["second learner"])
+    client.post(
+        reverse("courses:lesson_complete_sync", kwargs={"lesson_id": lesson.pk}),
+        data={"client_id": "6f1f8a52-8f53-4a59-9a51-3b1e0b0d2f10", "user": intruder_key},
+        content_type="application/json",
+    )
+    client.post(
+        reverse("courses:lesson_complete_sync", kwargs={"lesson_id": lesson.pk}),
+        data={
+            "client_id": "6f1f8a52-8f53-4a59-9a51-3b1e0b0d2f11",
+            "user": offline_user_key(world.owner),
+        },
+        content_type="application/json",
+    )
     assert list(Enrollment.objects.filter(learner=world.owner).values()) == before
     assert not LessonCompletion.objects.filter(learner=world.owner).exists()
+    assert not world.owner.offline_receipts.exists()
     assert Attempt.objects.filter(learner=world.owner).count() == 1
 
 

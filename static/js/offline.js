@@ -1,0 +1,275 @@
+// Offline use, on the page's side (issue 19): registers the service worker (/sw.js) and talks
+// to it. Without this script (or without service workers) every page works online as before.
+// - On each page: says who is signed in, so that the worker sends what waits and refreshes
+//   downloaded courses; shows « N envois en attente ».
+// - Course page ([data-offline-pack]): the download button with the pack's size, a progress bar.
+// - Course cards ([data-offline-course]): « Disponible hors ligne » and the date.
+// - Lesson page (form[data-offline-sync]): offline, « J'ai terminé cette leçon » is queued.
+// - « Hors ligne » page ([data-offline-list]): what this device holds for the person.
+// Texts come from the page (#offline-strings, translated on the server).
+(function () {
+  "use strict";
+
+  if (!("serviceWorker" in navigator) || !window.fetch || !window.MessageChannel) {
+    return;
+  }
+  var body = document.body;
+  var user = body.getAttribute("data-offline-user") || "";
+  var strings = {};
+  var source = document.getElementById("offline-strings");
+  if (source) {
+    strings = JSON.parse(source.textContent);
+  }
+
+  function text(key, values) {
+    return (strings[key] || "").replace(/\{(\w+)\}/g, function (_all, name) {
+      return values && name in values ? values[name] : "";
+    });
+  }
+
+  function token() {
+    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  function day(iso) {
+    return new Date(iso).toLocaleDateString(document.documentElement.lang || "fr", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    });
+  }
+
+  function ask(message, onProgress) {
+    return navigator.serviceWorker.ready.then(function (registration) {
+      return new Promise(function (resolve, reject) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function (event) {
+          var answer = event.data;
+          if (answer.progress) {
+            if (onProgress) {
+              onProgress(answer);
+            }
+          } else if (answer.ok) {
+            resolve(answer);
+          } else {
+            reject(new Error(answer.error));
+          }
+        };
+        registration.active.postMessage(message, [channel.port2]);
+      });
+    });
+  }
+
+  // One line with role="status" at the top of the page for what waits to be sent.
+  var notice = null;
+  function say(message) {
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.className = "message message--warning";
+      notice.setAttribute("role", "status");
+      var main = document.getElementById("contenu");
+      if (!main) {
+        return;
+      }
+      main.insertBefore(notice, main.firstChild);
+    }
+    notice.textContent = message;
+    notice.hidden = !message;
+  }
+
+  function report(answer) {
+    var lines = (answer.refused || []).slice();
+    if (answer.sent) {
+      lines.push(text("sent", { count: answer.sent }));
+    }
+    if (answer.pending) {
+      lines.push(text("pending", { count: answer.pending }));
+    }
+    say(lines.join(" "));
+  }
+
+  function shell() {
+    var urls = [];
+    var css = document.querySelector("link[rel=stylesheet]");
+    var icon = document.querySelector("link[rel=apple-touch-icon]");
+    var script = document.querySelector("script[src*='offline']");
+    [css, icon].forEach(function (link) {
+      if (link) {
+        urls.push(link.getAttribute("href"));
+      }
+    });
+    if (script) {
+      urls.push(script.getAttribute("src"));
+    }
+    return urls;
+  }
+
+  function hello() {
+    if (document.querySelector("[data-offline-list]")) {
+      // The « Hors ligne » page is the same for everybody: it does not say who is signed in.
+      return ask({ type: "status" });
+    }
+    return ask({
+      type: "hello",
+      user: user,
+      token: token(),
+      online: navigator.onLine,
+      shell: shell(),
+    }).then(report);
+  }
+
+  function showDownloaded(box, record) {
+    var line = box.querySelector("[data-offline-date]");
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "status status--done";
+      line.setAttribute("data-offline-date", "");
+      box.appendChild(line);
+    }
+    line.textContent = text("available", { date: day(record.date) });
+  }
+
+  function packButton(box, records) {
+    var id = box.getAttribute("data-offline-pack");
+    var button = box.querySelector("button");
+    var bar = box.querySelector("progress");
+    var state = box.querySelector("[data-offline-state]");
+    var record = records.filter(function (r) {
+      return String(r.id) === id;
+    })[0];
+    var size = "";
+    box.hidden = false;
+    if (record) {
+      showDownloaded(box, record);
+    }
+    if (!navigator.onLine) {
+      button.disabled = true;
+      return;
+    }
+    fetch(box.getAttribute("data-offline-manifest"), { credentials: "same-origin" })
+      .then(function (response) {
+        return response.ok ? response.json() : Promise.reject(new Error(response.status));
+      })
+      .then(function (pack) {
+        size = pack.size_label;
+        button.textContent = text(record ? "update" : "download", { size: size });
+      })
+      .catch(function () {});
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      bar.hidden = false;
+      bar.value = 0;
+      state.textContent = text("downloading", { done: 0, total: "…" });
+      ask({ type: "download", manifest: box.getAttribute("data-offline-manifest") }, function (p) {
+        bar.max = p.total;
+        bar.value = p.done;
+        state.textContent = text("downloading", { done: p.done, total: p.total });
+      })
+        .then(function (answer) {
+          state.textContent = text("done", { fetched: answer.fetched, total: answer.total });
+          showDownloaded(box, answer);
+          button.textContent = text("update", { size: size });
+        })
+        .catch(function () {
+          state.textContent = text("failed");
+        })
+        .then(function () {
+          bar.hidden = true;
+          button.disabled = false;
+        });
+    });
+  }
+
+  function listDownloaded(list, records) {
+    var empty = document.querySelector("[data-offline-empty]");
+    records.forEach(function (record) {
+      var item = document.createElement("li");
+      var title = document.createElement("h2");
+      var link = document.createElement("a");
+      link.href = record.course.url;
+      link.textContent = record.course.title;
+      title.appendChild(link);
+      item.appendChild(title);
+      var date = document.createElement("p");
+      date.className = "muted";
+      date.textContent = text("available", { date: day(record.date) });
+      item.appendChild(date);
+      var pages = document.createElement("ul");
+      record.pages.forEach(function (page) {
+        if (page.url === record.course.url) {
+          return;
+        }
+        var line = document.createElement("li");
+        var to = document.createElement("a");
+        to.href = page.url;
+        to.textContent = page.title;
+        line.appendChild(to);
+        pages.appendChild(line);
+      });
+      item.appendChild(pages);
+      list.appendChild(item);
+    });
+    if (empty && records.length) {
+      empty.hidden = true;
+    }
+  }
+
+  function queueCompletion(form) {
+    form.addEventListener("submit", function (event) {
+      if (navigator.onLine || !user || !window.crypto || !crypto.randomUUID) {
+        return; // online: the form is sent as always
+      }
+      event.preventDefault();
+      var item = {
+        client_id: crypto.randomUUID(),
+        user: user,
+        url: form.getAttribute("data-offline-sync"),
+        token: token(),
+        done_at: new Date().toISOString(),
+      };
+      ask({ type: "queue", item: item })
+        .then(function (answer) {
+          var done = document.createElement("p");
+          done.setAttribute("role", "status");
+          done.textContent = text("queued");
+          form.replaceWith(done);
+          report({ pending: answer.pending });
+        })
+        .catch(function () {
+          say(text("failed"));
+        });
+    });
+  }
+
+  navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-offline-sync]"), queueCompletion);
+  hello()
+    .catch(function () {})
+    .then(function () {
+      return ask({ type: "status" });
+    })
+    .then(function (answer) {
+      var records = answer.courses;
+      Array.prototype.forEach.call(document.querySelectorAll("[data-offline-pack]"), function (box) {
+        packButton(box, records);
+      });
+      Array.prototype.forEach.call(document.querySelectorAll("[data-offline-course]"), function (card) {
+        var record = records.filter(function (r) {
+          return String(r.id) === card.getAttribute("data-offline-course");
+        })[0];
+        if (record) {
+          showDownloaded(card, record);
+        }
+      });
+      var list = document.querySelector("[data-offline-list]");
+      if (list) {
+        listDownloaded(list, records);
+      }
+      body.setAttribute("data-offline-ready", "");
+    })
+    .catch(function () {});
+  window.addEventListener("online", function () {
+    hello().catch(function () {});
+  });
+})();
