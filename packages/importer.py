@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -188,32 +187,24 @@ class _Importer:
         return self.media_objects.get(name) or self._media_create(path, line, name)
 
     def _media_create(self, path, line, name):
+        """The package's image or document, checked and saved as the question imports do
+        (quizzes.bank): an unreadable image or a type Wagtail's documents refuse is a problem
+        of this file and line, never an exception."""
+        from quizzes.bank import QuestionImageError, document_from_file, image_from_file
+
         data = self.files[name]
         digest = hashlib.sha1(data).hexdigest()  # noqa: S324 (Wagtail's own file_hash)
-        filename = PurePosixPath(name).name
         stem = PurePosixPath(name).stem
-        if PurePosixPath(name).suffix.lower() in IMAGE_SUFFIXES:
-            model = get_image_model()
-            obj = model.objects.filter(file_hash=digest).first()
-            if obj is None:
-                from django.core.files.uploadedfile import SimpleUploadedFile
-                from wagtail.images.fields import WagtailImageField
-
-                try:
-                    WagtailImageField().clean(SimpleUploadedFile(filename, data))
-                except ValidationError as error:
-                    self.problems.add(path, line, " ".join(error.messages))
-                    return None
-                obj = model(title=stem)
-                obj.file.save(filename, ContentFile(data), save=False)
-                obj.save()
-        else:
-            model = get_document_model()
-            obj = model.objects.filter(file_hash=digest).first()
-            if obj is None:
-                obj = model(title=stem)
-                obj.file.save(filename, ContentFile(data), save=False)
-                obj.save()
+        is_image = PurePosixPath(name).suffix.lower() in IMAGE_SUFFIXES
+        model = get_image_model() if is_image else get_document_model()
+        obj = model.objects.filter(file_hash=digest).first()
+        if obj is None:
+            create = image_from_file if is_image else document_from_file
+            try:
+                obj = create(name=name, data=data, title=stem)
+            except QuestionImageError as error:
+                self.problems.add(path, line, str(error))
+                return None
         self.media_objects[name] = obj
         return obj
 
@@ -937,7 +928,10 @@ class _Importer:
 def course_import(files: dict[str, bytes], *, publish=False, user=None, copy=False) -> ImportResult:
     """Imports a package's files (archive.read_package); raises PackageError with every
     problem, and then nothing is written."""
-    return _Importer(files, publish=publish, user=user, copy=copy).run()
+    from jobs.files import files_removed_on_failure
+
+    with files_removed_on_failure():
+        return _Importer(files, publish=publish, user=user, copy=copy).run()
 
 
 def package_check(files: dict[str, bytes]) -> None:

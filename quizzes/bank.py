@@ -80,7 +80,7 @@ def _import_cleaner():
     )
 
 
-def _image_create(*, name: str, data: bytes, title: str):
+def image_from_file(*, name: str, data: bytes, title: str):
     """A Wagtail image from a file of the import, checked as an upload would be (format,
     size, pixels) and then decoded in full: an SVG, a script or random bytes renamed .png, a
     truncated PNG or a decompression bomb is refused with the reason, never an exception."""
@@ -119,7 +119,7 @@ def _image_create(*, name: str, data: bytes, title: str):
     return image
 
 
-def _document_create(*, name: str, data: bytes, title: str):
+def document_from_file(*, name: str, data: bytes, title: str):
     """A Wagtail document from a file of the import that the question text links to, of a
     type Wagtail's documents accept (WAGTAILDOCS_EXTENSIONS), as an editor's upload."""
     from django.conf import settings
@@ -157,7 +157,7 @@ def _text_with_images(text: str, images: dict[str, bytes], question_name: str) -
         if data is None:
             return ""
         if ("image", name) not in made:
-            made["image", name] = _image_create(name=name, data=data, title=title(name)).pk
+            made["image", name] = image_from_file(name=name, data=data, title=title(name)).pk
         alt = escape(attrs.get("alt", ""))
         return (
             f'<embed embedtype="image" id="{made["image", name]}" format="fullwidth" alt="{alt}"/>'
@@ -170,7 +170,7 @@ def _text_with_images(text: str, images: dict[str, bytes], question_name: str) -
         if data is None or not attrs.get("href"):
             return match.group(2)
         if ("document", name) not in made:
-            made["document", name] = _document_create(name=name, data=data, title=title(name)).pk
+            made["document", name] = document_from_file(name=name, data=data, title=title(name)).pk
         return f'<a linktype="document" id="{made["document", name]}">{match.group(2)}</a>'
 
     cleaned = _import_cleaner().clean(text)
@@ -288,8 +288,23 @@ def _question_label(number: int, data: dict) -> str:
     return _("Question %(n)d « %(name)s »") % {"n": number, "name": data["name"]}
 
 
-@transaction.atomic
 def questions_import(
+    *,
+    parsed,
+    root: QuestionCategory | None = None,
+    user=None,
+    publish: bool = False,
+) -> ImportSummary:
+    """`_questions_import`, whose image and document files are deleted again if it fails
+    (jobs/files.py: a rollback takes back the rows, not the files)."""
+    from jobs.files import files_removed_on_failure
+
+    with files_removed_on_failure():
+        return _questions_import(parsed=parsed, root=root, user=user, publish=publish)
+
+
+@transaction.atomic
+def _questions_import(
     *,
     parsed,
     root: QuestionCategory | None = None,

@@ -150,3 +150,29 @@ def test_the_commands_export_and_import_a_zip(tmp_path):
     broken.write_bytes(zip_bytes(package(**{"course.yaml": "format: autre\n"})))
     with pytest.raises(CommandError, match="Rien n’a été importé"):
         call_command("course_import", str(broken))
+
+
+def test_a_refused_import_leaves_no_file_in_storage(settings, tmp_path):
+    """A rollback takes back the rows, not the files: the first image was saved to storage
+    before the second was refused, and the failed import must delete it again."""
+    import io
+
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (8, 8), "green").save(buffer, "PNG")
+    lesson = LESSON + (
+        "\n::: image\nfile: media/bonne.png\nalt_text: Une image\n:::\n"
+        "\n::: image\nfile: media/cassee.png\nalt_text: Une autre\n:::\n"
+    )
+    files = package(**{"lessons/m1/l1.md": lesson})
+    files["media/bonne.png"] = buffer.getvalue()
+    files["media/cassee.png"] = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40  # a header, then nothing
+    with pytest.raises(PackageError) as caught:
+        course_import(files)
+    assert any("cassee.png" in p or "image" in p.lower() for p in caught.value.problems)
+    assert get_image_model().objects.count() == 0
+    left = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert left == [], left
