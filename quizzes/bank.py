@@ -4,6 +4,8 @@ exports all go through the question dict documented in quizzes/interop/__init__.
 import html
 import io
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -80,6 +82,25 @@ def _import_cleaner():
     )
 
 
+_PILLOW_SETTING = threading.Lock()
+
+
+@contextmanager
+def _truncated_images_refused():
+    """Pillow's LOAD_TRUNCATED_IMAGES, off while an imported image is decoded. WeasyPrint turns
+    it on for the whole process when it is imported (certificates' PDFs, in the same Celery
+    worker as the import jobs), and then a truncated PNG decodes without a word."""
+    from PIL import ImageFile as PillowImageFile
+
+    with _PILLOW_SETTING:
+        before = PillowImageFile.LOAD_TRUNCATED_IMAGES
+        PillowImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            PillowImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def image_from_file(*, name: str, data: bytes, title: str):
     """A Wagtail image from a file of the import, checked as an upload would be (format,
     size, pixels) and then decoded in full: an SVG, a script or random bytes renamed .png, a
@@ -102,7 +123,7 @@ def image_from_file(*, name: str, data: bytes, title: str):
         WagtailImageField().clean(upload)
         # Wagtail reads the header only: a file cut short would pass and break every
         # rendition later, on a learner's page.
-        with PillowImage.open(io.BytesIO(data)) as decoded:
+        with _truncated_images_refused(), PillowImage.open(io.BytesIO(data)) as decoded:
             decoded.load()
     except ValidationError as error:
         raise refused(" ".join(error.messages)) from None

@@ -410,6 +410,25 @@ def test_a_bad_image_names_the_question_and_line_and_imports_nothing(
     assert not Question.objects.exists() and not get_image_model().objects.exists()
 
 
+def test_a_truncated_image_is_refused_even_after_weasyprint_is_imported(settings, tmp_path):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process on import (the
+    Celery worker renders certificates and runs the import jobs): the check must not depend
+    on which module was imported first."""
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile as PillowImageFile
+
+    from quizzes.bank import ImportRefused, questions_import
+    from quizzes.interop import moodlexml
+
+    assert PillowImageFile.LOAD_TRUNCATED_IMAGES is True  # what WeasyPrint left
+    settings.MEDIA_ROOT = str(tmp_path)
+    data = _png((64, 64), "RGB")[:6000]
+    with pytest.raises(ImportRefused) as refused:
+        questions_import(parsed=moodlexml.parse(_xml_with_file(data)), publish=True)
+    assert "tronqué" in refused.value.errors[0]
+    assert PillowImageFile.LOAD_TRUNCATED_IMAGES is True  # left as it was found
+
+
 def test_an_embedded_file_over_its_cap_is_refused_with_its_line(monkeypatch):
     from quizzes.interop import moodlexml
 

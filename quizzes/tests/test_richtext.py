@@ -111,8 +111,15 @@ def assert_clean(html: str, forbidden=FORBIDDEN):
 
 
 def assert_page_clean(html: str):
-    """The body of a whole page (its head has its own <meta> tags)."""
-    assert_clean(html.split("<body", 1)[1], PAGE_FORBIDDEN)
+    """The body of a whole page (its head has its own <meta> tags), without the site's own
+    offline texts (a JSON block that every page carries, issue 19): nothing else may be a
+    script."""
+    body = html.split("<body", 1)[1]
+    body, found = re.subn(
+        r'<script id="offline-strings" type="application/json">[^<]*</script>', "", body
+    )
+    assert found <= 1
+    assert_clean(body, PAGE_FORBIDDEN)
 
 
 # --- The cleaner ---------------------------------------------------------------------------
@@ -371,7 +378,7 @@ def test_an_embedded_file_that_is_not_an_image_refuses_the_import(
     with pytest.raises(bank.ImportRefused) as refused:
         bank.questions_import(parsed=parsed, user=reviewer)
     assert refused.value.errors[0].startswith(
-        f"Question « Image » (ligne 2) : image « {name} » refusée"
+        f"Question (ligne 2) « Image » : image « {name} » refusée"
     )
     assert not Question.objects.exists() and not Image.objects.exists()
 
