@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from .snapshots import (
     CHOICE_TYPES,
+    ESSAY_TYPES,
     PAIR_ANSWER_TYPES,
     PAIR_TYPES,
     TOLERANCE_TYPES,
@@ -46,6 +47,10 @@ class QuestionForm(WagtailAdminModelForm):
             form.cleaned_data[field] = value
             setattr(form.instance, field, value)  # the instance was built before this clean
 
+        if question_type not in ESSAY_TYPES:
+            for field in ("response_template", "grader_info"):
+                if field in cleaned:
+                    cleaned[field] = ""
         choice_forms = kept("choices", question_type in CHOICE_TYPES)
         pair_forms = kept("pairs", question_type in PAIR_TYPES)
         for form in choice_forms:
