@@ -144,8 +144,12 @@ def question_create(
         name=data["name"][:200],
         question_type=data["type"],
         text=_text_with_images(text, images, data["name"]),
-        max_score=Decimal(str(data.get("max_score", 1))),
+        max_score=Decimal(0)
+        if data["type"] == "description"
+        else Decimal(str(data.get("max_score", 1))),
         general_feedback=data.get("general_feedback", ""),
+        response_template=data.get("response_template", "") if data["type"] == "essay" else "",
+        grader_info=data.get("grader_info", "") if data["type"] == "essay" else "",
         live=publish,
     )
     # sort_order is the authored order (an ordering question's right answer): Wagtail's forms
@@ -275,7 +279,11 @@ def question_data(question: Question, *, root: QuestionCategory | None = None) -
         ],
         "pairs": [{"prompt": p.prompt, "answer": p.answer} for p in question.pairs.all()],
         "images": [],
-    }
+    } | (
+        {"response_template": question.response_template, "grader_info": question.grader_info}
+        if question.question_type == "essay"
+        else {}
+    )
 
 
 def category_questions(category: QuestionCategory) -> list[Question]:

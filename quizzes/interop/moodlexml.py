@@ -67,6 +67,7 @@ _GRADES = [
 ALLOWED_GRADES = sorted({0.0, *(float(g) for g in _GRADES), *(-float(g) for g in _GRADES)})
 _TYPE_NAMES = {"shortanswer": "short", "numerical": "numerical", "matching": "matching"}
 _TYPE_NAMES |= {"truefalse": "truefalse", "ordering": "ordering"}
+_TYPE_NAMES |= {"essay": "essay", "description": "description"}
 
 
 def _grade_allowed(fraction: float) -> bool:
@@ -209,18 +210,25 @@ def _question(node, category: list[str]) -> dict:
     max_score = _number(node, "defaultgrade", 1.0)
     if max_score < 0:
         raise QuestionError("la note par défaut doit être positive.")
-    choices, pairs = _answers(node, kind)
-    return {
+    if kind in ("essay", "description"):
+        choices, pairs = [], []  # an essay's <answer> is Moodle's empty placeholder
+    else:
+        choices, pairs = _answers(node, kind)
+    question = {
         "name": name,
         "type": kind,
         "text": text,
-        "max_score": max_score,
+        "max_score": 0.0 if kind == "description" else max_score,
         "general_feedback": _formatted_plain(node.find("generalfeedback")),
         "category": list(category),
         "choices": choices,
         "pairs": pairs,
         "images": _images(node),
     }
+    if kind == "essay":
+        question["response_template"] = _formatted_plain(node.find("responsetemplate"))
+        question["grader_info"] = _formatted_plain(node.find("graderinfo"))
+    return question
 
 
 def _root(data: bytes):
@@ -337,6 +345,14 @@ def _export_question(quiz, q: dict) -> None:
             sub = _text_field(node, "subquestion", p["prompt"], "plain_text")
             answer = _sub(sub, "answer")
             _sub(answer, "text", p["answer"])
+    elif kind == "essay":
+        _sub(node, "responseformat", "plain")
+        _sub(node, "responserequired", "1")
+        _sub(node, "responsefieldlines", "10")
+        _sub(node, "attachments", "0")
+        _sub(node, "attachmentsrequired", "0")
+        _text_field(node, "graderinfo", q.get("grader_info", ""), "plain_text")
+        _text_field(node, "responsetemplate", q.get("response_template", ""), "plain_text")
     elif kind == "ordering":
         _sub(node, "layouttype", "VERTICAL")
         _sub(node, "selecttype", "ALL")
