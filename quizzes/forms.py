@@ -174,7 +174,7 @@ class EssayGradeForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     feedback = forms.CharField(
-        label=_("Commentaire pour l’apprenant"),
+        label=_("Commentaire (montré avec la note)"),
         required=False,
         max_length=GRADER_FEEDBACK_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),

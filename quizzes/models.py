@@ -148,7 +148,7 @@ class Question(
         _("consignes de correction"),
         blank=True,
         help_text=_(
-            "Composition seulement : montrées à la personne qui corrige, jamais à l’apprenant."
+            "Composition seulement : montrées à la personne qui corrige, jamais dans le quiz."
         ),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="question")

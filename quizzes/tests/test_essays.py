@@ -268,3 +268,13 @@ def test_the_grading_form_refuses_unstorable_feedback():
     form = EssayGradeForm({"score": "1", "feedback": "a\ud800b"}, max_score=4.0)
     assert not form.is_valid()
     assert form.errors["feedback"] == ["Le commentaire contient un caractère non valide."]
+
+
+def test_editors_find_the_page_in_the_admin_menu_and_supervisors_on_their_dashboard(
+    client, role_groups, units
+):
+    client.force_login(UserFactory(role=roles.EDITORS))
+    assert reverse("quizzes:grading_list") in client.get("/admin/").content.decode()
+    client.force_login(SupervisorFactory(supervised_units=[units[0]]))
+    dashboard = client.get(reverse("tracking:dashboard")).content.decode()
+    assert reverse("quizzes:grading_list") in dashboard
