@@ -482,7 +482,9 @@ def manual_grade(snapshot: Snapshot, score: float) -> Grade:
             _("La note doit être comprise entre 0 et %(max)s.")
             % {"max": f"{max_score:g}".replace(".", ",")}
         )
-    score = round(score, DECIMALS)
+    # min(): rounding may overshoot a max_score that has more than 7 decimals (found by the
+    # property test); a score that rounds to the max is full marks.
+    score = min(round(score, DECIMALS), max_score)
     fraction = round(score / max_score, DECIMALS) if max_score else 0.0
     if score >= max_score:
         fraction = 1.0
