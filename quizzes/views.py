@@ -220,7 +220,8 @@ def attempt_summary(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     if attempt.state != Attempt.State.IN_PROGRESS:
         return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
-    items = list(attempt.items.all())
+    # A description asks nothing: it is neither answered nor unanswered.
+    items = [i for i in attempt.items.all() if i.snapshot["type"] != "description"]
     return TemplateResponse(
         request,
         "quizzes/attempt_summary.html",

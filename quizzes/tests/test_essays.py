@@ -278,3 +278,28 @@ def test_editors_find_the_page_in_the_admin_menu_and_supervisors_on_their_dashbo
     client.force_login(SupervisorFactory(supervised_units=[units[0]]))
     dashboard = client.get(reverse("tracking:dashboard")).content.decode()
     assert reverse("quizzes:grading_list") in dashboard
+
+
+def test_the_summary_does_not_count_a_description_as_unanswered(client, quiz, learner):
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    client.force_login(learner)
+    text = client.get(reverse("quizzes:attempt_summary", args=[attempt.pk])).content.decode()
+    assert "2 questions sans réponse." in text  # the single choice and the essay
+
+
+def test_the_supervisor_sees_the_grade_as_provisional_and_statistics_skip_descriptions(
+    client, quiz, learner, units
+):
+    from quizzes.statistics import quiz_stats
+
+    _attempt, items = answer_and_submit(learner, quiz)
+    client.force_login(SupervisorFactory(supervised_units=[units[0]]))
+    page = client.get(reverse("tracking:learner", args=[learner.pk])).content.decode()
+    assert '20 % <span class="muted">(provisoire)</span>' in page
+    assert quiz_stats(quiz).attempts == 0  # provisional attempts wait
+    services.essay_grade(
+        item_id=items["essay"].pk, grader=UserFactory(role=roles.EDITORS), score=4, feedback=""
+    )
+    stats = quiz_stats(quiz)
+    assert stats.attempts == 1
+    assert sorted(q.question_type for q in stats.questions) == ["essay", "single"]
