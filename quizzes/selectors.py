@@ -391,8 +391,8 @@ def _is_editor(user) -> bool:
 
 
 def essays_to_grade(*, user):
-    """The essays waiting for a person that `user` may grade, oldest attempt first: every
-    item outside this queryset answers 404 on the grading page."""
+    """The essays waiting for a person that `user` may grade, oldest attempt first, never
+    their own: every item outside this queryset answers 404 on the grading page."""
     from accounts.selectors import learner_scope_q, user_is_administrator
 
     from . import grading
@@ -403,6 +403,7 @@ def essays_to_grade(*, user):
     )
     if not user_may_grade(user):
         return items.none()
+    items = items.exclude(attempt__learner=user)  # nobody grades their own essay
     if not (user_is_administrator(user) or _is_editor(user)):
         items = items.filter(learner_scope_q(user=user, prefix="attempt__learner__"))
     return items.select_related("attempt__learner", "attempt__quiz").order_by(

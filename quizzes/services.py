@@ -83,7 +83,8 @@ def attempt_retry_at(*, quiz: QuizPage, attempts: list[Attempt], now=None):
     """When the delay between two attempts ends, if it has not yet: the last counted
     attempt's end plus the quiz's delay. None when no delay holds the learner back."""
     now = now or timezone.now()
-    counted = [a for a in attempts if a.state == Attempt.State.FINISHED and a.finished_at]
+    ended = (Attempt.State.FINISHED, Attempt.State.NEEDS_GRADING)
+    counted = [a for a in attempts if a.state in ended and a.finished_at]
     if not counted or not quiz.delay_minutes:
         return None
     ready_at = max(a.finished_at for a in counted) + timedelta(minutes=quiz.delay_minutes)

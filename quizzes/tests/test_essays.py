@@ -303,3 +303,22 @@ def test_the_supervisor_sees_the_grade_as_provisional_and_statistics_skip_descri
     stats = quiz_stats(quiz)
     assert stats.attempts == 1
     assert sorted(q.question_type for q in stats.questions) == ["essay", "single"]
+
+
+def test_nobody_grades_their_own_essay(client, course, quiz, units):
+    supervisor = SupervisorFactory(supervised_units=[units[0]], unit=units[0])
+    course_services.enrollment_create(learner=supervisor, course=course)
+    answer_and_submit(supervisor, quiz)
+    essay = AttemptItem.objects.get(state="needs_grading")
+    client.force_login(supervisor)
+    assert client.get(reverse("quizzes:grading_item", args=[essay.pk])).status_code == 404
+    client.force_login(SupervisorFactory(supervised_units=[units[0]]))
+    assert client.get(reverse("quizzes:grading_item", args=[essay.pk])).status_code == 200
+
+
+def test_the_delay_between_attempts_runs_from_a_provisional_attempt(quiz, learner):
+    quiz.delay_minutes = 30
+    quiz.save()
+    answer_and_submit(learner, quiz)
+    refusal = services.attempt_start_refusal(learner=learner, quiz=quiz)
+    assert refusal is not None and "recommencer dans" in refusal
