@@ -232,8 +232,12 @@ def question_create(
         name=data["name"][:200],
         question_type=data["type"],
         text=_text_with_images(text, images, data["name"]),
-        max_score=Decimal(str(data.get("max_score", 1))),
+        max_score=Decimal(0)
+        if data["type"] == "description"
+        else Decimal(str(data.get("max_score", 1))),
         general_feedback=data.get("general_feedback", ""),
+        response_template=data.get("response_template", "") if data["type"] == "essay" else "",
+        grader_info=data.get("grader_info", "") if data["type"] == "essay" else "",
         live=publish,
         idnumber=str(data.get("idnumber") or "")[:100],
         tags=[str(tag)[:100] for tag in data.get("tags") or []],
@@ -501,7 +505,11 @@ def question_data(question: Question, *, root: QuestionCategory | None = None) -
         "partially_correct_feedback": question.partially_correct_feedback,
         "incorrect_feedback": question.incorrect_feedback,
         "show_num_correct": question.show_num_correct,
-    }
+    } | (
+        {"response_template": question.response_template, "grader_info": question.grader_info}
+        if question.question_type == "essay"
+        else {}
+    )
 
 
 def category_questions(category: QuestionCategory) -> list[Question]:

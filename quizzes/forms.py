@@ -1,9 +1,14 @@
+import re
+
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from .snapshots import (
     CHOICE_TYPES,
+    ESSAY_TYPES,
     PAIR_ANSWER_TYPES,
     PAIR_TYPES,
     TOLERANCE_TYPES,
@@ -42,6 +47,10 @@ class QuestionForm(WagtailAdminModelForm):
             form.cleaned_data[field] = value
             setattr(form.instance, field, value)  # the instance was built before this clean
 
+        if question_type not in ESSAY_TYPES:
+            for field in ("response_template", "grader_info"):
+                if field in cleaned:
+                    cleaned[field] = ""
         choice_forms = kept("choices", question_type in CHOICE_TYPES)
         pair_forms = kept("pairs", question_type in PAIR_TYPES)
         for form in choice_forms:
@@ -149,3 +158,60 @@ class QuizPageForm(WagtailAdminPageForm):
         else:
             self.review_warning = message
         return cleaned
+
+
+GRADER_FEEDBACK_MAX_LENGTH = 5000
+_SCORE = re.compile(r"[0-9]{1,6}(?:[.,][0-9]{1,4})?")
+
+
+class EssayGradeForm(forms.Form):
+    """A person's grade for one essay: points from 0 to the question's, and plain-text
+    feedback that the learner reads in the review once the attempt is final."""
+
+    score = forms.CharField(
+        label=_("Note"),
+        max_length=12,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+    feedback = forms.CharField(
+        label=_("Commentaire (montré avec la note)"),
+        required=False,
+        max_length=GRADER_FEEDBACK_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, max_score: float, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_score = max_score
+        label = f"{max_score:g}".replace(".", ",")
+        self.fields["score"].help_text = gettext("Entre 0 et %(max)s points, par exemple 2,5.") % {
+            "max": label
+        }
+
+    def clean_score(self) -> float:
+        text = self.cleaned_data["score"].strip().replace("\u202f", "").replace(" ", "")
+        negative = text.startswith("-") and _SCORE.fullmatch(text[1:])
+        if not _SCORE.fullmatch(text) and not negative:
+            raise ValidationError(gettext("Saisissez un nombre, par exemple 3 ou 3,5."))
+        value = float(text.replace(",", "."))
+        if negative or value > self.max_score:
+            raise ValidationError(
+                gettext("La note doit être comprise entre 0 et %(max)s.")
+                % {"max": f"{self.max_score:g}".replace(".", ",")}
+            )
+        return value
+
+    def clean_feedback(self) -> str:
+        text = self.cleaned_data["feedback"].strip()
+        # PostgreSQL stores no NUL character; lone surrogates cannot be encoded.
+        if "\x00" in text or _has_surrogates(text):
+            raise ValidationError(gettext("Le commentaire contient un caractère non valide."))
+        return text
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

@@ -35,6 +35,11 @@ editor guarantees the constraints below, this module trusts them.
 ``ordering``
     ``{"items": [{"id": "i1", "text": str}, ...]}``; the list order is the right order; at
     least 2 items.
+``essay``
+    ``{"response_template": str, "grader_info": str}``: a free text graded by a person;
+    ``grader_info`` is the graders' rubric and never reaches the learner.
+``description``
+    No other key; ``max_score`` is 0: information shown in the attempt, never graded.
 
 Response schema (what `response_clean` returns; ``None`` means "no answer")
 ===========================================================================
@@ -47,6 +52,9 @@ Response schema (what `response_clean` returns; ``None`` means "no answer")
 - matching: ``{"matches": {"p1": "p2"}}``: for the prompt of pair p1 the learner chose the
   answer of pair p2; prompts left blank are absent, keys follow the snapshot's order
 - ordering: ``{"order": ["i2", "i1", "i3"]}``, a permutation of the snapshot's item ids
+- essay: ``{"text": "…"}``, stripped, 1 to ``ESSAY_MAX_LENGTH`` characters; the response
+  template left as it was (whitespace aside) is no answer
+- description: always ``None``
 
 Grading rules
 =============
@@ -69,6 +77,10 @@ score): ``"correct"`` when it is 1, ``"partial"`` between 0 and 1, ``"wrong"`` a
 - matching: prompts matched to the right answer / number of pairs. Pairs whose answers have
   the same text are interchangeable, since the learner cannot tell them apart.
 - ordering: items at their right position / number of items.
+- essay: `grade` does not decide: an answered essay gets the state ``"needs_grading"``
+  with 0 points until a person grades it (`manual_grade`, which checks the score against
+  the question's points); an unanswered essay scores 0 (``"unanswered"``), as in Moodle.
+- description: state ``"info"``, 0 of 0 points.
 
 Feedback lists the non-empty feedback of each selected choice (single, truefalse, multiple;
 in the snapshot's order) or of the best matching answer (short, numerical); matching and
@@ -85,6 +97,9 @@ from typing import Any, TypedDict
 from django.utils.translation import gettext as _
 
 MAX_TEXT_LENGTH = 500
+ESSAY_MAX_LENGTH = 10_000
+NEEDS_GRADING = "needs_grading"
+INFO = "info"
 DECIMALS = 7
 
 # Relative slack on numerical intervals: 0.3 ± 0.1 must accept 0.4 although
@@ -164,15 +179,15 @@ def _is_blank(value: object) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def _clean_text(value: object) -> str | None:
+def _clean_text(value: object, limit: int = MAX_TEXT_LENGTH) -> str | None:
     if not isinstance(value, str):
         raise _invalid()
     text = value.strip()
     if not text:
         return None
-    if len(text) > MAX_TEXT_LENGTH:
+    if len(text) > limit:
         raise ResponseError(
-            _("Réponse trop longue : %(max)d caractères au maximum.") % {"max": MAX_TEXT_LENGTH}
+            _("Réponse trop longue : %(max)d caractères au maximum.") % {"max": limit}
         )
     # PostgreSQL's jsonb (production) stores neither NUL nor lone surrogates, which json.loads
     # produces from "\ud800": refuse them here rather than fail on save.
@@ -288,7 +303,24 @@ def _clean_ordering(snapshot: Snapshot, raw: dict) -> Response | None:
     return {"order": cleaned}
 
 
+def _clean_essay(snapshot: Snapshot, raw: dict) -> Response | None:
+    value = raw.get("text")
+    text = None if _is_blank(value) else _clean_text(value, ESSAY_MAX_LENGTH)
+    if text is None:
+        return None
+    template = snapshot.get("response_template") or ""
+    if template and " ".join(text.split()) == " ".join(template.split()):
+        return None  # the template as given is no answer
+    return {"text": text}
+
+
+def _clean_description(snapshot: Snapshot, raw: dict) -> Response | None:
+    return None
+
+
 _CLEANERS: dict[str, Callable[[Snapshot, dict], Response | None]] = {
+    "essay": _clean_essay,
+    "description": _clean_description,
     "single": _clean_single,
     "truefalse": _clean_single,
     "multiple": _clean_multiple,
@@ -418,16 +450,47 @@ def grade(snapshot: Snapshot, response: Response | None) -> Grade:
     the snapshot raises ResponseError, a ValueError, instead of a KeyError deep down.
     Raises ValueError for an unknown question type.
     """
-    grader = _GRADERS.get(snapshot.get("type"))
-    if grader is None:
-        raise ValueError(f"unknown question type: {snapshot.get('type')!r}")
+    kind = snapshot.get("type")
+    if kind == "description":
+        return Grade(score=0.0, max_score=0.0, fraction=0.0, state=INFO, feedback=[])
+    grader = _GRADERS.get(kind)
+    if grader is None and kind != "essay":
+        raise ValueError(f"unknown question type: {kind!r}")
     max_score = _max_score(snapshot)
     response = response_clean(snapshot, response)
+    if kind == "essay":
+        state = "unanswered" if response is None else NEEDS_GRADING
+        return Grade(score=0.0, max_score=max_score, fraction=0.0, state=state, feedback=[])
     if response is None:
         return Grade(score=0.0, max_score=max_score, fraction=0.0, state="unanswered", feedback=[])
     raw_fraction, feedback = grader(snapshot, response)
     fraction = round(_clamp(raw_fraction), DECIMALS)
     return Grade(_score(fraction, max_score), max_score, fraction, _state(fraction), feedback)
+
+
+def manual_grade(snapshot: Snapshot, score: float) -> Grade:
+    """The grade a person gives an essay: `score` points out of the snapshot's. Raises
+    ResponseError (French) for a score that is not a finite number in [0, max_score]."""
+    if snapshot.get("type") != "essay":
+        raise ValueError(f"not graded by a person: {snapshot.get('type')!r}")
+    max_score = _max_score(snapshot)
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        raise ResponseError(_("Saisissez un nombre, par exemple 3 ou 3,5."))
+    score = _finite(score)
+    if not 0 <= score <= max_score:
+        raise ResponseError(
+            _("La note doit être comprise entre 0 et %(max)s.")
+            % {"max": f"{max_score:g}".replace(".", ",")}
+        )
+    # min(): rounding may overshoot a max_score that has more than 7 decimals (found by the
+    # property test); a score that rounds to the max is full marks.
+    score = min(round(score, DECIMALS), max_score)
+    fraction = round(score / max_score, DECIMALS) if max_score else 0.0
+    if score >= max_score:
+        fraction = 1.0
+    elif fraction >= 1:
+        fraction = round(1 - 10**-DECIMALS, DECIMALS)
+    return Grade(score, max_score, fraction, _state(fraction), [])
 
 
 def _score(fraction: float, max_score: float) -> float:
@@ -448,8 +511,9 @@ def _by_fraction(entries: list[Any]) -> Any:
     return max(entries, key=lambda entry: entry["fraction"])
 
 
-def correct_response(snapshot: Snapshot) -> Response:
-    """A clean response that gets full marks (the review page's "correct answer")."""
+def correct_response(snapshot: Snapshot) -> Response | None:
+    """A clean response that gets full marks (the review page's "correct answer"); None for
+    the types that have none (essay, description)."""
     kind = snapshot.get("type")
     if kind in ("single", "truefalse"):
         return {"choice": _by_fraction(snapshot["choices"])["id"]}
@@ -464,6 +528,8 @@ def correct_response(snapshot: Snapshot) -> Response:
         return {"matches": {pair["id"]: pair["id"] for pair in snapshot["pairs"]}}
     if kind == "ordering":
         return {"order": [item["id"] for item in snapshot["items"]]}
+    if kind in ("essay", "description"):
+        return None  # no right answer: a person grades an essay, a description has none
     raise ValueError(f"unknown question type: {kind!r}")
 
 

@@ -29,7 +29,13 @@ from wagtail.search import index
 from .forms import QuestionForm, QuizPageForm
 from .panels import ReviewLeakPanel
 from .richtext import field_clean
-from .snapshots import CHOICE_TYPES, PAIR_ANSWER_TYPES, PAIR_TYPES, TOLERANCE_TYPES
+from .snapshots import (
+    CHOICE_TYPES,
+    ESSAY_TYPES,
+    PAIR_ANSWER_TYPES,
+    PAIR_TYPES,
+    TOLERANCE_TYPES,
+)
 from .widgets import ReviewPartsWidget
 
 FRACTION_VALIDATORS = [MinValueValidator(Decimal("-100")), MaxValueValidator(Decimal("100"))]
@@ -104,6 +110,8 @@ class Question(
         NUMERICAL = "numerical", _("Numérique")
         MATCHING = "matching", _("Association")
         ORDERING = "ordering", _("Remise en ordre")
+        ESSAY = "essay", _("Composition (corrigée par une personne)")
+        DESCRIPTION = "description", _("Description (texte sans réponse)")
 
     category = models.ForeignKey(
         QuestionCategory,
@@ -123,7 +131,8 @@ class Question(
         max_digits=6,
         decimal_places=2,
         default=Decimal("1"),
-        validators=[MinValueValidator(Decimal("0.01"))],
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Une description ne compte pas : ses points sont ignorés."),
     )
     general_feedback = models.TextField(
         _("commentaire général"),
@@ -151,6 +160,21 @@ class Question(
     )
     incorrect_feedback = models.TextField(_("retour pour une réponse fausse"), blank=True)
     show_num_correct = models.BooleanField(_("montrer le nombre de bonnes réponses"), default=False)
+
+    # Essay only (ESSAY_TYPES): the text the answer box starts with, and the grader's rubric,
+    # which is frozen in the snapshot for the graders and never shown to the learner.
+    response_template = models.TextField(
+        _("modèle de réponse"),
+        blank=True,
+        help_text=_("Composition seulement : le texte dont part la zone de réponse."),
+    )
+    grader_info = models.TextField(
+        _("consignes de correction"),
+        blank=True,
+        help_text=_(
+            "Composition seulement : montrées à la personne qui corrige, jamais dans le quiz."
+        ),
+    )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="question")
 
     panels = [
@@ -185,6 +209,8 @@ class Question(
             ),
             attrs={"data-kalan-types": " ".join(PAIR_TYPES)},
         ),
+        FieldPanel("response_template", attrs={"data-kalan-types": " ".join(ESSAY_TYPES)}),
+        FieldPanel("grader_info", attrs={"data-kalan-types": " ".join(ESSAY_TYPES)}),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("text")]
     base_form_class = QuestionForm
@@ -196,6 +222,15 @@ class Question(
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if (
+            self.question_type != self.Type.DESCRIPTION
+            and self.max_score is not None
+            and self.max_score <= 0
+        ):
+            raise ValidationError({"max_score": _("Une question vaut plus de 0 point.")})
 
     def save(self, *args, **kwargs):
         # Whatever wrote it (an import, a revision being published, the shell), the text a
@@ -500,6 +535,9 @@ class Attempt(models.Model):
     class State(models.TextChoices):
         IN_PROGRESS = "in_progress", _("En cours")
         FINISHED = "finished", _("Terminée")
+        # Submitted, with essays waiting for a person: the grade is provisional, the quiz
+        # is neither passed nor failed, and the learner's QuizGrade does not count it yet.
+        NEEDS_GRADING = "needs_grading", _("Correction en attente")
         ABANDONED = "abandoned", _("Non comptée")
 
     learner = models.ForeignKey(
@@ -508,7 +546,7 @@ class Attempt(models.Model):
     quiz = models.ForeignKey(QuizPage, on_delete=models.CASCADE, related_name="attempts")
     number = models.PositiveSmallIntegerField(_("numéro"))
     state = models.CharField(
-        _("état"), max_length=12, choices=State.choices, default=State.IN_PROGRESS
+        _("état"), max_length=16, choices=State.choices, default=State.IN_PROGRESS
     )
     started_at = models.DateTimeField(_("commencée le"), auto_now_add=True)
     deadline = models.DateTimeField(_("échéance"), null=True, blank=True)
@@ -562,7 +600,18 @@ class AttemptItem(models.Model):
     saved_at = models.DateTimeField(null=True, blank=True)
     score = models.DecimalField(max_digits=9, decimal_places=4, null=True, blank=True)
     fraction = models.DecimalField(max_digits=9, decimal_places=7, null=True, blank=True)
-    state = models.CharField(max_length=12, blank=True)
+    state = models.CharField(max_length=16, blank=True)
+    # An essay's grading by a person (quizzes.services.essay_grade): who, when, and the
+    # feedback shown to the learner once the attempt is final (plain text).
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    graded_at = models.DateTimeField(null=True, blank=True)
+    grader_feedback = models.TextField(blank=True)
 
     class Meta:
         ordering = ["position"]

@@ -226,6 +226,12 @@ def item_view(item, posted=None) -> dict:
             {"value": token, "text": texts[real], "checked": token in chosen}
             for token, real in item.display_order
         ]
+    elif kind == "essay":
+        view["max_length"] = grading_module().ESSAY_MAX_LENGTH
+        if posted is not None:
+            view["value"] = posted.get(field, "").replace("\x00", "")
+        else:
+            view["value"] = response.get("text", snapshot.get("response_template", ""))
     elif kind in ("short", "numerical") and posted is not None:
         view["value"] = posted.get(field, "").replace("\x00", "")
     elif kind in ("short", "numerical"):
@@ -270,6 +276,12 @@ def item_view(item, posted=None) -> dict:
     return view
 
 
+def grading_module():
+    from . import grading
+
+    return grading
+
+
 def _posted_token(posted, name: str, tokens: set[str]) -> str:
     value = posted.get(name, "")
     return value if value in tokens else ""
@@ -290,13 +302,23 @@ def item_review(item, parts: set[str]) -> dict:
     view = item_view(item)
     view["answered"] = item.response is not None
     view["your_answer"] = answer_text(item.snapshot, item.response)
-    if "score" in parts and "correctness" in parts:
+    if view["type"] == "description":
+        return view  # information: nothing to review
+    waiting = item.state == grading.NEEDS_GRADING
+    view["waiting"] = waiting
+    if "score" in parts and "correctness" in parts and not waiting:
         # A question's points say whether it was right: they go with the right/wrong marks.
         view["score"] = item.score
-    if "correctness" in parts:
+    if "correctness" in parts and not waiting:
         view["state"] = item.state
+    if view["type"] == "essay" and not waiting and "score" in parts:
+        # A person's grade and words, once given: the attempt is final for this item. The
+        # grader's rubric (snapshot["grader_info"]) is never copied here.
+        view["score"] = item.score
+        view["grader_feedback"] = item.grader_feedback
     if "answer" in parts:
-        view["right_answer"] = answer_text(item.snapshot, grading.correct_response(item.snapshot))
+        right = grading.correct_response(item.snapshot)
+        view["right_answer"] = answer_text(item.snapshot, right) if right else ""
     if "feedback" in parts:
         result = grading.grade(item.snapshot, item.response)
         view["feedback"] = result.feedback
@@ -309,6 +331,8 @@ def answer_text(snapshot: dict, response: dict | None) -> str:
     if not response:
         return ""
     kind = snapshot["type"]
+    if kind == "essay":
+        return response["text"]
     if kind in ("single", "truefalse"):
         return next(c["text"] for c in snapshot["choices"] if c["id"] == response["choice"])
     if kind == "multiple":
@@ -343,3 +367,63 @@ def duration_text(duration: timedelta) -> str:
         text = _("%(m)d min") % {"m": minutes}
     # A narrow table column must not part a number from its unit.
     return text.replace(" ", "\u00a0")
+
+
+# --- Essays waiting for a person ------------------------------------------------------------
+
+
+def user_may_grade(user) -> bool:
+    """Editors and administrators grade every essay; a supervisor (a trainer of units) those
+    of the learners of their units' subtrees."""
+    from accounts.selectors import supervised_units, user_is_administrator
+
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user_is_administrator(user) or _is_editor(user) or bool(supervised_units(user))
+
+
+def _is_editor(user) -> bool:
+    from accounts import roles
+
+    if not hasattr(user, "_kalan_is_editor"):
+        user._kalan_is_editor = user.groups.filter(name=roles.EDITORS).exists()
+    return user._kalan_is_editor
+
+
+def essays_to_grade(*, user):
+    """The essays waiting for a person that `user` may grade, oldest attempt first, never
+    their own: every item outside this queryset answers 404 on the grading page."""
+    from accounts.selectors import learner_scope_q, user_is_administrator
+
+    from . import grading
+    from .models import Attempt, AttemptItem
+
+    items = AttemptItem.objects.filter(
+        state=grading.NEEDS_GRADING, attempt__state=Attempt.State.NEEDS_GRADING
+    )
+    if not user_may_grade(user):
+        return items.none()
+    items = items.exclude(attempt__learner=user)  # nobody grades their own essay
+    if not (user_is_administrator(user) or _is_editor(user)):
+        items = items.filter(learner_scope_q(user=user, prefix="attempt__learner__"))
+    return items.select_related("attempt__learner", "attempt__quiz").order_by(
+        "attempt__finished_at", "attempt_id", "position"
+    )
+
+
+def essay_for_grader(item) -> dict:
+    """The grading form's view of one essay: the question, the learner's answer and the
+    rubric (for the grader only)."""
+    snapshot = item.snapshot
+    return {
+        "id": item.pk,
+        "learner": item.attempt.learner,
+        "quiz": item.attempt.quiz,
+        "attempt": item.attempt,
+        "position": item.position + 1,
+        "text": field_clean(Question, "text", snapshot["text"]),
+        "answer": (item.response or {}).get("text", ""),
+        "grader_info": snapshot.get("grader_info", ""),
+        "max_score": snapshot["max_score"],
+        "max_label": f"{snapshot['max_score']:g}".replace(".", ","),
+    }

@@ -83,7 +83,8 @@ def attempt_retry_at(*, quiz: QuizPage, attempts: list[Attempt], now=None):
     """When the delay between two attempts ends, if it has not yet: the last counted
     attempt's end plus the quiz's delay. None when no delay holds the learner back."""
     now = now or timezone.now()
-    counted = [a for a in attempts if a.state == Attempt.State.FINISHED and a.finished_at]
+    ended = (Attempt.State.FINISHED, Attempt.State.NEEDS_GRADING)
+    counted = [a for a in attempts if a.state in ended and a.finished_at]
     if not counted or not quiz.delay_minutes:
         return None
     ready_at = max(a.finished_at for a in counted) + timedelta(minutes=quiz.delay_minutes)
@@ -286,22 +287,89 @@ def attempt_submit(*, attempt: Attempt, now=None) -> Attempt:
             attempt.state = Attempt.State.ABANDONED
             attempt.save(update_fields=["state", "finished_at"])
             return attempt
-        total = Decimal(0)
         items = list(attempt.items.all())
         for item in items:
             result = grading.grade(item.snapshot, item.response)
             item.score = Decimal(str(result.score))
             item.fraction = Decimal(str(result.fraction))
             item.state = result.state
-            total += item.score
         AttemptItem.objects.bulk_update(items, ["score", "fraction", "state"])
-        attempt.score = total
-        attempt.percent = (100 * total / attempt.max_score) if attempt.max_score else Decimal(0)
-        attempt.passed = attempt.percent >= quiz.pass_percent
-        attempt.state = Attempt.State.FINISHED
+        if any(item.state == grading.NEEDS_GRADING for item in items):
+            # Essays wait for a person: the grade is provisional, pass or fail undecided,
+            # and the learner's QuizGrade (so completion and certificates) does not count
+            # this attempt until essay_grade finalises it.
+            _attempt_totals(attempt, items, final=False)
+        else:
+            _attempt_totals(attempt, items, final=True)
         attempt.save(update_fields=["score", "percent", "passed", "state", "finished_at"])
-        quiz_grade_refresh(learner=attempt.learner, quiz=quiz)
+        if attempt.state == Attempt.State.FINISHED:
+            quiz_grade_refresh(learner=attempt.learner, quiz=quiz)
     return attempt
+
+
+def _attempt_totals(attempt: Attempt, items: list[AttemptItem], *, final: bool) -> None:
+    total = sum((item.score or Decimal(0) for item in items), Decimal(0))
+    attempt.score = total
+    attempt.percent = (100 * total / attempt.max_score) if attempt.max_score else Decimal(0)
+    attempt.passed = final and attempt.percent >= attempt.quiz.pass_percent
+    attempt.state = Attempt.State.FINISHED if final else Attempt.State.NEEDS_GRADING
+
+
+class GradingError(Exception):
+    """A grading refused, with the French message the grader sees."""
+
+
+def essay_grade(*, item_id: int, grader, score, feedback: str, now=None) -> AttemptItem:
+    """Records a person's grade for one essay waiting in an attempt. The caller has checked
+    that `grader` may grade this learner (quizzes.selectors.essays_to_grade). Two graders
+    saving the same essay: the attempt's row is locked, then the item's; the second finds it
+    graded and gets a GradingError. When it was the attempt's last essay waiting, the attempt
+    becomes final: its grade is recomputed, the learner's QuizGrade follows by the quiz's
+    grading method, and so does the course's completion (and its certificate)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt_id = AttemptItem.objects.filter(pk=item_id).values_list("attempt_id", flat=True)
+        attempt = (
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("quiz", "learner")
+            .filter(pk__in=attempt_id)
+            .first()
+        )
+        item = (
+            AttemptItem.objects.select_for_update(of=("self",))
+            .filter(pk=item_id, attempt=attempt)
+            .first()
+        )
+        if attempt is None or item is None:
+            raise GradingError(_("Cette réponse n’existe plus."))
+        if item.state != grading.NEEDS_GRADING or attempt.state != Attempt.State.NEEDS_GRADING:
+            raise GradingError(
+                _("Cette réponse vient d’être corrigée par quelqu’un d’autre : rien n’a changé.")
+            )
+        result = grading.manual_grade(item.snapshot, score)
+        item.score = Decimal(str(result.score))
+        item.fraction = Decimal(str(result.fraction))
+        item.state = result.state
+        item.graded_by = grader
+        item.graded_at = now
+        item.grader_feedback = feedback
+        item.save(
+            update_fields=[
+                "score",
+                "fraction",
+                "state",
+                "graded_by",
+                "graded_at",
+                "grader_feedback",
+            ]
+        )
+        items = list(attempt.items.all())
+        final = not any(i.state == grading.NEEDS_GRADING for i in items)
+        _attempt_totals(attempt, items, final=final)
+        attempt.save(update_fields=["score", "percent", "passed", "state"])
+        if final:
+            quiz_grade_refresh(learner=attempt.learner, quiz=attempt.quiz)
+    return item
 
 
 def quiz_grade_refresh(*, learner, quiz: QuizPage) -> QuizGrade | None:

@@ -11,6 +11,10 @@ CHOICE_TYPES = ("single", "multiple", "truefalse", "short", "numerical")
 PAIR_TYPES = ("matching", "ordering")
 TOLERANCE_TYPES = ("numerical",)
 PAIR_ANSWER_TYPES = ("matching",)
+# Graded by a person (quizzes.services.essay_grade), and shown without an answer.
+ESSAY_TYPES = ("essay",)
+MANUAL_TYPES = ("essay",)
+INFO_TYPES = ("description",)
 
 
 class QuestionStructureError(ValueError):
@@ -98,6 +102,8 @@ def structure_check(question_type: str, choices: list[dict], pairs: list[dict]) 
             raise QuestionStructureError(
                 _("L’élément « %(text)s » figure deux fois.") % {"text": twice}
             )
+    elif question_type in ESSAY_TYPES or question_type in INFO_TYPES:
+        pass  # no answers to check: a person grades an essay, a description is not graded
     else:
         raise QuestionStructureError(
             _("Type de question inconnu : %(type)s.") % {"type": question_type}
@@ -107,15 +113,16 @@ def structure_check(question_type: str, choices: list[dict], pairs: list[dict]) 
 def question_snapshot(question) -> dict:
     choices = list(question.choices.all())
     pairs = list(question.pairs.all())
+    kind = question.question_type
     snapshot = {
-        "type": question.question_type,
-        "max_score": float(question.max_score),
+        "type": kind,
+        # A description is information: it never counts, whatever its points say.
+        "max_score": 0.0 if kind in INFO_TYPES else float(question.max_score),
         "text": question.text,
         "general_feedback": question.general_feedback,
         "question_id": question.pk,
         "name": question.name,
     }
-    kind = question.question_type
     if kind in ("single", "multiple", "truefalse"):
         ids = ["true", "false"] if kind == "truefalse" else [f"c{n}" for n in range(len(choices))]
         snapshot["choices"] = [
@@ -148,4 +155,9 @@ def question_snapshot(question) -> dict:
         ]
     elif kind == "ordering":
         snapshot["items"] = [{"id": f"i{n}", "text": p.prompt} for n, p in enumerate(pairs)]
+    elif kind in ESSAY_TYPES:
+        # grader_info is for the graders' page only: quizzes.selectors copies the fields a
+        # learner may see one by one, and never this one.
+        snapshot["response_template"] = question.response_template
+        snapshot["grader_info"] = question.grader_info
     return snapshot

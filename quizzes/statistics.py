@@ -131,6 +131,8 @@ def quiz_stats(quiz) -> QuizStats:
                     "response": item.response,
                 }
                 for item in attempt.items.all()
+                # A description is information: no score, no statistic.
+                if item.snapshot["type"] != "description"
             ],
         }
         for attempt in attempts

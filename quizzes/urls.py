@@ -12,4 +12,6 @@ urlpatterns = [
     ),
     path("tentatives/<int:attempt_id>/envoyer/", views.attempt_submit, name="attempt_submit"),
     path("tentatives/<int:attempt_id>/relecture/", views.attempt_review, name="attempt_review"),
+    path("suivi/a-corriger/", views.grading_list, name="grading_list"),
+    path("suivi/a-corriger/<int:item_id>/", views.grading_item, name="grading_item"),
 ]

@@ -10,12 +10,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import selectors as course_selectors
 from courses.models import Enrollment
 
 from . import grading, selectors, services
+from .forms import EssayGradeForm
 from .models import Attempt, QuizPage
 
 MAX_FIELDS_PER_QUESTION = 60
@@ -133,6 +134,9 @@ def _raw_responses(request, items) -> dict[int, object]:
             raw[item.pk] = {"matches": {k: v for k, v in matches.items() if v}}
         elif kind == "ordering":
             raw[item.pk] = _ordering_raw(request, field, item)
+        elif kind == "essay":
+            raw[item.pk] = {"text": request.POST.get(field, "")}
+        # A description has no answer: nothing is read for it.
     return raw
 
 
@@ -216,7 +220,8 @@ def attempt_summary(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     if attempt.state != Attempt.State.IN_PROGRESS:
         return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
-    items = list(attempt.items.all())
+    # A description asks nothing: it is neither answered nor unanswered.
+    items = [i for i in attempt.items.all() if i.snapshot["type"] != "description"]
     return TemplateResponse(
         request,
         "quizzes/attempt_summary.html",
@@ -277,4 +282,64 @@ def attempt_review(request, attempt_id: int):
             "quiz_url": attempt.quiz.url,
             "step": _next_step(learner=request.user, quiz=attempt.quiz, attempts=attempts),
         },
+    )
+
+
+# --- « À corriger »: essays graded by a person -----------------------------------------------
+
+GRADING_LIST_SIZE = 200
+
+
+def _grader_required(request):
+    """Signed in, and allowed to grade someone: others get a 404, like an object out of
+    their scope (the page names learners)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not selectors.user_may_grade(request.user):
+        raise Http404
+    return None
+
+
+def grading_list(request):
+    refusal = _grader_required(request)
+    if refusal is not None:
+        return refusal
+    waiting = selectors.essays_to_grade(user=request.user)
+    items = list(waiting[:GRADING_LIST_SIZE])
+    return TemplateResponse(
+        request,
+        "quizzes/grading_list.html",
+        {"items": items, "total": len(items) if len(items) < GRADING_LIST_SIZE else None},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def grading_item(request, item_id: int):
+    refusal = _grader_required(request)
+    if refusal is not None:
+        return refusal
+    item = get_object_or_404(selectors.essays_to_grade(user=request.user), pk=item_id)
+    essay = selectors.essay_for_grader(item)
+    form = EssayGradeForm(request.POST or None, max_score=essay["max_score"])
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.essay_grade(
+                    item_id=item.pk,
+                    grader=request.user,
+                    score=form.cleaned_data["score"],
+                    feedback=form.cleaned_data["feedback"],
+                )
+            except (services.GradingError, grading.ResponseError) as error:
+                messages.error(request, str(error))
+                return redirect("quizzes:grading_list")
+            messages.success(request, _("Correction enregistrée."))
+            following = selectors.essays_to_grade(user=request.user).first()
+            if following is not None:
+                return redirect("quizzes:grading_item", item_id=following.pk)
+            return redirect("quizzes:grading_list")
+        status = 400
+    return TemplateResponse(
+        request, "quizzes/grading_item.html", {"essay": essay, "form": form}, status=status
     )

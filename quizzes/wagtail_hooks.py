@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from courses.admin_workflow import ConfirmedSnippetWorkflowActionView
 
+from . import selectors
 from .admin_choosers import (
     CATEGORY_SEARCH_FIELDS,
     QUESTION_SEARCH_FIELDS,
@@ -180,3 +181,17 @@ def quiz_review_leak_warning(request, page):
     early, repeated = selectors.review_leak(quiz=page, slots=list(page.slots.all()))
     if early:
         messages.warning(request, review_leak_message(early, repeated))
+
+
+class GradingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return selectors.user_may_grade(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_grading_menu_item():
+    # The page lives on the public site (supervisors have no admin access); editors and
+    # administrators reach it from here.
+    return GradingMenuItem(
+        _("Compositions à corriger"), reverse("quizzes:grading_list"), icon_name="edit", order=320
+    )

@@ -347,6 +347,8 @@ class AttemptLine:
     started_at: datetime
     finished_at: datetime | None
     state: str
+    # Essays wait for a grader: the percent is provisional, pass or fail undecided.
+    provisional: bool = False
 
     @property
     def duration(self) -> timedelta | None:
@@ -413,6 +415,7 @@ def learner_detail(*, learner: User) -> list[CourseDetail]:
                 started_at=attempt.started_at,
                 finished_at=attempt.finished_at,
                 state=attempt.get_state_display(),
+                provisional=attempt.state == Attempt.State.NEEDS_GRADING,
             )
         )
     for certificate in Certificate.objects.filter(learner=learner, revoked_at__isnull=True):

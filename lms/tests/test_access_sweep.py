@@ -67,12 +67,16 @@ def world(db, settings, tmp_path):
         file=SimpleUploadedFile("guide.pdf", "%PDF Formation balayée".encode(), "application/pdf"),
     )
     LessonResource.objects.create(lesson=LessonPage.objects.get(), document=document)
-    quiz = quiz_make(course, questions=[question_make()], title="Quiz balayé")
+    quiz = quiz_make(
+        course, questions=[question_make(), question_make("essay")], title="Quiz balayé"
+    )
     owner = LearnerFactory(unit=tree.sevare, full_name=OWNER_NAME)
     course_services.enrollment_create(learner=owner, course=course)
-    attempt = quiz_services.attempt_submit(
-        attempt=quiz_services.attempt_start(learner=owner, quiz=quiz)
-    )
+    attempt = quiz_services.attempt_start(learner=owner, quiz=quiz)
+    # An essay answered: it waits for a grader on « À corriger ».
+    essay = attempt.items.get(snapshot__type="essay")
+    quiz_services.attempt_save(attempt=attempt, responses={essay.pk: {"text": "Ma réponse."}})
+    attempt = quiz_services.attempt_submit(attempt=attempt)
     # A completed enrollment (set directly: the owner's lessons stay unread for
     # test_self_service_actions_never_touch_another_learners_records), so that the completion
     # page and the certificate's status have something to show the owner.
@@ -133,6 +137,7 @@ def world(db, settings, tmp_path):
             "job_download": {"pk": job.pk},
             "packages_admin_export": {"course_id": course.pk},
             "packages_admin_import": {},
+            "grading_item": {"item_id": essay.pk},
         },
     )
 
@@ -153,6 +158,7 @@ SWEPT = {
     "assignment_delete": ("tracking", "post"),
     "job": ("jobs", "get"),
     "job_download": ("jobs", "get"),
+    "grading_item": ("quizzes", "post"),
 }
 
 
@@ -211,6 +217,7 @@ def test_intruders_get_404_or_sign_in_never_the_data(client, world, name, who):
     # Nothing was changed on the owner's behalf.
     assert Assignment.objects.count() == 1
     assert not Attempt.objects.filter(learner=world.owner, state="in_progress").exists()
+    assert Attempt.objects.get(learner=world.owner).state == "needs_grading"
 
 
 @pytest.mark.parametrize("name", ADMIN_SWEPT)
@@ -237,7 +244,9 @@ def test_intruders_never_reach_the_package_pages_of_the_admin(client, world, nam
     assert CoursePage.objects.count() == 1
 
 
-@pytest.mark.parametrize("name", ["download", "openbadge", "learner", "job", "job_download"])
+@pytest.mark.parametrize(
+    "name", ["download", "openbadge", "learner", "job", "job_download", "grading_item"]
+)
 def test_the_owners_supervisor_does_get_the_data(client, world, name):
     """The sweep's other half: the same URLs do work for someone in scope."""
     namespace, _method = SWEPT[name]

@@ -6,7 +6,7 @@ ParsedQuestion dicts (pure Python data, no Django models)::
     {
         "name": str,               # Moodle's question name
         "type": "single" | "multiple" | "truefalse" | "short" | "numerical"
-                | "matching" | "ordering",
+                | "matching" | "ordering" | "essay" | "description",
         "text": "<p>…</p>",       # HTML
         "max_score": float,        # Moodle defaultgrade (GIFT: 1, or a ``// max_score: N`` comment)
         "general_feedback": str,   # plain text
@@ -15,12 +15,16 @@ ParsedQuestion dicts (pure Python data, no Django models)::
                      "feedback": str}],   # fraction in percent (100, 50, -33.33333)
         "pairs": [{"prompt": str, "answer": str}],  # ordering: answer "", in the right order
         "images": [{"name": str, "data": bytes}],   # referenced as @@PLUGINFILE@@/name
+        # essay only (plain text; GIFT carries neither):
+        "response_template": str, "grader_info": str,
     }
 
 Moodle XML adds optional keys (absent means Moodle's default; see moodlexml.py): "line",
 "idnumber", "tags", "hints", "penalty", "shuffle_answers", the combined feedback
 ("correct_feedback", "partially_correct_feedback", "incorrect_feedback", "show_num_correct")
 and "category_info" (the description of each level of "category").
+
+An essay has no choices and no pairs; a description neither, and its max_score is 0.
 
 Each module offers ``parse(data: bytes) -> ParseResult`` and ``export(questions) -> bytes``.
 
@@ -30,7 +34,7 @@ Error policy (all-or-nothing is decided by the caller):
   raises ImportFormatError, with a French message;
 - a problem with one question never stops the parse: the question is left out of ``questions``
   and one French message « Question N « Nom » : raison » goes into ``errors``;
-- a question of a type Kalan does not support (essay, cloze, description, calculated…) is left
+- a question of a type Kalan does not support (cloze, calculated, drag and drop…) is left
   out and listed in ``skipped`` as « Nom (type essay) »; it is not an error.
 
 Every question in ``questions`` passed ``quizzes.snapshots.structure_check`` and the caps below.
@@ -61,7 +65,17 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 MAX_BYTES = 10 * 1024 * 1024
-TYPES = ("single", "multiple", "truefalse", "short", "numerical", "matching", "ordering")
+TYPES = (
+    "single",
+    "multiple",
+    "truefalse",
+    "short",
+    "numerical",
+    "matching",
+    "ordering",
+    "essay",
+    "description",
+)
 TRUE_LABEL = "Vrai"
 FALSE_LABEL = "Faux"
 
@@ -169,7 +183,12 @@ def skipped_label(name: str, moodle_type: str) -> str:
 def _length_reason(question: dict) -> str | None:
     """The caps on texts: the question's (settings) and the model fields' (answers, pairs)."""
     limit = max_text()
-    for key, label in (("text", _("l’énoncé")), ("general_feedback", _("le commentaire général"))):
+    for key, label in (
+        ("text", _("l’énoncé")),
+        ("general_feedback", _("le commentaire général")),
+        ("response_template", _("le modèle de réponse")),
+        ("grader_info", _("les consignes de correction")),
+    ):
         if len(question.get(key) or "") > limit:
             return _("%(what)s dépasse %(limit)d caractères.") % {"what": label, "limit": limit}
     for choice in question["choices"]:
@@ -188,7 +207,9 @@ def _length_reason(question: dict) -> str | None:
                 }
     # The model's decimal fields: beyond them the database refuses the row (a 500, not a
     # message).
-    if not 0 < float(question.get("max_score", 1)) <= 9999.99:
+    if question["type"] == "description":
+        pass  # information: its points are ignored (0 on import)
+    elif not 0 < float(question.get("max_score", 1)) <= 9999.99:
         return _("la note doit être comprise entre 0,01 et 9999,99.")
     for choice in question["choices"]:
         if choice.get("tolerance") is not None and not 0 <= choice["tolerance"] < 10**8:

@@ -264,7 +264,19 @@ def _question(block: str, category: list[str], max_score: float) -> dict | tuple
     if start < 0:
         if "}" in text:
             raise QuestionError("accolade « } » sans « { ».")
-        return name or default_name(_to_html(text, fmt)), "description"
+        # Text with no answer block: a description, shown as information, never graded.
+        text_html = _to_html(text, fmt)
+        return {
+            "name": name or default_name(text_html) or "Description",
+            "type": "description",
+            "text": text_html,
+            "max_score": 0.0,
+            "general_feedback": "",
+            "category": list(category),
+            "choices": [],
+            "pairs": [],
+            "images": [],
+        }
     finish = text.rfind("}")
     if finish < start:
         raise QuestionError("le bloc de réponses « { » n’est pas fermé par « } ».")
@@ -292,7 +304,11 @@ def _question(block: str, category: list[str], max_score: float) -> dict | tuple
         "images": [],
     }
     if not answers:
-        return name, "essay"
+        # "{}": an essay, graded by a person (GIFT carries no template nor instructions).
+        question["type"] = "essay"
+        question["response_template"] = ""
+        question["grader_info"] = ""
+        return question
     if answers.startswith(">"):
         question["type"] = "ordering"
         question["pairs"] = _ordering(answers[1:], fmt)
@@ -523,7 +539,17 @@ def _export_answers(q: dict) -> list[str]:
     return lines
 
 
-EXPORTED_TYPES = ("single", "multiple", "truefalse", "short", "numerical", "matching", "ordering")
+EXPORTED_TYPES = (
+    "single",
+    "multiple",
+    "truefalse",
+    "short",
+    "numerical",
+    "matching",
+    "ordering",
+    "essay",
+    "description",
+)
 
 
 def export_refusal(question: dict) -> str | None:
@@ -551,8 +577,12 @@ def export(questions: list[dict]) -> bytes:
             category = list(q.get("category") or [])
         header = f"// question: {name}".replace("\n", " ")
         max_score = float(q.get("max_score", 1))
-        if max_score != 1:
+        if max_score != 1 and q["type"] != "description":
             header += f"\n// max_score: {num_str(max_score)}"
+        if q["type"] == "description":
+            # Text with no answer block (no general feedback: GIFT has nowhere to put it).
+            blocks.append(f"{header}\n::{_escape(name)}::[html]{_escape(q.get('text', ''))}")
+            continue
         answers = _export_answers(q)
         opening = f"{header}\n::{_escape(name)}::[html]{_escape(q.get('text', ''))}{{"
         if q["type"] == "ordering":

@@ -76,6 +76,7 @@ _GRADES = [
 ALLOWED_GRADES = sorted({0.0, *(float(g) for g in _GRADES), *(-float(g) for g in _GRADES)})
 _TYPE_NAMES = {"shortanswer": "short", "numerical": "numerical", "matching": "matching"}
 _TYPE_NAMES |= {"truefalse": "truefalse", "ordering": "ordering"}
+_TYPE_NAMES |= {"essay": "essay", "description": "description"}
 DEFAULT_PENALTY = 0.3333333
 
 
@@ -102,6 +103,12 @@ _TYPE_TAGS = {
     "matching": {"shuffleanswers", "subquestion", "shownumcorrect", *_COMBINED},
     "ordering": {"layouttype", "selecttype", "selectcount", "gradingtype", "showgrading"}
     | {"numberingstyle", "answer", "shownumcorrect", *_COMBINED},
+    # An essay's <answer> is Moodle's empty placeholder; its options are read or reported in
+    # _Reader.options.
+    "essay": {"responseformat", "responserequired", "responsefieldlines", "attachments"}
+    | {"attachmentsrequired", "maxbytes", "filetypeslist", "minwordlimit", "maxwordlimit"}
+    | {"graderinfo", "responsetemplate", "answer"},
+    "description": set(),
 }
 # qtype_ordering's options that Kalan's ordering follows (all the items, one column, graded on
 # each item's absolute position); any other value is reported.
@@ -377,6 +384,12 @@ class _Reader:
                 self.lose(f"numérotation des réponses (answernumbering « {numbering} ») ignorée")
             if (node.findtext("showstandardinstruction") or "0").strip() not in ("0", ""):
                 self.lose("consigne standard de Moodle (showstandardinstruction) non reprise")
+        if kind == "essay":
+            if (node.findtext("attachments") or "0").strip() not in ("0", ""):
+                self.lose("pièces jointes à la réponse (attachments) non prises en charge")
+            for tag in ("minwordlimit", "maxwordlimit"):
+                if (node.findtext(tag) or "").strip() not in ("", "0"):
+                    self.lose(f"limite de mots <{tag}> non appliquée")
         if kind == "short" and (node.findtext("usecase") or "0").strip() not in ("0", ""):
             self.lose("respect de la casse (usecase) non appliqué : Kalan ignore la casse")
         if kind == "numerical":
@@ -440,13 +453,16 @@ def _question(reader: _Reader, category: list[str], infos: list[str]) -> dict:
     penalty = _number(node, "penalty", DEFAULT_PENALTY)
     if not 0 <= penalty <= 1:
         raise QuestionError(f"la pénalité « {num_str(penalty)} » doit être entre 0 et 1.")
-    choices, pairs = reader.answers(kind)
+    if kind in ("essay", "description"):
+        choices, pairs = [], []  # an essay's <answer> is Moodle's empty placeholder
+    else:
+        choices, pairs = reader.answers(kind)
     reader.options(kind)
     question = {
         "name": name,
         "type": kind,
         "text": text,
-        "max_score": max_score,
+        "max_score": 0.0 if kind == "description" else max_score,
         "general_feedback": reader.plain(node.find("generalfeedback"), "commentaire général"),
         "category": list(category),
         "choices": choices,
@@ -465,6 +481,11 @@ def _question(reader: _Reader, category: list[str], infos: list[str]) -> dict:
         for tag, key in _COMBINED.items():
             question[key] = reader.plain(node.find(tag), f"retour combiné <{tag}>")
         question["show_num_correct"] = _flag(node, "shownumcorrect", False)
+    if kind == "essay":
+        question["response_template"] = reader.plain(
+            node.find("responsetemplate"), "modèle de réponse"
+        )
+        question["grader_info"] = reader.plain(node.find("graderinfo"), "consignes de correction")
     return question
 
 
@@ -640,6 +661,14 @@ def _export_question(quiz, q: dict) -> None:
             sub = _text_field(node, "subquestion", p["prompt"], "plain_text")
             answer = _sub(sub, "answer")
             _sub(answer, "text", p["answer"])
+    elif kind == "essay":
+        _sub(node, "responseformat", "plain")
+        _sub(node, "responserequired", "1")
+        _sub(node, "responsefieldlines", "10")
+        _sub(node, "attachments", "0")
+        _sub(node, "attachmentsrequired", "0")
+        _text_field(node, "graderinfo", q.get("grader_info", ""), "plain_text")
+        _text_field(node, "responsetemplate", q.get("response_template", ""), "plain_text")
     elif kind == "ordering":
         _sub(node, "layouttype", "VERTICAL")
         _sub(node, "selecttype", "ALL")

@@ -47,6 +47,8 @@ def question_make(kind="single", *, category=None, name=None, max_score="1") -> 
         ]
     elif kind == "ordering":
         pairs = [("Interpellation", ""), ("Notification des droits", ""), ("Audition", "")]
+    if kind == "essay":
+        question.grader_info = "Barème : un point par droit cité, CONSIGNE-SECRETE."
     question.choices = [
         QuestionChoice(text=t, fraction_percent=Decimal(f), feedback=fb, sort_order=i)
         for i, (t, f, fb) in enumerate(choices)

@@ -17,7 +17,7 @@ def fixture(name):
     return str(FIXTURES / name)
 
 
-def test_gift_fixture_imports_with_the_essay_skipped(capsys):
+def test_gift_fixture_imports_with_the_essay(capsys):
     call_command(
         "import_questions",
         fixture("gift/questions.gift.txt"),
@@ -25,8 +25,9 @@ def test_gift_fixture_imports_with_the_essay_skipped(capsys):
         category="Import GIFT",
     )
     out = capsys.readouterr().out
-    assert "Ignorée (type non pris en charge) : Q8 (type essay)" in out
-    assert Question.objects.count() == 8
+    assert "ignorée" not in out.replace("0 ignorée", "")
+    assert Question.objects.count() == 9
+    assert Question.objects.get(question_type="essay").name == "Q8"
     colours = Question.objects.get(question_type="multiple")
     assert sorted(float(c.fraction_percent) for c in colours.choices.all()) == [-100, -100, 50, 50]
     numerical = Question.objects.get(question_type="numerical")
@@ -39,8 +40,15 @@ def test_moodle_xml_nested_categories(capsys):
         "import_questions", fixture("xml/nested_categories_with_questions.xml"), format="moodlexml"
     )
     paths = sorted(str(q.category) for q in Question.objects.all())
-    assert paths == ["Iota", "Iota › Kappa", "Iota › Kappa › Lambda", "Iota › Mu"]
-    assert "Kappa Essay Question (type essay)" in capsys.readouterr().out
+    assert paths == [
+        "Iota",
+        "Iota › Kappa",
+        "Iota › Kappa",
+        "Iota › Kappa › Lambda",
+        "Iota › Mu",
+    ]
+    assert Question.objects.get(question_type="essay").name == "Kappa Essay Question"
+    assert "(type essay)" not in capsys.readouterr().out
 
 
 def test_embedded_images_become_wagtail_images(settings, tmp_path):
@@ -117,13 +125,13 @@ def test_admin_upload_view(client, tmp_path, settings, django_capture_on_commit_
     ):
         response = client.post("/admin/questions/import/", {"file": handle, "format": "gift"})
     assert response.status_code == 302
-    assert Question.objects.count() == 8
+    assert Question.objects.count() == 9  # the essay included
     category = QuestionCategory.objects.first()
     assert client.get(f"/admin/questions/export/{category.pk}/gift/").status_code == 405
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/questions/export/{category.pk}/gift/")
     job_page = client.get(response["Location"])
-    assert "8 questions exportées." in job_page.content.decode()
+    assert "9 questions exportées." in job_page.content.decode()
     download = client.get(f"{response['Location']}telecharger/")
     assert download.status_code == 200 and b"::" in b"".join(download.streaming_content)
 

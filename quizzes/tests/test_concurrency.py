@@ -118,3 +118,36 @@ def test_a_learner_never_waits_for_another_learners_lock(quiz_and_learner, step)
     assert errors == []
     if step == "submit":
         assert Attempt.objects.filter(state=Attempt.State.FINISHED).count() == 2
+
+
+def test_two_graders_saving_the_same_essay_one_wins(wagtail_site, role_groups):
+    from decimal import Decimal
+
+    from accounts import roles
+    from accounts.tests.factories import UserFactory
+    from quizzes.models import AttemptItem
+
+    course = course_build(modules=1, lessons=1)
+    learner = LearnerFactory()
+    course_services.enrollment_create(learner=learner, course=course)
+    module = ModulePage.objects.child_of(course).first()
+    quiz = quiz_make(module, questions=[question_make("essay", max_score="4")])
+    attempt = services.attempt_start(learner=learner, quiz=quiz)
+    essay = attempt.items.get()
+    services.attempt_save(attempt=attempt, responses={essay.pk: {"text": "Ma réponse."}})
+    services.attempt_submit(attempt=attempt)
+    graders = iter([UserFactory(role=roles.EDITORS), UserFactory(role=roles.EDITORS)])
+    lock = threading.Lock()
+
+    def grade():
+        with lock:
+            grader = next(graders)
+        return services.essay_grade(item_id=essay.pk, grader=grader, score=3, feedback="Bien.")
+
+    results, errors = run_together(2, grade)
+    assert len(results) == 1
+    assert len(errors) == 1 and isinstance(errors[0], services.GradingError)
+    assert "corrigée par quelqu’un d’autre" in str(errors[0])
+    item = AttemptItem.objects.get(pk=essay.pk)
+    assert item.score == Decimal(3) and item.graded_by == results[0].graded_by
+    assert Attempt.objects.get().state == Attempt.State.FINISHED

@@ -6,7 +6,7 @@ import math
 import re
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from quizzes.grading import (
@@ -14,6 +14,7 @@ from quizzes.grading import (
     ResponseError,
     correct_response,
     grade,
+    manual_grade,
     normalise,
     response_clean,
     wildcard_match,
@@ -553,11 +554,67 @@ def test_response_clean_rejects_unstorable_text(text: str) -> None:
 
 def test_unknown_type() -> None:
     with pytest.raises(ResponseError, match="inconnu"):
-        response_clean({"type": "essay"}, {"text": "…"})
+        response_clean({"type": "cloze"}, {"text": "…"})
     with pytest.raises(ValueError, match="unknown question type"):
-        grade({"type": "essay"}, None)
+        grade({"type": "cloze"}, None)
     with pytest.raises(ValueError, match="unknown question type"):
-        correct_response({"type": "essay"})
+        correct_response({"type": "cloze"})
+
+
+def essay_question(max_score: float = 4.0, template: str = "") -> dict:
+    return {
+        "type": "essay",
+        "max_score": max_score,
+        "text": "<p>Décrivez</p>",
+        "general_feedback": "",
+        "response_template": template,
+        "grader_info": "Barème secret",
+    }
+
+
+def test_an_answered_essay_waits_for_a_person_and_an_unanswered_one_scores_zero() -> None:
+    waiting = grade(essay_question(), {"text": "  Une réponse  "})
+    assert (waiting.score, waiting.state) == (0.0, "needs_grading")
+    assert grade(essay_question(), None).state == "unanswered"
+    assert response_clean(essay_question(), {"text": "  Une réponse  "}) == {"text": "Une réponse"}
+    assert correct_response(essay_question()) is None
+
+
+def test_an_essay_left_as_its_template_is_no_answer() -> None:
+    question = essay_question(template="Faits :\nDroits :")
+    assert response_clean(question, {"text": " Faits :  \n Droits : "}) is None
+    assert response_clean(question, {"text": "Faits : vol\nDroits :"}) is not None
+
+
+@pytest.mark.parametrize("text", ["x" * 10_001, "abc\x00", "\ud800", 5, ["a"]])
+def test_essay_rejects_what_cannot_be_stored(text: object) -> None:
+    with pytest.raises(ResponseError):
+        response_clean(essay_question(), {"text": text})
+
+
+def test_a_description_is_never_answered_nor_counted() -> None:
+    description = {"type": "description", "max_score": 0.0, "text": "<p>Info</p>"}
+    assert response_clean(description, {"text": "x"}) is None
+    result = grade(description, {"choice": "c0"})
+    assert (result.score, result.max_score, result.state) == (0.0, 0.0, "info")
+
+
+@given(
+    max_score=st.floats(min_value=0.01, max_value=9999.99, allow_nan=False),
+    ratio=st.floats(min_value=0, max_value=1, allow_nan=False),
+)
+@example(max_score=1.1423123854463029, ratio=1.0)  # rounding overshot the max once
+def test_manual_grade_stays_in_bounds(max_score: float, ratio: float) -> None:
+    result = manual_grade(essay_question(max_score), ratio * max_score)
+    assert 0 <= result.score <= max_score
+    assert 0 <= result.fraction <= 1
+    assert (result.state == "correct") == (result.score >= max_score)
+
+
+@pytest.mark.parametrize("score", [-0.5, 4.01, float("nan"), float("inf"), "3", True, None])
+def test_manual_grade_refuses_a_score_out_of_range_in_french(score: object) -> None:
+    with pytest.raises(ResponseError, match=r"note|nombre"):
+        manual_grade(essay_question(4.0), score)
 
 
 def test_grade_rejects_a_response_that_does_not_fit_the_snapshot() -> None:

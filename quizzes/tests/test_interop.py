@@ -32,7 +32,9 @@ def _by_name(result) -> dict:
 def test_gift_questions_fixture():
     result = gift.parse(_read("gift/questions.gift.txt"))
     assert result.errors == []
-    assert result.skipped == ["Q8 (type essay)"]
+    assert result.skipped == []
+    essay = result.questions.pop(0)  # Q8 comes first in the file
+    assert (essay["name"], essay["type"], essay["choices"]) == ("Q8", "essay", [])
     names = [q["name"] for q in result.questions]
     assert names == [
         "Moodle activities",
@@ -182,13 +184,16 @@ def test_xml_truefalse_fixture_with_files():
 def test_xml_nested_categories_fixture():
     result = moodlexml.parse(_read("xml/nested_categories_with_questions.xml"))
     assert result.errors == []
-    assert result.skipped == ["Kappa Essay Question (type essay)"]
+    assert result.skipped == []
     assert [(q["name"], q["category"]) for q in result.questions] == [
         ("Iota Question", ["Iota"]),
+        ("Kappa Essay Question", ["Iota", "Kappa"]),
         ("Kappa Question", ["Iota", "Kappa"]),
         ("Lambda Question", ["Iota", "Kappa", "Lambda"]),
         ("Mu Question", ["Iota", "Mu"]),
     ]
+    essay = result.questions.pop(1)
+    assert (essay["type"], essay["choices"], essay["pairs"]) == ("essay", [], [])
     assert all(q["type"] == "truefalse" and _fractions(q) == TF for q in result.questions)
     assert result.questions[0]["text"] == "<p>Testing Iota Question</p>"
 
@@ -320,7 +325,9 @@ def test_gift_syntax_details():
     short = by_name["Texte sans titre qui sert de nom"]
     assert short["type"] == "short" and _fractions(short) == [("a", 100.0), ("b", 50.0)]
     assert by_name["Multi"]["type"] == "multiple"
-    assert result.skipped == ["Desc (type description)"]
+    assert result.skipped == []
+    assert by_name["Desc"]["type"] == "description"
+    assert by_name["Desc"]["max_score"] == 0.0
     assert len(result.errors) == 2
     assert result.errors[0].startswith("Question 6 (ligne 19) « Cloze » : ")
     assert result.errors[1].startswith(

@@ -154,3 +154,45 @@ def test_the_form_refuses_what_the_importers_refuse(client, editor, overrides, m
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Question.objects.exists()
+
+
+def test_an_essay_keeps_its_template_and_rubric_and_no_answers(client, editor):
+    category = category_make()
+    data = question_post(
+        category,
+        question_type="essay",
+        response_template="Faits :\nDroits notifiés :",
+        grader_info="Un point par droit cité.",
+    )
+    response = client.post(ADD, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    question = Question.objects.get(name="Durée")
+    assert not question.choices.exists()
+    assert (question.response_template, question.grader_info) == (
+        "Faits :\nDroits notifiés :",
+        "Un point par droit cité.",
+    )
+    snapshot = question.snapshot()
+    assert snapshot["grader_info"] == "Un point par droit cité."
+
+
+def test_other_types_keep_no_essay_fields_and_a_description_counts_nothing(client, editor):
+    category = category_make()
+    data = question_post(category, grader_info="à effacer", response_template="à effacer")
+    assert client.post(ADD, data).status_code == 302
+    question = Question.objects.get(name="Durée")
+    assert (question.response_template, question.grader_info) == ("", "")
+    data = question_post(category, name="Info", question_type="description", max_score="0")
+    response = client.post(ADD, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    description = Question.objects.get(name="Info")
+    assert not description.choices.exists()
+    assert description.snapshot()["max_score"] == 0.0
+
+
+def test_a_question_worth_zero_points_is_refused_in_french(client, editor):
+    data = question_post(category_make(), max_score="0")
+    response = client.post(ADD, data)
+    assert response.status_code == 200
+    assert "Une question vaut plus de 0 point." in response.content.decode()
+    assert not Question.objects.filter(name="Durée").exists()
