@@ -25,7 +25,7 @@ def test_gift_fixture_imports_with_the_essay(capsys):
         category="Import GIFT",
     )
     out = capsys.readouterr().out
-    assert "ignorée" not in out.replace("0 ignorée", "")
+    assert "9 question(s), 0 catégorie(s) créée(s), 0 ignorée(s)." in out
     assert Question.objects.count() == 9
     assert Question.objects.get(question_type="essay").name == "Q8"
     colours = Question.objects.get(question_type="multiple")
@@ -458,7 +458,7 @@ def test_the_command_names_what_it_does_not_keep(capsys, settings, tmp_path):
         "autre valeur) ignorée, avec sa note et son retour : Kalan n’a pas d’équivalent"
     ) in out
     assert "Non repris : Catégorie « Tous les types » (ligne 5) : identifiant" in out
-    assert "Import terminé : 7 question(s), 1 catégorie(s) créée(s), 2 ignorée(s)." in out
+    assert "Import terminé : 9 question(s), 1 catégorie(s) créée(s), 0 ignorée(s)." in out
     assert QuestionCategory.objects.get().description == "Un exemple de chaque type de Moodle."
 
 
