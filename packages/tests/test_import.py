@@ -205,3 +205,22 @@ def test_the_commands_export_and_import_a_zip(tmp_path):
     broken.write_bytes(zip_bytes(package(**{"course.yaml": "format: autre\n"})))
     with pytest.raises(CommandError, match="Rien n’a été importé"):
         call_command("course_import", str(broken))
+
+
+def test_a_bad_package_is_reported_in_the_importers_language():
+    """Problems follow the language of whoever imports, the names of Markdown elements too
+    (they are looked up when the problem is found, not when the module is first imported)."""
+    from django.utils import translation
+
+    lesson = LESSON.replace("Un texte", "<script>alert(1)</script>\n\n> citation")
+    with translation.override("fr"):
+        french = problems_of(package(**{"lessons/m1/l1.md": lesson}))
+    with translation.override("en"):
+        english = problems_of(package(**{"lessons/m1/l1.md": lesson}))
+        with pytest.raises(PackageError) as refused:
+            read_zip(zipped([("../../etc/cron.d/x", b"x"), ("course.yaml", b"")]))
+    assert "lessons/m1/l1.md, ligne 9 : élément non pris en charge ici : citation (>)." in french
+    assert "lessons/m1/l1.md, line 9: element not supported here: quotation (>)." in english
+    assert refused.value.problems == [
+        "../../etc/cron.d/x: path leaving the package (« .. ») not allowed."
+    ]

@@ -363,11 +363,15 @@ class ExportResult:
             "%(n)d question exportée", "%(n)d questions exportées", len(self.exported)
         ) % {"n": len(self.exported)}
         if self.left_out:
-            message += " ; " + ngettext(
-                "%(n)d non exportée : %(list)s",
-                "%(n)d non exportées : %(list)s",
-                len(self.left_out),
-            ) % {"n": len(self.left_out), "list": " ; ".join(self.left_out)}
+            message = _("%(exported)s ; %(left_out)s") % {
+                "exported": message,
+                "left_out": ngettext(
+                    "%(n)d non exportée : %(list)s",
+                    "%(n)d non exportées : %(list)s",
+                    len(self.left_out),
+                )
+                % {"n": len(self.left_out), "list": _(" ; ").join(self.left_out)},
+            }
         return message + "."
 
 
