@@ -224,3 +224,35 @@ def test_a_bad_package_is_reported_in_the_importers_language():
     assert refused.value.problems == [
         "../../etc/cron.d/x: path leaving the package (« .. ») not allowed."
     ]
+
+
+def test_a_question_that_shows_an_image_travels_in_moodle_xml_with_its_file(settings, tmp_path):
+    """GIFT carries no file: a question whose text shows an image goes to questions.xml, and a
+    second site gets the image back."""
+    import base64
+
+    from PIL import Image
+
+    from packages.exporter import course_export
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n'
+        '<question type="multichoice"><name><text>Capitale</text></name>\n'
+        '<questiontext format="html"><text><![CDATA[<p>Quelle ville ?</p>'
+        '<img src="@@PLUGINFILE@@/carte.png" alt="Carte">]]></text>'
+        f'<file name="carte.png" encoding="base64">{base64.b64encode(buffer.getvalue()).decode()}'
+        "</file></questiontext>\n"
+        '<answer fraction="100"><text>Bamako</text></answer>'
+        '<answer fraction="0"><text>Mopti</text></answer></question>\n</quiz>\n'
+    )
+    first = course_import(package(**{"questions.gift": None, "questions.xml": xml}))
+    files = course_export(first.course)
+    assert "questions.gift" not in files
+    assert b'<file name="carte.png"' in files["questions.xml"]
+    before = set(Question.objects.values_list("pk", flat=True))
+    assert course_import(files, copy=True).questions_created == 1
+    question = Question.objects.exclude(pk__in=before).get()
+    assert '<embed embedtype="image"' in question.text
