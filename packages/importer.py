@@ -905,7 +905,11 @@ class _Importer:
         messages = []
         for name, errors in getattr(error, "message_dict", {"": error.messages}).items():
             for message in errors:
-                messages.append(f"{name} : {message}" if name and name != "__all__" else message)
+                messages.append(
+                    _("%(field)s : %(message)s") % {"field": name, "message": message}
+                    if name and name != "__all__"
+                    else message
+                )
         self.problems.add(spec["path"], None, " ".join(messages))
         raise PackageError(self.problems.items)
 

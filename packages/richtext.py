@@ -17,6 +17,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from markdown_it import MarkdownIt
 from mdit_py_plugins.container import container_plugin
 
@@ -56,17 +57,18 @@ _INLINE_TOKENS = {
     "link_open": "link",
     "link_close": "link",
 }
+# Lazy: read at import, shown in the language of whoever imports.
 _NAMES = {
-    "blockquote_open": _("citation (>)"),
-    "code_block": _("bloc de code"),
-    "fence": _("bloc de code"),
-    "code_inline": _("code (`…`)"),
-    "image": _("image Markdown (utilisez un bloc ::: image)"),
-    "hr": _("ligne de séparation"),
-    "heading_open": _("titre"),
-    "html_block": _("HTML"),
-    "html_inline": _("HTML"),
-    "container_block_open": _("bloc :::"),
+    "blockquote_open": gettext_lazy("citation (>)"),
+    "code_block": gettext_lazy("bloc de code"),
+    "fence": gettext_lazy("bloc de code"),
+    "code_inline": gettext_lazy("code (`…`)"),
+    "image": gettext_lazy("image Markdown (utilisez un bloc ::: image)"),
+    "hr": gettext_lazy("ligne de séparation"),
+    "heading_open": gettext_lazy("titre"),
+    "html_block": gettext_lazy("HTML"),
+    "html_inline": gettext_lazy("HTML"),
+    "container_block_open": gettext_lazy("bloc :::"),
 }
 
 

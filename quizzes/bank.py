@@ -381,7 +381,7 @@ def _questions_import(
                     data=data, category=category, publish=can_publish, user=user
                 )
         except (QuestionStructureError, QuestionImageError) as error:
-            errors.append(f"{label} : {error}")
+            errors.append(_("%(question)s : %(reason)s") % {"question": label, "reason": error})
         else:
             created.append(question)
             summary.created.append(data["name"])

@@ -1,6 +1,7 @@
 """Importing a package: all or nothing, every problem named by file and line, an update in
 place on a second import, a copy on demand, and hostile archives refused before reading."""
 
+import io
 import zipfile
 
 import pytest
@@ -176,3 +177,54 @@ def test_a_refused_import_leaves_no_file_in_storage(settings, tmp_path):
     assert get_image_model().objects.count() == 0
     left = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert left == [], left
+
+
+def test_a_bad_package_is_reported_in_the_importers_language():
+    """Problems follow the language of whoever imports, the names of Markdown elements too
+    (they are looked up when the problem is found, not when the module is first imported)."""
+    from django.utils import translation
+
+    lesson = LESSON.replace("Un texte", "<script>alert(1)</script>\n\n> citation")
+    with translation.override("fr"):
+        french = problems_of(package(**{"lessons/m1/l1.md": lesson}))
+    with translation.override("en"):
+        english = problems_of(package(**{"lessons/m1/l1.md": lesson}))
+        with pytest.raises(PackageError) as refused:
+            read_zip(zipped([("../../etc/cron.d/x", b"x"), ("course.yaml", b"")]))
+    assert "lessons/m1/l1.md, ligne 9 : élément non pris en charge ici : citation (>)." in french
+    assert "lessons/m1/l1.md, line 9: element not supported here: quotation (>)." in english
+    assert refused.value.problems == [
+        "../../etc/cron.d/x: path leaving the package (« .. ») not allowed."
+    ]
+
+
+def test_a_question_that_shows_an_image_travels_in_moodle_xml_with_its_file(settings, tmp_path):
+    """GIFT carries no file: a question whose text shows an image goes to questions.xml, and a
+    second site gets the image back."""
+    import base64
+
+    from PIL import Image
+
+    from packages.exporter import course_export
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n'
+        '<question type="multichoice"><name><text>Capitale</text></name>\n'
+        '<questiontext format="html"><text><![CDATA[<p>Quelle ville ?</p>'
+        '<img src="@@PLUGINFILE@@/carte.png" alt="Carte">]]></text>'
+        f'<file name="carte.png" encoding="base64">{base64.b64encode(buffer.getvalue()).decode()}'
+        "</file></questiontext>\n"
+        '<answer fraction="100"><text>Bamako</text></answer>'
+        '<answer fraction="0"><text>Mopti</text></answer></question>\n</quiz>\n'
+    )
+    first = course_import(package(**{"questions.gift": None, "questions.xml": xml}))
+    files = course_export(first.course)
+    assert "questions.gift" not in files
+    assert b'<file name="carte.png"' in files["questions.xml"]
+    before = set(Question.objects.values_list("pk", flat=True))
+    assert course_import(files, copy=True).questions_created == 1
+    question = Question.objects.exclude(pk__in=before).get()
+    assert '<embed embedtype="image"' in question.text

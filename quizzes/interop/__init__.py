@@ -149,9 +149,9 @@ def answers_cap_check(count: int, *, fragment: str = "") -> None:
 
 def check_size(data: bytes) -> None:
     if not isinstance(data, (bytes, bytearray)):
-        raise ImportFormatError("Le fichier doit être lu en octets.")
+        raise ImportFormatError(_("Le fichier doit être lu en octets."))
     if len(data) > MAX_BYTES:
-        raise ImportFormatError("Le fichier dépasse 10 Mo.")
+        raise ImportFormatError(_("Le fichier dépasse 10 Mo."))
 
 
 def question_label(number: int, name: str, line: int | None = None) -> str:
@@ -173,11 +173,14 @@ def error_message(
     line where it starts and, when it is another one, the line of the fault."""
     if fault and fault != line:
         reason = reason.rstrip().rstrip(".") + " " + _("(ligne %(line)d).") % {"line": fault}
-    return f"{question_label(number, name, line)} : {reason}"
+    return _("%(question)s : %(reason)s") % {
+        "question": question_label(number, name, line),
+        "reason": reason,
+    }
 
 
 def skipped_label(name: str, moodle_type: str) -> str:
-    return f"{name} (type {moodle_type})"
+    return _("%(name)s (type %(type)s)") % {"name": name, "type": moodle_type}
 
 
 def _length_reason(question: dict) -> str | None:
@@ -264,9 +267,15 @@ def finite(value: str, what: str) -> float:
     try:
         number = float(Decimal(cleaned))
     except (InvalidOperation, ValueError):
-        raise QuestionError(f"{what} « {value.strip()} » n’est pas un nombre.") from None
+        raise QuestionError(
+            _("%(what)s « %(value)s » n’est pas un nombre.")
+            % {"what": what, "value": value.strip()}
+        ) from None
     if not math.isfinite(number):
-        raise QuestionError(f"{what} « {value.strip()} » n’est pas un nombre fini.")
+        raise QuestionError(
+            _("%(what)s « %(value)s » n’est pas un nombre fini.")
+            % {"what": what, "value": value.strip()}
+        )
     return number
 
 
@@ -375,11 +384,15 @@ class ExportResult:
             "%(n)d question exportée", "%(n)d questions exportées", len(self.exported)
         ) % {"n": len(self.exported)}
         if self.left_out:
-            message += " ; " + ngettext(
-                "%(n)d non exportée : %(list)s",
-                "%(n)d non exportées : %(list)s",
-                len(self.left_out),
-            ) % {"n": len(self.left_out), "list": " ; ".join(self.left_out)}
+            message = _("%(exported)s ; %(left_out)s") % {
+                "exported": message,
+                "left_out": ngettext(
+                    "%(n)d non exportée : %(list)s",
+                    "%(n)d non exportées : %(list)s",
+                    len(self.left_out),
+                )
+                % {"n": len(self.left_out), "list": _(" ; ").join(self.left_out)},
+            }
         return message + "."
 
 

@@ -226,25 +226,25 @@ def _numerical(answers: str, fmt: str) -> list[dict]:
             if marker == "~":
                 # Moodle's "any other answer" entry: Kalan has no equivalent, so it is dropped.
                 continue
-            raise QuestionError("une réponse numérique est vide.", fragment=body)
+            raise QuestionError(_("une réponse numérique est vide."), fragment=body)
         try:
             if ".." in value:
                 low_text, _sep, high_text = value.partition("..")
-                low = finite(low_text, "La borne")
-                high = finite(high_text, "La borne")
+                low = finite(low_text, _("La borne"))
+                high = finite(high_text, _("La borne"))
                 if low > high:
                     low, high = high, low
                 text, tolerance = num_str((low + high) / 2), (high - low) / 2
             else:
                 number, _sep, tol_text = value.partition(":")
-                finite(number, "La valeur")
+                finite(number, _("La valeur"))
                 text = number.strip()
-                tolerance = abs(finite(tol_text, "La tolérance")) if tol_text.strip() else 0.0
+                tolerance = abs(finite(tol_text, _("La tolérance"))) if tol_text.strip() else 0.0
         except QuestionError as exc:
             raise QuestionError(str(exc), fragment=body) from None
         choices.append(_choice(text, fraction, feedback, float(tolerance)))
     if not choices:
-        raise QuestionError("aucune réponse numérique.")
+        raise QuestionError(_("aucune réponse numérique."))
     return choices
 
 
@@ -256,14 +256,14 @@ def _question(block: str, category: list[str], max_score: float) -> dict | tuple
     if text.startswith("::"):
         end = text.find("::", 2)
         if end < 0:
-            raise QuestionError("le titre « ::…:: » n’est pas fermé.")
+            raise QuestionError(_("le titre « ::…:: » n’est pas fermé."))
         name = _restore(text[2:end]).strip()
         text = text[end + 2 :]
     text, fmt = _split_format(text.lstrip(), "moodle")
     start = text.find("{")
     if start < 0:
         if "}" in text:
-            raise QuestionError("accolade « } » sans « { ».")
+            raise QuestionError(_("accolade « } » sans « { »."))
         # Text with no answer block: a description, shown as information, never graded.
         text_html = _to_html(text, fmt)
         return {
@@ -279,15 +279,15 @@ def _question(block: str, category: list[str], max_score: float) -> dict | tuple
         }
     finish = text.rfind("}")
     if finish < start:
-        raise QuestionError("le bloc de réponses « { » n’est pas fermé par « } ».")
+        raise QuestionError(_("le bloc de réponses « { » n’est pas fermé par « } »."))
     before, inner, after = text[:start], text[start + 1 : finish], text[finish + 1 :]
     if "{" in inner:
-        raise QuestionError("un seul bloc de réponses « {…} » par question.")
+        raise QuestionError(_("un seul bloc de réponses « {…} » par question."))
     qtext = before
     if after.strip():  # "missing word" layout, as in Moodle
         qtext = before.rstrip() + " _____ " + after.lstrip()
     text_html = _to_html(qtext, fmt)
-    name = name or default_name(text_html) or "Question sans titre"
+    name = name or default_name(text_html) or _("Question sans titre")
 
     answers, _sep, general = inner.partition("####")
     general = _to_plain(general, fmt)
@@ -320,21 +320,21 @@ def _question(block: str, category: list[str], max_score: float) -> dict | tuple
     elif "~" in answers:
         items = _split_items(answers, "=~")
         if any(marker == "" for marker, _body in items):
-            raise QuestionError("texte avant la première réponse « = » ou « ~ ».")
+            raise QuestionError(_("texte avant la première réponse « = » ou « ~ »."))
         question["type"] = "single" if any(m == "=" for m, _b in items) else "multiple"
         for marker, body in items:
             fraction, rest = _weight(body, 100.0 if marker == "=" else 0.0)
             answer, feedback = _answer_feedback(rest)
             answer = _to_plain(answer, fmt)
             if not answer:
-                raise QuestionError("une réponse est vide.", fragment=marker + body)
+                raise QuestionError(_("une réponse est vide."), fragment=marker + body)
             question["choices"].append(_choice(answer, fraction, _to_plain(feedback, fmt)))
     elif "=" in answers and "->" in answers:
         question["type"] = "matching"
         for marker, body in _split_items(answers, "="):
             if not marker or "->" not in body:
                 raise QuestionError(
-                    "chaque élément d’une association s’écrit « =élément -> réponse ».",
+                    _("chaque élément d’une association s’écrit « =élément -> réponse »."),
                     fragment=marker + body,
                 )
             prompt, _sep, answer = body.partition("->")
@@ -354,13 +354,13 @@ def _question(block: str, category: list[str], max_score: float) -> dict | tuple
         for marker, body in _split_items(answers, "="):
             if marker != "=":
                 raise QuestionError(
-                    "syntaxe non reconnue dans le bloc de réponses.", fragment=marker + body
+                    _("syntaxe non reconnue dans le bloc de réponses."), fragment=marker + body
                 )
             fraction, rest = _weight(body, 100.0)
             answer, feedback = _answer_feedback(rest)
             answer = _raw(answer)
             if not answer:
-                raise QuestionError("une réponse acceptée est vide.", fragment=marker + body)
+                raise QuestionError(_("une réponse acceptée est vide."), fragment=marker + body)
             question["choices"].append(_choice(answer, fraction, _to_plain(feedback, fmt)))
     return question
 
@@ -370,7 +370,7 @@ def _decode(data: bytes) -> str:
     try:
         text = bytes(data).decode("utf-8")
     except UnicodeDecodeError:
-        raise ImportFormatError("Le fichier n’est pas en UTF-8.") from None
+        raise ImportFormatError(_("Le fichier n’est pas en UTF-8.")) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -439,9 +439,9 @@ def parse(data: bytes) -> ParseResult:
             if protected.startswith("::") and "::" in protected[2:]:
                 name = _restore(protected[2 : protected.find("::", 2)]).strip()
             if isinstance(max_score, str):
-                max_score = finite(max_score, "La note")
+                max_score = finite(max_score, _("La note"))
                 if max_score < 0:
-                    raise QuestionError("la note doit être positive.")
+                    raise QuestionError(_("la note doit être positive."))
             question = _question(protected, category, float(max_score))
         except QuestionError as exc:
             fault = _fault_line(protected, exc.fragment, first_line)
@@ -451,7 +451,7 @@ def parse(data: bytes) -> ParseResult:
             continue
         except Exception:  # any input must give an error message, never a crash
             result.errors.append(
-                error_message(number, name, "syntaxe GIFT non reconnue.", line=first_line)
+                error_message(number, name, _("syntaxe GIFT non reconnue."), line=first_line)
             )
             continue
         if isinstance(question, tuple):
@@ -568,7 +568,11 @@ def export(questions: list[dict]) -> bytes:
         name = q.get("name", "")
         reason = export_refusal(q)
         if reason:
-            comment = f"// Question « {name} » ({q.get('type')}) : {reason}."
+            comment = "// " + _("Question « %(name)s » (%(type)s) : %(reason)s.") % {
+                "name": name,
+                "type": q.get("type"),
+                "reason": reason,
+            }
             blocks.append(comment.replace("\n", " "))
             continue
         if list(q.get("category") or []) != category:

@@ -27,6 +27,7 @@ from xml.parsers import expat
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
+from django.utils.translation import gettext as _
 
 from . import (
     FALSE_LABEL,
@@ -193,19 +194,24 @@ def _document_extensions() -> list[str]:
 
 
 def _decode(file, name: str, line: int | None) -> bytes:
-    where = f" (ligne {line})" if line else ""
+    where = " " + _("(ligne %(line)d)") % {"line": line} if line else ""
     if (file.get("encoding") or "base64") != "base64":
-        raise QuestionError(f"fichier « {name} »{where} : seul l’encodage base64 est lu.")
+        raise QuestionError(
+            _("fichier « %(name)s »%(where)s : seul l’encodage base64 est lu.")
+            % {"name": name, "where": where}
+        )
     encoded = "".join((file.text or "").split())
     if len(encoded) * 3 // 4 > MAX_FILE_BYTES:
         raise QuestionError(
-            f"fichier « {name} »{where} : plus de {MAX_FILE_BYTES // (1024 * 1024)} Mo, la "
-            "limite d’un fichier joint."
+            _("fichier « %(name)s »%(where)s : plus de %(size)d Mo, la limite d’un fichier joint.")
+            % {"name": name, "where": where, "size": MAX_FILE_BYTES // (1024 * 1024)}
         )
     try:
         return base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
-        raise QuestionError(f"fichier « {name} »{where} : base64 illisible.") from None
+        raise QuestionError(
+            _("fichier « %(name)s »%(where)s : base64 illisible.") % {"name": name, "where": where}
+        ) from None
 
 
 class _Reader:
@@ -232,14 +238,22 @@ class _Reader:
 
     def files_lost(self, element, where: str) -> None:
         html_text = _text(element)
+        images = set()  # a file that an image shows is named once, as that image
         for tag in _IMG.findall(html_text):
             url = _url(tag)
             name = _file_name(url) if url.startswith(_PLUGINFILE) else url
-            self.lose(f"image « {name} » ({where}) ignorée : seul l’énoncé garde ses images")
+            images.add(name)
+            self.lose(
+                _("image « %(name)s » (%(where)s) ignorée : seul l’énoncé garde ses images")
+                % {"name": name, "where": where}
+            )
         for file in element.findall("file"):
             name = (file.get("name") or "").strip()
-            if name and f"image « {name} » ({where})" not in " ".join(self.losses):
-                self.lose(f"fichier « {name} » ({where}) ignoré : seul l’énoncé garde ses images")
+            if name and name not in images:
+                self.lose(
+                    _("fichier « %(name)s » (%(where)s) ignoré : seul l’énoncé garde ses images")
+                    % {"name": name, "where": where}
+                )
 
     def question_text(self) -> tuple[str, list[dict]]:
         """The question text (HTML) and the files it shows (images) or links to (documents
@@ -258,11 +272,16 @@ class _Reader:
             url = _url(tag)
             if not url.startswith(_PLUGINFILE):
                 self.lose(
-                    f"image externe « {url[:80]} » ignorée : seules les images jointes au "
-                    "fichier sont reprises"
+                    _(
+                        "image externe « %(url)s » ignorée : seules les images jointes au "
+                        "fichier sont reprises"
+                    )
+                    % {"url": url[:80]}
                 )
             elif _file_name(url) not in files:
-                self.lose(f"image « {_file_name(url)} » absente du fichier, ignorée")
+                self.lose(
+                    _("image « %(name)s » absente du fichier, ignorée") % {"name": _file_name(url)}
+                )
             elif _file_name(url) not in shown:
                 shown.append(_file_name(url))
         linked, refused = [], []
@@ -272,23 +291,35 @@ class _Reader:
             name = _file_name(url)
             if not url.startswith(_PLUGINFILE):
                 if url:
-                    self.lose(f"lien « {url[:80]} » ignoré (le texte du lien est gardé)")
+                    self.lose(
+                        _("lien « %(url)s » ignoré (le texte du lien est gardé)")
+                        % {"url": url[:80]}
+                    )
             elif name not in files:
                 self.lose(
-                    f"lien vers le fichier « {name} » absent du fichier, ignoré (le texte du "
-                    "lien est gardé)"
+                    _(
+                        "lien vers le fichier « %(name)s » absent du fichier, ignoré (le texte "
+                        "du lien est gardé)"
+                    )
+                    % {"name": name}
                 )
             elif name.rpartition(".")[2].lower() not in accepted:
                 refused.append(name)
                 self.lose(
-                    f"lien vers le fichier « {name} » ignoré : les documents acceptés sont "
-                    f"{', '.join(accepted)} (le texte du lien est gardé)"
+                    _(
+                        "lien vers le fichier « %(name)s » ignoré : les documents acceptés sont "
+                        "%(types)s (le texte du lien est gardé)"
+                    )
+                    % {"name": name, "types": ", ".join(accepted)}
                 )
             elif name not in linked and name not in shown:
                 linked.append(name)
         for name in files:
             if name not in shown and name not in linked and name not in refused:
-                self.lose(f"fichier « {name} » joint à l’énoncé mais pas affiché, ignoré")
+                self.lose(
+                    _("fichier « %(name)s » joint à l’énoncé mais pas affiché, ignoré")
+                    % {"name": name}
+                )
         # The images it shows, then the documents it links to (Wagtail documents).
         kept = [
             {"name": name, "data": _decode(files[name], name, self.line(files[name]))}
@@ -297,16 +328,22 @@ class _Reader:
         return text, kept
 
     def fraction(self, answer) -> float:
-        value = finite(answer.get("fraction", "0"), "La note")
+        value = finite(answer.get("fraction", "0"), _("La note"))
         if not _grade_allowed(value):
             raise QuestionError(
-                f"la note {num_str(value)} % de la réponse « {_formatted_plain(answer)[:60]} » "
-                "n’est pas une valeur de Moodle (par exemple 33,33333 et non 33)."
+                _(
+                    "la note %(grade)s %% de la réponse « %(answer)s » n’est pas une valeur de "
+                    "Moodle (par exemple 33,33333 et non 33)."
+                )
+                % {"grade": num_str(value), "answer": _formatted_plain(answer)[:60]}
             )
         return value
 
     def feedback(self, answer, label: str) -> str:
-        return self.plain(answer.find("feedback"), f"retour de la réponse « {label[:40]} »")
+        return self.plain(
+            answer.find("feedback"),
+            _("retour de la réponse « %(answer)s »") % {"answer": label[:40]},
+        )
 
     def answers(self, kind: str) -> tuple[list[dict], list[dict]]:
         node = self.node
@@ -315,7 +352,7 @@ class _Reader:
         if kind in ("single", "multiple"):
             for a in answers:
                 text = _formatted_plain(a)
-                self.files_lost(a, f"réponse « {text[:40]} »")
+                self.files_lost(a, _("réponse « %(answer)s »") % {"answer": text[:40]})
                 choices.append(_choice(text, self.fraction(a), self.feedback(a, text)))
         elif kind == "truefalse":
             by_value = {}
@@ -323,12 +360,14 @@ class _Reader:
                 value = _text(a).strip().lower()
                 if value not in ("true", "false") or value in by_value:
                     raise QuestionError(
-                        "une question vrai/faux a une réponse « true » et une « false »."
+                        _("une question vrai/faux a une réponse « %(true)s » et une « %(false)s ».")
+                        % {"true": "true", "false": "false"}
                     )
                 by_value[value] = a
             if len(by_value) != 2:
                 raise QuestionError(
-                    "une question vrai/faux a une réponse « true » et une « false »."
+                    _("une question vrai/faux a une réponse « %(true)s » et une « %(false)s ».")
+                    % {"true": "true", "false": "false"}
                 )
             for value, label in (("true", TRUE_LABEL), ("false", FALSE_LABEL)):
                 a = by_value[value]
@@ -342,17 +381,19 @@ class _Reader:
                 value = _text(a).strip()
                 if value == "*":
                     self.lose(
-                        "réponse « * » (toute autre valeur) ignorée, avec sa note et son "
-                        "retour : Kalan n’a pas d’équivalent"
+                        _(
+                            "réponse « * » (toute autre valeur) ignorée, avec sa note et son "
+                            "retour : Kalan n’a pas d’équivalent"
+                        )
                     )
                     continue
-                finite(value, "La valeur")
+                finite(value, _("La valeur"))
                 tolerance = abs(_number(a, "tolerance", 0.0))
                 choices.append(_choice(value, self.fraction(a), self.feedback(a, value), tolerance))
         elif kind == "matching":
             for sub in node.findall("subquestion"):
                 prompt = _formatted_plain(sub)
-                self.files_lost(sub, f"élément « {prompt[:40]} »")
+                self.files_lost(sub, _("élément « %(item)s »") % {"item": prompt[:40]})
                 pairs.append({"prompt": prompt, "answer": _text(sub, "answer/text").strip()})
         elif kind == "ordering":
             items = []
@@ -362,7 +403,7 @@ class _Reader:
                 except ValueError:
                     position = index + 1
                 text = _formatted_plain(a)
-                self.files_lost(a, f"élément « {text[:40]} »")
+                self.files_lost(a, _("élément « %(item)s »") % {"item": text[:40]})
                 items.append((position, index, text))
             items.sort()
             pairs = [{"prompt": text, "answer": ""} for _pos, _i, text in items]
@@ -374,45 +415,96 @@ class _Reader:
         known = _COMMON_TAGS | _TYPE_TAGS[kind]
         for child in node:
             if child.tag not in known and ((child.text or "").strip() or len(child)):
-                self.lose(f"élément <{child.tag}> (ligne {self.line(child)}) ignoré")
+                self.lose(
+                    _("élément <%(tag)s> (ligne %(line)s) ignoré")
+                    % {"tag": child.tag, "line": self.line(child)}
+                )
         value = (node.findtext("hidden") or "0").strip()
         if value not in ("0", ""):
-            self.lose("question cachée dans Moodle (hidden) : importée comme les autres")
+            self.lose(
+                _("question cachée dans Moodle (%(tag)s) : importée comme les autres")
+                % {"tag": "hidden"}
+            )
         if kind in ("single", "multiple"):
             numbering = (node.findtext("answernumbering") or "abc").strip()
             if numbering != "abc":
-                self.lose(f"numérotation des réponses (answernumbering « {numbering} ») ignorée")
+                self.lose(
+                    _("numérotation des réponses (%(tag)s « %(value)s ») ignorée")
+                    % {"tag": "answernumbering", "value": numbering}
+                )
             if (node.findtext("showstandardinstruction") or "0").strip() not in ("0", ""):
-                self.lose("consigne standard de Moodle (showstandardinstruction) non reprise")
+                self.lose(
+                    _("consigne standard de Moodle (%(tag)s) non reprise")
+                    % {"tag": "showstandardinstruction"}
+                )
         if kind == "essay":
-            if (node.findtext("attachments") or "0").strip() not in ("0", ""):
-                self.lose("pièces jointes à la réponse (attachments) non prises en charge")
-            for tag in ("minwordlimit", "maxwordlimit"):
-                if (node.findtext(tag) or "").strip() not in ("", "0"):
-                    self.lose(f"limite de mots <{tag}> non appliquée")
+            # Kalan's essay: a required plain-text answer in a box of 10 lines, no attachment
+            # (what the export writes); any other option of Moodle's is named.
+            follows = {
+                "responseformat": ("plain", "editor"),
+                "responserequired": ("1",),
+                "responsefieldlines": ("10",),
+                "attachments": ("0",),
+                "attachmentsrequired": ("0",),
+                "minwordlimit": ("0",),
+                "maxwordlimit": ("0",),
+                "maxbytes": ("0",),
+            }
+            for tag, same in follows.items():
+                value = (node.findtext(tag) or "").strip()
+                if value and value not in same:
+                    self.lose(
+                        _("option de composition <%(tag)s> « %(value)s » non appliquée")
+                        % {"tag": tag, "value": value}
+                    )
+            if (node.findtext("responseformat") or "").strip() == "editor":
+                self.lose(
+                    _("format de réponse « %(value)s » : réponse en texte simple dans Kalan")
+                    % {"value": "editor"}
+                )
+            filetypes = (node.findtext("filetypeslist") or "").strip()
+            if filetypes:
+                self.lose(
+                    _("option de composition <%(tag)s> « %(value)s » non appliquée")
+                    % {"tag": "filetypeslist", "value": filetypes}
+                )
         if kind == "short" and (node.findtext("usecase") or "0").strip() not in ("0", ""):
-            self.lose("respect de la casse (usecase) non appliqué : Kalan ignore la casse")
+            self.lose(
+                _("respect de la casse (%(tag)s) non appliqué : Kalan ignore la casse")
+                % {"tag": "usecase"}
+            )
         if kind == "numerical":
             units = [
                 (unit.findtext("unit_name") or "").strip() for unit in node.findall("units/unit")
             ]
             if units:
-                self.lose(f"unités ({', '.join(units)}) ignorées, avec leurs options")
+                self.lose(
+                    _("unités (%(units)s) ignorées, avec leurs options")
+                    % {"units": ", ".join(units)}
+                )
         if kind == "ordering":
             for tag, allowed in _ORDERING_DEFAULTS.items():
                 value = (node.findtext(tag) or "").strip()
                 if value and value.upper() not in (a.upper() for a in allowed):
-                    self.lose(f"option <{tag}> « {value} » ignorée")
+                    self.lose(
+                        _("option <%(tag)s> « %(value)s » ignorée") % {"tag": tag, "value": value}
+                    )
 
     def hints(self) -> list[dict]:
         hints = []
         for number, hint in enumerate(self.node.findall("hint"), start=1):
-            text = self.plain(hint, f"indice {number}")
+            text = self.plain(hint, _("indice %(n)d") % {"n": number})
             if (hint.findtext("options") or "").strip():
-                self.lose(f"options de l’indice {number} (options) ignorées")
+                self.lose(
+                    _("options de l’indice %(n)d (%(tag)s) ignorées")
+                    % {"n": number, "tag": "options"}
+                )
             for child in hint:
                 if child.tag not in ("text", "file", "shownumcorrect", "clearwrong", "options"):
-                    self.lose(f"élément <{child.tag}> de l’indice {number} ignoré")
+                    self.lose(
+                        _("élément <%(tag)s> de l’indice %(n)d ignoré")
+                        % {"tag": child.tag, "n": number}
+                    )
             shownumcorrect = _flag(hint, "shownumcorrect", False)
             clearwrong = _flag(hint, "clearwrong", False)
             if text or shownumcorrect or clearwrong:  # Moodle skips an empty hint too
@@ -446,13 +538,15 @@ def _question(reader: _Reader, category: list[str], infos: list[str]) -> dict:
     node = reader.node
     kind = _kind(node)
     text, images = reader.question_text()
-    name = _text(node.find("name")).strip() or default_name(text) or "Question sans titre"
+    name = _text(node.find("name")).strip() or default_name(text) or _("Question sans titre")
     max_score = _number(node, "defaultgrade", 1.0)
     if max_score < 0:
-        raise QuestionError("la note par défaut doit être positive.")
+        raise QuestionError(_("la note par défaut doit être positive."))
     penalty = _number(node, "penalty", DEFAULT_PENALTY)
     if not 0 <= penalty <= 1:
-        raise QuestionError(f"la pénalité « {num_str(penalty)} » doit être entre 0 et 1.")
+        raise QuestionError(
+            _("la pénalité « %(value)s » doit être entre 0 et 1.") % {"value": num_str(penalty)}
+        )
     if kind in ("essay", "description"):
         choices, pairs = [], []  # an essay's <answer> is Moodle's empty placeholder
     else:
@@ -463,7 +557,7 @@ def _question(reader: _Reader, category: list[str], infos: list[str]) -> dict:
         "type": kind,
         "text": text,
         "max_score": 0.0 if kind == "description" else max_score,
-        "general_feedback": reader.plain(node.find("generalfeedback"), "commentaire général"),
+        "general_feedback": reader.plain(node.find("generalfeedback"), _("commentaire général")),
         "category": list(category),
         "choices": choices,
         "pairs": pairs,
@@ -479,13 +573,17 @@ def _question(reader: _Reader, category: list[str], infos: list[str]) -> dict:
         question["shuffle_answers"] = _flag(node, "shuffleanswers", True)
     if kind in COMBINED_TYPES:
         for tag, key in _COMBINED.items():
-            question[key] = reader.plain(node.find(tag), f"retour combiné <{tag}>")
+            question[key] = reader.plain(
+                node.find(tag), _("retour combiné <%(tag)s>") % {"tag": tag}
+            )
         question["show_num_correct"] = _flag(node, "shownumcorrect", False)
     if kind == "essay":
         question["response_template"] = reader.plain(
-            node.find("responsetemplate"), "modèle de réponse"
+            node.find("responsetemplate"), _("modèle de réponse")
         )
-        question["grader_info"] = reader.plain(node.find("graderinfo"), "consignes de correction")
+        question["grader_info"] = reader.plain(
+            node.find("graderinfo"), _("consignes de correction")
+        )
     return question
 
 
@@ -508,17 +606,23 @@ def _root(data: bytes):
     try:
         root = fromstring(bytes(data), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        raise ImportFormatError("Fichier XML refusé : entités ou DTD interdites.") from None
+        raise ImportFormatError(_("Fichier XML refusé : entités ou DTD interdites.")) from None
     except ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
         reason = str(exc).split(":")[0]
         raise ImportFormatError(
-            f"XML invalide : ligne {line}, colonne {column + 1} ({reason})."
+            _("XML invalide : ligne %(line)s, colonne %(column)s (%(reason)s).")
+            % {"line": line, "column": column + 1, "reason": reason}
         ) from None
     except (ValueError, LookupError) as exc:  # unknown or bad encoding declaration
-        raise ImportFormatError(f"XML invalide : encodage illisible ({exc}).") from None
+        raise ImportFormatError(
+            _("XML invalide : encodage illisible (%(reason)s).") % {"reason": exc}
+        ) from None
     if root.tag != "quiz":
-        raise ImportFormatError("Ce n’est pas un fichier Moodle XML : la racine doit être <quiz>.")
+        raise ImportFormatError(
+            _("Ce n’est pas un fichier Moodle XML : la racine doit être <%(tag)s>.")
+            % {"tag": "quiz"}
+        )
     return root
 
 
@@ -541,19 +645,28 @@ def parse(data: bytes) -> ParseResult:
         if moodle_type == "category":
             category = split_category(_text(node.find("category")))
             line = lines.get(id(node))
-            label = f"Catégorie « {'/'.join(category) or '$course$'} » (ligne {line})"
+            label = _("Catégorie « %(path)s » (ligne %(line)s)") % {
+                "path": "/".join(category) or "$course$",
+                "line": line,
+            }
             info = node.find("info")
             if info is not None:
                 infos[tuple(category)] = _formatted_plain(info)
                 declared[tuple(category)] = line
             idnumber = (node.findtext("idnumber") or "").strip()
             if idnumber:
-                result.warnings.append(f"{label} : identifiant (idnumber « {idnumber} ») ignoré")
+                result.warnings.append(
+                    _("%(category)s : identifiant (%(tag)s « %(value)s ») ignoré")
+                    % {"category": label, "tag": "idnumber", "value": idnumber}
+                )
             for child in node:
                 if child.tag not in ("category", "info", "idnumber") and (
                     (child.text or "").strip() or len(child)
                 ):
-                    result.warnings.append(f"{label} : élément <{child.tag}> ignoré")
+                    result.warnings.append(
+                        _("%(category)s : élément <%(tag)s> ignoré")
+                        % {"category": label, "tag": child.tag}
+                    )
             continue
         number += 1
         if number > max_questions():
@@ -562,10 +675,12 @@ def parse(data: bytes) -> ParseResult:
         line = lines.get(id(node))
         if _kind(node) is None:
             label = name or default_name(_formatted_html(node.find("questiontext")))
-            result.skipped.append(skipped_label(label or f"Question {number}", moodle_type))
+            result.skipped.append(
+                skipped_label(label or _("Question %(n)d") % {"n": number}, moodle_type)
+            )
             result.warnings.append(
-                f"{_where(number, label, line)} : non importée : type {moodle_type or '?'} "
-                "non pris en charge"
+                _("%(question)s : non importée : type %(type)s non pris en charge")
+                % {"question": _where(number, label, line), "type": moodle_type or "?"}
             )
             continue
         reader = _Reader(node, lines)
@@ -575,21 +690,33 @@ def parse(data: bytes) -> ParseResult:
             answers_cap_check(len(node.findall("answer")) + len(node.findall("subquestion")))
             question = _question(reader, category, path_infos)
         except QuestionError as exc:
-            result.errors.append(f"{_where(number, name, line)} : {exc}")
+            result.errors.append(
+                _("%(question)s : %(reason)s")
+                % {"question": _where(number, name, line), "reason": exc}
+            )
             continue
         reason = structure_reason(question)
         if reason:
-            result.errors.append(f"{_where(number, question['name'], line)} : {reason}")
+            result.errors.append(
+                _("%(question)s : %(reason)s")
+                % {"question": _where(number, question["name"], line), "reason": reason}
+            )
             continue
         result.questions.append(question)
         used.update(tuple(category[: i + 1]) for i in range(len(category)))
         where = _where(number, question["name"], line)
-        result.warnings.extend(f"{where} : {loss}" for loss in reader.losses)
+        result.warnings.extend(
+            _("%(question)s : %(reason)s") % {"question": where, "reason": loss}
+            for loss in reader.losses
+        )
     for path, line in declared.items():
         if infos.get(path) and path not in used:
             result.warnings.append(
-                f"Catégorie « {'/'.join(path)} » (ligne {line}) : aucune question importée, "
-                "sa description est ignorée"
+                _(
+                    "Catégorie « %(path)s » (ligne %(line)s) : aucune question importée, sa "
+                    "description est ignorée"
+                )
+                % {"path": "/".join(path), "line": line}
             )
     return result
 

@@ -229,3 +229,52 @@ def test_the_jobs_page_names_what_the_file_held_and_kalan_does_not_keep(
         "(ligne 318) « Rédaction » : non importée : type essay non pris en charge",
     ):
         assert named in body, named
+
+
+def test_an_english_speaking_editor_reads_the_import_report_in_english(client, settings, tmp_path):
+    """The job runs in its owner's language (jobs/services.py), so the parsers' and the bank's
+    messages reach the job's page in English for an editor who chose English."""
+    import base64
+    from pathlib import Path
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    client.force_login(UserFactory(role=roles.EDITORS, language="en"))
+    bad = gift(1) + "\n::Vide::Énoncé {\n=a\n~\n}\n".encode()
+    _response, page = post_import(client, bad)
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert job.errors == ["Question 2 (line 3) « Vide »: an answer is empty (line 5)."]
+    assert "Question 2 (line 3) « Vide »: an answer is empty (line 5)." in page.content.decode()
+
+    # A file the parser accepts and the bank refuses: bytes that are not an image.
+    fake = base64.b64encode(b"not an image at all").decode()
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n'
+        '<question type="shortanswer"><name><text>Image</text></name>\n'
+        '<questiontext format="html"><text><![CDATA[<img src="@@PLUGINFILE@@/a.png">]]></text>'
+        f'<file name="a.png" encoding="base64">{fake}</file></questiontext>\n'
+        '<answer fraction="100"><text>x</text></answer></question>\n</quiz>\n'
+    ).encode()
+    Job.objects.all().delete()
+    post_import(client, xml, fmt="moodlexml", name="image.xml")
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED and not Question.objects.exists()
+    assert job.errors == [
+        'Question (line 3) « Image »: image "a.png" refused: Upload a valid image. The file you '
+        "uploaded was either not an image or a corrupted image."
+    ]
+
+    Job.objects.all().delete()
+    content = (Path(__file__).parent / "fixtures" / "every_type.xml").read_bytes()
+    _response, page = post_import(client, content, fmt="moodlexml", name="every_type.xml")
+    job = Job.objects.get()
+    assert job.status == Job.Status.DONE
+    body = page.content.decode()
+    for named in (
+        "case sensitivity (usecase) not applied: Kalan ignores case",
+        "units (h, min) ignored, with their options",
+        "image « pouce.png » (general feedback) ignored: only the question text keeps its images",
+        "(line 318) « Rédaction »: not imported: type essay not supported",
+    ):
+        assert named in body, named
+    assert "ignorée" not in body and "non pris en charge" not in body

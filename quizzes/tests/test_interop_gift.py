@@ -320,6 +320,74 @@ def test_gift_exports_ordering_in_moodle_syntax_and_reads_it_back():
     assert _round_trip([question])
 
 
+# --- every type GIFT exports comes back as it left ------------------------------------------------
+
+
+def _choice(text, fraction, feedback="", tolerance=None):
+    return {"text": text, "fraction": fraction, "tolerance": tolerance, "feedback": feedback}
+
+
+# One question of each type, with what GIFT can say of it: weights, per-answer feedback, a
+# grade other than 1, a general feedback and the characters GIFT escapes.
+GIFT_SAMPLES = {
+    "single": {
+        "choices": [
+            _choice("Bamako", 100.0, "Oui : la capitale."),
+            _choice("Mopti = {port}", 0.0, "Non #1"),
+            _choice("Ségou", -50.0, "Non ~ plus ancienne"),
+        ]
+    },
+    "multiple": {
+        "choices": [
+            _choice("Se taire", 50.0, "Oui"),
+            _choice("Un avocat", 50.0),
+            _choice("Partir : libre", -100.0, "Non"),
+        ]
+    },
+    "truefalse": {"choices": [_choice("Vrai", 0.0, "Non : 48 h."), _choice("Faux", 100.0, "Oui.")]},
+    "short": {"choices": [_choice("garde à vue", 100.0, "Exact"), _choice("GAV", 50.0, "Abrégé")]},
+    "numerical": {
+        "choices": [_choice("48", 100.0, "Exact", 2.0), _choice("24", 50.0, "Trop court", 0.0)]
+    },
+    "matching": {
+        "pairs": [
+            {"prompt": "OPJ", "answer": "officier de police judiciaire"},
+            {"prompt": "GAV -> fin", "answer": "garde à vue"},
+            {"prompt": "CNDH", "answer": "Commission nationale des droits de l’homme"},
+        ]
+    },
+    "ordering": {
+        "pairs": [
+            {"prompt": "Interpellation", "answer": ""},
+            {"prompt": "Notification des droits", "answer": ""},
+            {"prompt": "Audition", "answer": ""},
+        ]
+    },
+}
+
+
+@pytest.mark.parametrize("kind", gift.EXPORTED_TYPES)
+def test_every_type_gift_exports_round_trips(kind):
+    """The README's table says which types GIFT writes: each is read back unchanged."""
+    assert kind in GIFT_SAMPLES, f"no round-trip sample for the exported type {kind}"
+    question = {
+        "name": f"Exemple {kind}",
+        "type": kind,
+        "text": "<p>Énoncé <strong>gras</strong> : {question} ?</p>",
+        "max_score": 2.5,
+        "general_feedback": "Voir l’article 10 # alinéa 2.",
+        "category": ["Garde à vue", "Droits/devoirs"],
+        "choices": [],
+        "pairs": [],
+        "images": [],
+    } | GIFT_SAMPLES[kind]
+    result = export_file(gift, [question])
+    assert result.exported == [question["name"]] and result.left_out == []
+    again = gift.parse(result.data)
+    assert again.errors == [] and again.skipped == []
+    assert again.questions == [question]
+
+
 # --- exports say what the file holds --------------------------------------------------------------
 
 
