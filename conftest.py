@@ -219,3 +219,16 @@ def admin_sign_in(page, matricule, password="motdepasse-test"):
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's language (French). A request served in English leaves
+    English active in its thread (Django's LocaleMiddleware activates, never deactivates), and
+    a later test's command or import messages would follow it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

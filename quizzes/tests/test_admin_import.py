@@ -217,16 +217,18 @@ def test_the_jobs_page_names_what_the_file_held_and_kalan_does_not_keep(
     content = (Path(__file__).parent / "fixtures" / "every_type.xml").read_bytes()
     _response, page = post_import(client, content, fmt="moodlexml", name="every_type.xml")
     job = Job.objects.get()
-    assert job.status == Job.Status.DONE and Question.objects.count() == 7
+    assert job.status == Job.Status.DONE and Question.objects.count() == 9
     body = page.content.decode()
-    assert "11 éléments du fichier ne sont pas repris ; ils sont nommés ci-dessous." in body
-    assert len(job.errors) == 11
+    # Every loss of every_type.xml is named, its essay's « editor » response format included.
+    assert "10 éléments du fichier ne sont pas repris ; ils sont nommés ci-dessous." in body
+    assert len(job.errors) == 10
     for named in (
         "respect de la casse (usecase) non appliqué",
         "unités (h, min) ignorées",
         "réponse de distraction « Juge le dossier » ignorée",
         "image « pouce.png » (commentaire général) ignorée",
-        "(ligne 318) « Rédaction » : non importée : type essay non pris en charge",
+        "(ligne 318) « Rédaction » : format de réponse « editor » : réponse en texte simple "
+        "dans Kalan",
     ):
         assert named in body, named
 
@@ -274,7 +276,7 @@ def test_an_english_speaking_editor_reads_the_import_report_in_english(client, s
         "case sensitivity (usecase) not applied: Kalan ignores case",
         "units (h, min) ignored, with their options",
         "image « pouce.png » (general feedback) ignored: only the question text keeps its images",
-        "(line 318) « Rédaction »: not imported: type essay not supported",
+        "(line 318) « Rédaction »: response format « editor »: plain-text answer in Kalan",
     ):
         assert named in body, named
     assert "ignorée" not in body and "non pris en charge" not in body

@@ -363,6 +363,9 @@ GIFT_SAMPLES = {
             {"prompt": "Audition", "answer": ""},
         ]
     },
+    # GIFT carries neither an essay's template nor its grading instructions (README).
+    "essay": {"response_template": "", "grader_info": ""},
+    "description": {"max_score": 0.0, "general_feedback": ""},
 }
 
 
