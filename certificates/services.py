@@ -16,6 +16,7 @@ from courses.models import Enrollment
 from courses.scores import course_score
 
 from .models import Certificate, CertificateBranding
+from .signals import certificate_issued, certificate_revoked
 
 
 class CertificateError(Exception):
@@ -63,6 +64,7 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
                 )
                 certificate.serial = f"CNDH-{certificate.issued_at:%Y}-{certificate.pk:06d}"
                 certificate.save(update_fields=["serial"])
+                certificate_issued.send(sender=Certificate, certificate=certificate)
         except IntegrityError:
             # Another worker created it first: the unique constraint chose the winner.
             certificate = Certificate.objects.get(
@@ -153,6 +155,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
         certificate.revoked_at = timezone.now()
         certificate.revoked_reason = reason.strip()
         certificate.save(update_fields=["revoked_at", "revoked_reason"])
+        certificate_revoked.send(sender=Certificate, certificate=certificate)
     return certificate
 
 

@@ -18,6 +18,7 @@ from courses.models import Enrollment
 
 from . import grading
 from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage
+from .signals import attempt_graded, attempt_started
 
 # A save that reaches the server this long after the deadline still counts: the learner
 # pressed the button in time, the network was slow.
@@ -189,6 +190,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                 )
                 for position, (question, snapshot) in enumerate(drawn)
             )
+            attempt_started.send(sender=Attempt, attempt=attempt)
             return attempt
     except IntegrityError:
         # Another request started it at the same moment: resume that one.
@@ -296,6 +298,7 @@ def attempt_submit(*, attempt: Attempt, now=None) -> Attempt:
         attempt.passed = attempt.percent >= quiz.pass_percent
         attempt.state = Attempt.State.FINISHED
         attempt.save(update_fields=["score", "percent", "passed", "state", "finished_at"])
+        attempt_graded.send(sender=Attempt, attempt=attempt, items=items)
         quiz_grade_refresh(learner=attempt.learner, quiz=quiz)
     return attempt
 
