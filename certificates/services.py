@@ -16,6 +16,7 @@ from courses.models import Enrollment
 from courses.scores import course_score
 
 from .models import Certificate, CertificateBranding, StatusList
+from .signals import certificate_issued, certificate_revoked
 
 
 class CertificateError(Exception):
@@ -65,6 +66,7 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
                 certificate.save(update_fields=["serial"])
                 # Its bit in the status list, in the same transaction: no certificate without.
                 _status_allocate(certificate)
+                certificate_issued.send(sender=Certificate, certificate=certificate)
         except IntegrityError:
             # Another worker created it first: the unique constraint chose the winner.
             certificate = Certificate.objects.get(
@@ -162,6 +164,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
             StatusList.objects.filter(pk=certificate.status_list_id).update(
                 changed_at=certificate.revoked_at
             )
+        certificate_revoked.send(sender=Certificate, certificate=certificate)
     return certificate
 
 

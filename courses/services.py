@@ -18,7 +18,7 @@ from .models import (
     LessonPage,
     OfflineReceipt,
 )
-from .signals import course_completed, lesson_completed
+from .signals import course_completed, enrolled, lesson_completed
 
 
 class CourseError(Exception):
@@ -33,6 +33,8 @@ def enrollment_create(*, learner, course: CoursePage, due_date=None) -> Enrollme
             enrollment, created = Enrollment.objects.get_or_create(
                 learner=learner, course=course, defaults={"due_date": due_date}
             )
+            if created:
+                enrolled.send(sender=Enrollment, enrollments=[enrollment])
     except IntegrityError:  # a concurrent request created it first
         enrollment, created = Enrollment.objects.get(learner=learner, course=course), False
     if not created and due_date and (enrollment.due_date is None or due_date < enrollment.due_date):
@@ -68,6 +70,13 @@ def enrollments_due_set(*, course: CoursePage, due_dates: dict[int, date | None]
         ]
         # ignore_conflicts: a learner enrolling at this very moment keeps their own row.
         Enrollment.objects.bulk_create(missing, batch_size=1000, ignore_conflicts=True)
+        if missing:
+            enrolled.send(
+                sender=Enrollment,
+                enrollments=Enrollment.objects.filter(
+                    course=course, learner_id__in=[e.learner_id for e in missing]
+                ).select_related("learner", "course"),
+            )
         changed = len(to_update) + len(missing)
     return changed
 
@@ -104,7 +113,7 @@ def course_for_page(page) -> CoursePage:
 @transaction.atomic
 def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
     """Recomputes progress and status from the completions and the registered requirements.
-    Sends course_completed (on commit) the first time the enrollment becomes complete."""
+    Sends course_completed (in the transaction) the first time the enrollment becomes complete."""
     enrollment = (
         Enrollment.objects.select_for_update(of=("self",))
         .select_related("course", "learner")
@@ -138,9 +147,7 @@ def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
         setattr(enrollment, name, value)
     enrollment.save(update_fields=list(fields))
     if just_completed:
-        transaction.on_commit(
-            lambda: course_completed.send(sender=Enrollment, enrollment=enrollment)
-        )
+        course_completed.send(sender=Enrollment, enrollment=enrollment)
     return enrollment
 
 
@@ -166,14 +173,11 @@ def lesson_complete(*, learner, lesson: LessonPage) -> Enrollment:
     _completion, created = LessonCompletion.objects.get_or_create(
         learner=learner, lesson=lesson, defaults={"course": course}
     )
-    enrollment = enrollment_progress_refresh(enrollment=enrollment)
     if created:
-        transaction.on_commit(
-            lambda: lesson_completed.send(
-                sender=LessonPage, learner=learner, lesson=lesson, enrollment=enrollment
-            )
+        lesson_completed.send(
+            sender=LessonPage, learner=learner, lesson=lesson, enrollment=enrollment
         )
-    return enrollment
+    return enrollment_progress_refresh(enrollment=enrollment)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from courses.models import Enrollment
 
 from . import grading
 from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage
+from .signals import attempt_graded, attempt_started
 
 # A save that reaches the server this long after the deadline still counts: the learner
 # pressed the button in time, the network was slow.
@@ -194,6 +195,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                 )
                 for position, (question, snapshot) in enumerate(drawn)
             )
+            attempt_started.send(sender=Attempt, attempt=attempt)
             return attempt
     except IntegrityError:
         # Another request started it at the same moment: resume that one.
@@ -303,6 +305,7 @@ def attempt_submit(*, attempt: Attempt, now=None) -> Attempt:
             _attempt_totals(attempt, items, final=True)
         attempt.save(update_fields=["score", "percent", "passed", "state", "finished_at"])
         if attempt.state == Attempt.State.FINISHED:
+            attempt_graded.send(sender=Attempt, attempt=attempt, items=items)
             quiz_grade_refresh(learner=attempt.learner, quiz=quiz)
     return attempt
 
@@ -368,6 +371,9 @@ def essay_grade(*, item_id: int, grader, score, feedback: str, now=None) -> Atte
         _attempt_totals(attempt, items, final=final)
         attempt.save(update_fields=["score", "percent", "passed", "state"])
         if final:
+            # Graded now that a person has marked its last essay: the same fact as a submit
+            # that needed no person (xapi listens).
+            attempt_graded.send(sender=Attempt, attempt=attempt, items=items)
             quiz_grade_refresh(learner=attempt.learner, quiz=attempt.quiz)
     return item
 

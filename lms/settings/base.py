@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
+    "xapi",
     "tracking.apps.TrackingConfig",
     "packages",
     "jobs",
@@ -325,7 +326,24 @@ CERTIFICATES_SWEEP_AFTER_MINUTES = env.int("CERTIFICATES_SWEEP_AFTER_MINUTES", d
 KALAN_OB3_KEY_PATH = Path(
     env.str("KALAN_OB3_KEY_PATH", default=str(VAR_DIR / "keys" / "ob3-ed25519.pem"))
 )
+# xAPI (app `xapi`): the Learning Record Store's endpoint (…/xAPI/, statements are POSTed to
+# …/xAPI/statements) and its basic-auth key and secret. Without a URL nothing is sent, but
+# the outbox still fills (README, « xAPI »). The actor's opaque id is an HMAC of the user id
+# with XAPI_ACTOR_SECRET: set it once and keep it (a new secret makes every learner new).
+XAPI_LRS_URL = env("XAPI_LRS_URL", default="")
+XAPI_LRS_KEY = env("XAPI_LRS_KEY", default="")
+XAPI_LRS_SECRET = env("XAPI_LRS_SECRET", default="")
+XAPI_ACTOR_SECRET = env("XAPI_ACTOR_SECRET", default=SECRET_KEY)
+XAPI_BATCH_SIZE = env.int("XAPI_BATCH_SIZE", default=100)
+XAPI_LRS_CONNECT_TIMEOUT = env.float("XAPI_LRS_CONNECT_TIMEOUT", default=5.0)
+XAPI_LRS_TIMEOUT = env.float("XAPI_LRS_TIMEOUT", default=20.0)
+
 CELERY_BEAT_SCHEDULE = {
+    # Sends the xAPI outbox to the LRS (a burst of events also nudges it).
+    "xapi-outbox-flush": {
+        "task": "xapi.tasks.outbox_flush",
+        "schedule": 30.0,
+    },
     "certificates-sweep": {
         "task": "certificates.tasks.certificates_sweep",
         "schedule": 300.0,

@@ -324,3 +324,29 @@ def test_the_owner_does_get_the_completion_page_and_the_certificate_status(clien
     response = client.get(reverse(f"{namespace}:{name}", kwargs=world.kwargs[name]))
     assert response.status_code == 200
     assert SERIAL.encode() in response.content
+
+
+# The Wagtail admin's routes are skipped above (its views check their own permissions); the
+# xAPI outbox names a row by id and lists every learner's statements, so it is swept here.
+@pytest.mark.parametrize("who", ["second learner", "out-of-scope supervisor", "anonymous"])
+def test_intruders_never_see_or_resend_the_xapi_outbox(client, world, who):
+    from xapi.models import OutboxStatement
+
+    row = OutboxStatement.objects.filter(statement__actor__account__isnull=False).first()
+    assert row is not None  # the owner's enrolment and attempt wrote statements
+    before = row.next_try_at
+    intruder = world.intruders[who]
+    if intruder is not None:
+        client.force_login(intruder)
+    for method, url in (
+        ("get", reverse("xapi_admin_outbox")),
+        ("post", reverse("xapi_admin_outbox_retry", args=[row.pk])),
+        ("post", reverse("xapi_admin_outbox_retry_failing")),
+    ):
+        response = getattr(client, method)(url)
+        assert response.status_code in (302, 403, 404), (who, url)
+        if response.status_code == 302:
+            assert "login" in response["Location"] or response["Location"] == "/admin/"
+        assert str(row.statement_id) not in response.content.decode()
+    row.refresh_from_db()
+    assert row.next_try_at == before
