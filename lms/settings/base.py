@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "tracking.apps.TrackingConfig",
+    "workshops.apps.WorkshopsConfig",
     "packages",
     "jobs",
     "wagtail.contrib.forms",

@@ -25,6 +25,9 @@ from quizzes.tests.factories import question_make, quiz_make
 from tracking.jobs import scope_key
 from tracking.models import Assignment
 from tracking.tests.factories import tree_build
+from workshops import services as workshop_services
+from workshops.models import Attendance
+from workshops.tests.factories import participants_make, workshop_make
 
 OWNER_NAME = "Awa Sweep-Traoré"
 SERIAL = "CNDH-2026-990001"
@@ -98,6 +101,11 @@ def world(db, settings, tmp_path):
         expires_at=timezone.now() + timedelta(hours=1),
     )
     job.result.save("kalan-suivi.csv", ContentFile(f"MOP;{OWNER_NAME}\n".encode()))
+    # A workshop with the owner as participant: its trainer and the owner's supervisor see it.
+    workshop = workshop_make(title="Formation balayée en atelier")
+    (record,) = participants_make(workshop, [owner])
+    session = workshop.sessions.first()
+    workshop_services.attendance_save(session=session, marks={record.pk: "present"}, marked_by=None)
     return World(
         owner=owner,
         code=certificate.code,
@@ -126,6 +134,10 @@ def world(db, settings, tmp_path):
             "start": None,
             "job": {"pk": job.pk},
             "job_download": {"pk": job.pk},
+            "workshop": {"pk": workshop.pk},
+            "workshop_attendance": {"pk": workshop.pk, "session_id": session.pk},
+            "workshop_participants": {"pk": workshop.pk},
+            "workshop_report": {"pk": workshop.pk},
         },
     )
 
@@ -145,6 +157,10 @@ SWEPT = {
     "assignment_delete": ("tracking", "post"),
     "job": ("jobs", "get"),
     "job_download": ("jobs", "get"),
+    "workshop": ("workshops", "get"),
+    "workshop_attendance": ("workshops", "post"),
+    "workshop_participants": ("workshops", "post"),
+    "workshop_report": ("workshops", "get"),
 }
 
 
@@ -197,10 +213,23 @@ def test_intruders_get_404_or_sign_in_never_the_data(client, world, name, who):
     assert b"Formation balay" not in body
     # Nothing was changed on the owner's behalf.
     assert Assignment.objects.count() == 1
+    assert list(Attendance.objects.values_list("status", flat=True)) == ["present"]
     assert not Attempt.objects.filter(learner=world.owner, state="in_progress").exists()
 
 
-@pytest.mark.parametrize("name", ["download", "openbadge", "learner", "job", "job_download"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "download",
+        "openbadge",
+        "learner",
+        "job",
+        "job_download",
+        "workshop",
+        "workshop_participants",
+        "workshop_report",
+    ],
+)
 def test_the_owners_supervisor_does_get_the_data(client, world, name):
     """The sweep's other half: the same URLs do work for someone in scope."""
     namespace, _method = SWEPT[name]
@@ -244,3 +273,20 @@ def test_the_owner_does_get_the_completion_page_and_the_certificate_status(clien
     response = client.get(reverse(f"{namespace}:{name}", kwargs=world.kwargs[name]))
     assert response.status_code == 200
     assert SERIAL.encode() in response.content
+
+
+@pytest.mark.parametrize("name", ["workshop", "workshop_attendance", "workshop_report"])
+def test_the_workshops_trainer_does_get_the_data(client, world, name):
+    from workshops.models import Workshop
+
+    client.force_login(Workshop.objects.get().trainers.get())
+    response = client.get(_url(world, name))
+    assert response.status_code == 200
+    assert OWNER_NAME.encode() in response.content
+
+
+def test_the_owner_does_get_their_workshop_record(client, world):
+    client.force_login(world.owner)
+    response = client.get(_url(world, "workshop"))
+    assert response.status_code == 200
+    assert "Mes présences".encode() in response.content

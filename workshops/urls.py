@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workshops"
+
+urlpatterns = [
+    path("ateliers/", views.workshop_list, name="list"),
+    path("ateliers/nouveau/", views.workshop_create, name="create"),
+    path("ateliers/<int:pk>/", views.workshop_detail, name="workshop"),
+    path(
+        "ateliers/<int:pk>/seances/<int:session_id>/presences/",
+        views.attendance,
+        name="workshop_attendance",
+    ),
+    path("ateliers/<int:pk>/participants/", views.participants_add, name="workshop_participants"),
+    path("ateliers/<int:pk>/rapport/", views.report, name="workshop_report"),
+]
