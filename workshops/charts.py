@@ -3,7 +3,7 @@ has the figures in a table next to it, its text equivalent."""
 
 from dataclasses import dataclass
 
-LABEL_WIDTH = 130  # the names' column
+LABEL_WIDTH = 140  # the names' column
 PLOT_WIDTH = 250  # 0 to 100 %
 ROW = 24
 TOP = 8
@@ -41,7 +41,7 @@ def paired_dots(rows) -> DotPlot:
     result = []
     for index, row in enumerate(rows):
         name = row.participant.learner.full_name
-        label = name if len(name) <= 18 else name[:17] + "…"
+        label = name if len(name) <= 17 else name[:16] + "…"
         result.append(
             DotRow(
                 label=label,

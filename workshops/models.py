@@ -57,7 +57,7 @@ class Workshop(ClusterableModel):
         related_name="+",
         help_text=_(
             "Le même quiz que le pré-test ou une forme parallèle. Avec le même quiz, la "
-            "première tentative terminée compte pour le début, la dernière pour la fin."
+            "première tentative terminée compte pour le début, la deuxième pour la fin."
         ),
     )
     # For the attestation de participation (later): the share of sessions attended.

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='créé le')),
                 ('course', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='courses.coursepage', verbose_name='formation en ligne liée')),
                 ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='créé par')),
-                ('post_test', models.ForeignKey(blank=True, help_text='Le même quiz que le pré-test ou une forme parallèle. Avec le même quiz, la première tentative terminée compte pour le début, la dernière pour la fin.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='quizzes.quizpage', verbose_name='test de fin (post-test)')),
+                ('post_test', models.ForeignKey(blank=True, help_text='Le même quiz que le pré-test ou une forme parallèle. Avec le même quiz, la première tentative terminée compte pour le début, la deuxième pour la fin.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='quizzes.quizpage', verbose_name='test de fin (post-test)')),
                 ('pre_test', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='quizzes.quizpage', verbose_name='test de début (pré-test)')),
                 ('trainers', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='workshops_trained', to=settings.AUTH_USER_MODEL, verbose_name='formateurs')),
             ],
