@@ -84,3 +84,67 @@ def test_a_trainer_takes_the_roll_on_a_phone_and_the_report_shows_the_gain(
     page_shots(page, "atelier-rapport")
     page.goto(f"/ateliers/{workshop.pk}/")
     page_shots(page, "atelier")
+
+
+def test_a_supervisor_creates_a_workshop_and_adds_participants_and_a_participant_sees_it(
+    page, client, base_url, wagtail_site, role_groups, page_shots
+):
+    from accounts.tests.factories import LearnerFactory, SupervisorFactory, UserFactory
+    from tracking.tests.factories import tree_build
+    from workshops.models import Workshop
+
+    tree = tree_build()
+    UserFactory(matricule="CNDH-FOR-08", full_name="Hawa Dembélé")
+    supervisor = SupervisorFactory(supervised_units=[tree.mopti], full_name="Seydou Sangaré")
+    learners = [
+        LearnerFactory(unit=tree.sevare, full_name=name)
+        for name in ("Boubacar Touré", "Mariam Cissé", "Kadidia Bocoum")
+    ]
+    page.set_viewport_size({"width": 390, "height": 844})
+    login_browser(page, client, supervisor, base_url)
+    page.goto("/ateliers/nouveau/")
+    axe_check(page, "créer un atelier")
+    page.get_by_label("Intitulé").fill("Atelier des OPJ de Mopti")
+    page.get_by_label("Lieu").fill("Sévaré")
+    page.get_by_label("Région").fill("Mopti")
+    page.get_by_label("Premier jour").fill("2026-03-02")
+    page.get_by_label("Dernier jour").fill("2026-03-03")
+    page.get_by_label("Programme").fill(
+        "Jour 1 : les catégories de droits.\n\nJour 2 : la garde à vue."
+    )
+    page.get_by_label("Formateurs (matricules)").fill("cndh-for-08")
+    page_shots(page, "atelier-creer")
+    page.get_by_role("button", name="Créer l’atelier").click()
+    workshop = Workshop.objects.get()
+    page.wait_for_url(f"**/ateliers/{workshop.pk}/")
+    assert workshop.sessions.count() == 4
+
+    page.get_by_role("link", name="Ajouter des participants").click()
+    axe_check(page, "ajouter des participants")
+    page.get_by_label(f"{learners[0].full_name} · {learners[0].matricule}", exact=False).check()
+    page.set_input_files(
+        "input[type=file]",
+        files=[
+            {
+                "name": "participants.csv",
+                "mimeType": "text/csv",
+                "buffer": f"matricule\n{learners[1].matricule}\n".encode(),
+            }
+        ],
+    )
+    page_shots(page, "atelier-participants")
+    page.get_by_role("button", name="Ajouter").click()
+    page.wait_for_url(f"**/ateliers/{workshop.pk}/")
+    assert "2 participations ajoutées." in page.content()
+    assert set(workshop.participants.values_list("learner_id", flat=True)) == {
+        learners[0].pk,
+        learners[1].pk,
+    }
+
+    login_browser(page, client, learners[0], base_url)
+    page.goto("/")
+    axe_check(page, "mes formations avec un atelier")
+    page.get_by_role("link", name="Atelier des OPJ de Mopti", exact=True).click()
+    assert "la garde à vue" in page.content()
+    axe_check(page, "ma participation")
+    page_shots(page, "atelier-participation")
