@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -227,3 +228,31 @@ class WorkshopForm(forms.ModelForm):
 def attendance_bound_rows(form: AttendanceForm) -> list:
     """(row, bound field) pairs for the template, which cannot index a form by a variable."""
     return [(row, form[row.field_name]) for row in form.rows]
+
+
+class PaperScoresForm(forms.Form):
+    """One optional score (0 to 100) per participant, for a paper test; a blank row is left
+    as it is."""
+
+    def __init__(self, *args, participants, current: dict[int, Decimal], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participants = list(participants)
+        for participant in self.participants:
+            self.fields[f"s-{participant.pk}"] = forms.DecimalField(
+                label=participant.learner.full_name,
+                required=False,
+                min_value=0,
+                max_value=100,
+                max_digits=5,
+                decimal_places=2,
+                initial=current.get(participant.pk),
+                localize=True,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 5}),
+            )
+
+    def scores(self) -> dict:
+        return {
+            participant: self.cleaned_data[f"s-{participant.pk}"]
+            for participant in self.participants
+            if self.cleaned_data.get(f"s-{participant.pk}") is not None
+        }

@@ -106,3 +106,13 @@ def paper_result_enter(
         defaults={"percent": percent, "entered_by": entered_by, "entered_at": timezone.now()},
     )
     return result
+
+
+@transaction.atomic
+def paper_results_enter(*, scores: dict, kind: str, entered_by) -> int:
+    """Several participants' paper scores for one test, all or nothing."""
+    for participant, percent in scores.items():
+        paper_result_enter(
+            participant=participant, kind=kind, percent=percent, entered_by=entered_by
+        )
+    return len(scores)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -15,4 +15,9 @@ urlpatterns = [
     ),
     path("ateliers/<int:pk>/participants/", views.participants_add, name="workshop_participants"),
     path("ateliers/<int:pk>/rapport/", views.report, name="workshop_report"),
+    re_path(
+        r"^ateliers/(?P<pk>[0-9]+)/tests/(?P<kind>pre|post)/papier/$",
+        views.paper_scores,
+        name="workshop_paper_scores",
+    ),
 ]

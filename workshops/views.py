@@ -10,7 +10,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import charts, selectors, services
-from .forms import AttendanceForm, ParticipantsAddForm, WorkshopForm, attendance_bound_rows
+from .forms import (
+    AttendanceForm,
+    PaperScoresForm,
+    ParticipantsAddForm,
+    WorkshopForm,
+    attendance_bound_rows,
+)
+from .models import TestResult
 
 
 @require_GET
@@ -163,5 +170,45 @@ def report(request, pk: int):
             "report": data,
             "dots": charts.paired_dots([row for row in data.rows if row.complete]),
             "bars": charts.question_bars(data.questions),
+            "may_enter": selectors.user_may_mark_attendance(user=request.user, workshop=workshop),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def paper_scores(request, pk: int, kind: str):
+    """The trainer enters the scores of a paper test (for participants without a phone);
+    they are marked as entered by the trainer. A test taken on Kalan wins over a paper
+    score for the same person."""
+    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
+    if not selectors.user_may_mark_attendance(user=request.user, workshop=workshop):
+        raise Http404
+    participants = selectors.participants_of(workshop)
+    current = dict(
+        TestResult.objects.filter(participant__workshop=workshop, kind=kind).values_list(
+            "participant_id", "percent"
+        )
+    )
+    form = PaperScoresForm(request.POST or None, participants=participants, current=current)
+    if request.method == "POST" and form.is_valid():
+        count = services.paper_results_enter(
+            scores=form.scores(), kind=kind, entered_by=request.user
+        )
+        messages.success(
+            request,
+            ngettext(
+                "%(n)d note sur papier enregistrée.", "%(n)d notes sur papier enregistrées.", count
+            )
+            % {"n": count},
+        )
+        return redirect("workshops:workshop_report", pk=workshop.pk)
+    return render(
+        request,
+        "workshops/paper_scores.html",
+        {
+            "workshop": workshop,
+            "form": form,
+            "kind_label": TestResult.Kind(kind).label,
         },
     )

@@ -26,7 +26,7 @@ from tracking.jobs import scope_key
 from tracking.models import Assignment
 from tracking.tests.factories import tree_build
 from workshops import services as workshop_services
-from workshops.models import Attendance
+from workshops.models import Attendance, TestResult
 from workshops.tests.factories import participants_make, workshop_make
 
 OWNER_NAME = "Awa Sweep-Traoré"
@@ -138,6 +138,7 @@ def world(db, settings, tmp_path):
             "workshop_attendance": {"pk": workshop.pk, "session_id": session.pk},
             "workshop_participants": {"pk": workshop.pk},
             "workshop_report": {"pk": workshop.pk},
+            "workshop_paper_scores": {"pk": workshop.pk, "kind": "pre"},
         },
     )
 
@@ -161,6 +162,7 @@ SWEPT = {
     "workshop_attendance": ("workshops", "post"),
     "workshop_participants": ("workshops", "post"),
     "workshop_report": ("workshops", "get"),
+    "workshop_paper_scores": ("workshops", "post"),
 }
 
 
@@ -214,6 +216,7 @@ def test_intruders_get_404_or_sign_in_never_the_data(client, world, name, who):
     # Nothing was changed on the owner's behalf.
     assert Assignment.objects.count() == 1
     assert list(Attendance.objects.values_list("status", flat=True)) == ["present"]
+    assert not TestResult.objects.exists()
     assert not Attempt.objects.filter(learner=world.owner, state="in_progress").exists()
 
 
@@ -275,7 +278,9 @@ def test_the_owner_does_get_the_completion_page_and_the_certificate_status(clien
     assert SERIAL.encode() in response.content
 
 
-@pytest.mark.parametrize("name", ["workshop", "workshop_attendance", "workshop_report"])
+@pytest.mark.parametrize(
+    "name", ["workshop", "workshop_attendance", "workshop_report", "workshop_paper_scores"]
+)
 def test_the_workshops_trainer_does_get_the_data(client, world, name):
     from workshops.models import Workshop
 

@@ -82,6 +82,10 @@ def test_a_trainer_takes_the_roll_on_a_phone_and_the_report_shows_the_gain(
     assert "0,50" in figures and "3 sur 4" in figures
     assert page.locator("svg circle").count() == 8
     page_shots(page, "atelier-rapport")
+    # The trainer's form for the scores of a paper test.
+    page.get_by_role("link", name="Saisir un post-test sur papier").click()
+    axe_check(page, "notes sur papier")
+    page_shots(page, "atelier-papier")
     page.goto(f"/ateliers/{workshop.pk}/")
     page_shots(page, "atelier")
 

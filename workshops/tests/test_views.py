@@ -275,3 +275,48 @@ def test_the_report_shows_the_gain_from_attempts_and_paper_scores(client, setup,
     assert facility == {"Q0": (100, 100), "Q1": (0, 100), "Q2": (0, 100), "Q3": (0, 0)}
     assert page.count("<circle") == 4  # two participants, two dots each
     assert "<script" not in page.split("</header>")[1]
+
+
+def test_the_trainer_enters_paper_scores_marked_as_entered_by_the_trainer(client, setup):
+    _tree, trainer, workshop, _learners, participants = setup
+    url = reverse("workshops:workshop_paper_scores", args=[workshop.pk, "pre"])
+    client.force_login(trainer)
+    assert client.get(url).status_code == 200
+    response = client.post(url, {f"s-{participants[0].pk}": "37,5", f"s-{participants[1].pk}": ""})
+    assert response.status_code == 302
+    from workshops.models import TestResult
+
+    (result,) = TestResult.objects.all()
+    assert (result.participant, result.kind, result.percent, result.entered_by) == (
+        participants[0],
+        "pre",
+        37.5,
+        trainer,
+    )
+    report = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).content
+    assert b"saisie par le formateur" in report
+
+
+@pytest.mark.parametrize("value", ["101", "-1", "abc", "1e9", "=1+1", "50" * 30])
+def test_a_bad_paper_score_saves_nothing_and_names_the_person(client, setup, value):
+    _tree, trainer, workshop, _learners, participants = setup
+    client.force_login(trainer)
+    response = client.post(
+        reverse("workshops:workshop_paper_scores", args=[workshop.pk, "post"]),
+        {f"s-{participants[0].pk}": "60", f"s-{participants[1].pk}": value},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "rien n’a été enregistré" in page
+    assert f"{participants[1].learner.full_name} :" in page
+    from workshops.models import TestResult
+
+    assert not TestResult.objects.exists()
+
+
+def test_only_the_trainer_enters_paper_scores(client, setup):
+    tree, _trainer, workshop, learners, _participants = setup
+    url = reverse("workshops:workshop_paper_scores", args=[workshop.pk, "pre"])
+    for person in (SupervisorFactory(supervised_units=[tree.mopti]), learners[0]):
+        client.force_login(person)
+        assert client.get(url).status_code == 404
