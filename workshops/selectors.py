@@ -3,9 +3,11 @@ a person may not see answers 404, like any object outside their scope."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime, time
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from accounts.selectors import learner_scope_q, supervised_units, user_is_administrator
 from quizzes.models import Attempt, AttemptItem
@@ -151,14 +153,20 @@ class ScoreRow:
 
 def _first_attempts(workshop: Workshop, learner_ids: list[int]) -> tuple[dict, dict]:
     """The attempts that count, by learner: the first finished attempt at the pre-test and
-    the first at the post-test. With one quiz for both, the first finished attempt is the
-    pre-test and the second the post-test, so retrying does not inflate the gain."""
+    the first at the post-test, among those started from the workshop's first day on (an
+    attempt made earlier in the self-paced course is not the workshop's pre-test). With one
+    quiz for both, the first such attempt is the pre-test and the second the post-test, so
+    retrying does not inflate the gain."""
     pre, post = {}, {}
     quiz_ids = {q for q in (workshop.pre_test_id, workshop.post_test_id) if q}
     if not quiz_ids or not learner_ids:
         return pre, post
+    first_day = timezone.make_aware(datetime.combine(workshop.start_date, time.min))
     attempts = Attempt.objects.filter(
-        quiz_id__in=quiz_ids, learner_id__in=learner_ids, state=Attempt.State.FINISHED
+        quiz_id__in=quiz_ids,
+        learner_id__in=learner_ids,
+        state=Attempt.State.FINISHED,
+        started_at__gte=first_day,
     ).order_by("learner_id", "quiz_id", "number")
     seen: dict[tuple[int, int], list[Attempt]] = defaultdict(list)
     for attempt in attempts:

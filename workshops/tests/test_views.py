@@ -320,3 +320,28 @@ def test_only_the_trainer_enters_paper_scores(client, setup):
     for person in (SupervisorFactory(supervised_units=[tree.mopti]), learners[0]):
         client.force_login(person)
         assert client.get(url).status_code == 404
+
+
+def test_an_attempt_made_before_the_workshop_is_not_its_pre_test(client, setup, wagtail_site):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.models import Attempt
+
+    _tree, trainer, workshop, learners, _participants = setup
+    course = course_build(title="Formation liée", modules=1, lessons=1, sequential=False)
+    quiz = quiz_make(course, questions=[question_make(name="Q")], delay_minutes=0)
+    workshop.course, workshop.pre_test, workshop.post_test = course, quiz, quiz
+    workshop.save()
+    services.participants_add(workshop=workshop, learners=learners, added_by=None)
+    earlier = attempt_with_answers(learner=learners[0], quiz=quiz, right=1)
+    before = timezone.make_aware(
+        timezone.datetime.combine(workshop.start_date, timezone.datetime.min.time())
+    ) - timedelta(days=30)
+    Attempt.objects.filter(pk=earlier.pk).update(started_at=before, finished_at=before)
+    attempt_with_answers(learner=learners[0], quiz=quiz, right=0)  # in the room
+    attempt_with_answers(learner=learners[0], quiz=quiz, right=1)  # at the end
+    client.force_login(trainer)
+    report = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).context["report"]
+    assert (report.gain.mean_pre, report.gain.mean_post) == (0, 100)
