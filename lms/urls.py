@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),
     path("", include("tracking.urls")),
+    path("", include("workshops.urls")),
     path("", include("jobs.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),

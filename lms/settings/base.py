@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "certificates",
     "xapi",
     "tracking.apps.TrackingConfig",
+    "workshops.apps.WorkshopsConfig",
     "packages",
     "jobs",
     "wagtail.contrib.forms",

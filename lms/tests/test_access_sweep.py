@@ -26,6 +26,9 @@ from quizzes.tests.factories import question_make, quiz_make
 from tracking.jobs import scope_key
 from tracking.models import Assignment
 from tracking.tests.factories import tree_build
+from workshops import services as workshop_services
+from workshops.models import Attendance, TestResult
+from workshops.tests.factories import participants_make, workshop_make
 
 OWNER_NAME = "Awa Sweep-Traoré"
 SERIAL = "CNDH-2026-990001"
@@ -105,6 +108,11 @@ def world(db, settings, tmp_path):
         expires_at=timezone.now() + timedelta(hours=1),
     )
     job.result.save("kalan-suivi.csv", ContentFile(f"MOP;{OWNER_NAME}\n".encode()))
+    # A workshop with the owner as participant: its trainer and the owner's supervisor see it.
+    workshop = workshop_make(title="Formation balayée en atelier")
+    (record,) = participants_make(workshop, [owner])
+    session = workshop.sessions.first()
+    workshop_services.attendance_save(session=session, marks={record.pk: "present"}, marked_by=None)
     return World(
         owner=owner,
         code=certificate.code,
@@ -138,6 +146,11 @@ def world(db, settings, tmp_path):
             "packages_admin_export": {"course_id": course.pk},
             "packages_admin_import": {},
             "grading_item": {"item_id": essay.pk},
+            "workshop": {"pk": workshop.pk},
+            "workshop_attendance": {"pk": workshop.pk, "session_id": session.pk},
+            "workshop_participants": {"pk": workshop.pk},
+            "workshop_report": {"pk": workshop.pk},
+            "workshop_paper_scores": {"pk": workshop.pk, "kind": "pre"},
         },
     )
 
@@ -159,6 +172,11 @@ SWEPT = {
     "job": ("jobs", "get"),
     "job_download": ("jobs", "get"),
     "grading_item": ("quizzes", "post"),
+    "workshop": ("workshops", "get"),
+    "workshop_attendance": ("workshops", "post"),
+    "workshop_participants": ("workshops", "post"),
+    "workshop_report": ("workshops", "get"),
+    "workshop_paper_scores": ("workshops", "post"),
 }
 
 
@@ -216,6 +234,8 @@ def test_intruders_get_404_or_sign_in_never_the_data(client, world, name, who):
     assert b"Formation balay" not in body
     # Nothing was changed on the owner's behalf.
     assert Assignment.objects.count() == 1
+    assert list(Attendance.objects.values_list("status", flat=True)) == ["present"]
+    assert not TestResult.objects.exists()
     assert not Attempt.objects.filter(learner=world.owner, state="in_progress").exists()
     assert Attempt.objects.get(learner=world.owner).state == "needs_grading"
 
@@ -245,7 +265,18 @@ def test_intruders_never_reach_the_package_pages_of_the_admin(client, world, nam
 
 
 @pytest.mark.parametrize(
-    "name", ["download", "openbadge", "learner", "job", "job_download", "grading_item"]
+    "name",
+    [
+        "download",
+        "openbadge",
+        "learner",
+        "job",
+        "job_download",
+        "grading_item",
+        "workshop",
+        "workshop_participants",
+        "workshop_report",
+    ],
 )
 def test_the_owners_supervisor_does_get_the_data(client, world, name):
     """The sweep's other half: the same URLs do work for someone in scope."""
@@ -350,3 +381,22 @@ def test_intruders_never_see_or_resend_the_xapi_outbox(client, world, who):
         assert str(row.statement_id) not in response.content.decode()
     row.refresh_from_db()
     assert row.next_try_at == before
+
+
+@pytest.mark.parametrize(
+    "name", ["workshop", "workshop_attendance", "workshop_report", "workshop_paper_scores"]
+)
+def test_the_workshops_trainer_does_get_the_data(client, world, name):
+    from workshops.models import Workshop
+
+    client.force_login(Workshop.objects.get().trainers.get())
+    response = client.get(_url(world, name))
+    assert response.status_code == 200
+    assert OWNER_NAME.encode() in response.content
+
+
+def test_the_owner_does_get_their_workshop_record(client, world):
+    client.force_login(world.owner)
+    response = client.get(_url(world, "workshop"))
+    assert response.status_code == 200
+    assert "Mes présences".encode() in response.content

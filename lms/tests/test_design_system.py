@@ -256,7 +256,12 @@ def test_charts_take_their_colours_from_tokens():
             if declaration.lower_name in {"fill", "stroke"}:
                 for part in selector.split(","):
                     painted[part.strip()] = tinycss2.serialize(declaration.value).strip()
-    charts = [p for p in (TEMPLATES / "tracking").rglob("*.html") if "<svg" in p.read_text()]
+    charts = [
+        p
+        for app in ("tracking", "workshops")
+        for p in (TEMPLATES / app).rglob("*.html")
+        if "<svg" in p.read_text()
+    ]
     assert charts, "no chart in the supervisor's templates?"
     for path in charts:
         text = path.read_text(encoding="utf-8")

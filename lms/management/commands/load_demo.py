@@ -123,6 +123,10 @@ class Command(BaseCommand):
         from tracking.demo import demo_assignments_load
 
         demo_assignments_load(courses=courses)
+        from workshops.demo import demo_workshop_load
+
+        if demo_workshop_load(password=DEMO_PASSWORD) is not None:
+            self.stdout.write(_("Atelier de démonstration : Sévaré, novembre 2022"))
         self.stdout.write(_("Quiz de démonstration : %(n)d") % {"n": len(quizzes)})
         self.stdout.write(
             _("Formations de démonstration : %(titles)s")

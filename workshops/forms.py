@@ -1,0 +1,258 @@
+"""Forms of the workshop pages. Bad input gets a French message naming the row or field."""
+
+import csv
+import io
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.html import linebreaks
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts.models import User, matricule_validator
+from accounts.selectors import learner_list_in_scope
+from quizzes.models import QuizPage
+
+from .models import Attendance, Workshop
+
+MAX_CSV_BYTES = 200_000
+MAX_CSV_ROWS = 1000
+MAX_TRAINERS = 10
+
+
+class AttendanceForm(forms.Form):
+    """One radio group per participant, named p-<participant id>. A row left unmarked is
+    not recorded."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            name = f"p-{row.participant.pk}"
+            self.fields[name] = forms.ChoiceField(
+                label=row.participant.learner.full_name,
+                choices=Attendance.Status.choices,
+                required=False,
+                widget=forms.RadioSelect,
+                initial=row.status or None,
+            )
+            row.field_name = name
+
+    def marks(self) -> dict[int, str]:
+        return {
+            row.participant.pk: self.cleaned_data[row.field_name]
+            for row in self.rows
+            if self.cleaned_data.get(row.field_name)
+        }
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ValidationError(
+            _("Le fichier n’est pas en UTF-8 (octet invalide à la ligne %(line)d).")
+            % {"line": line}
+        ) from exc
+
+
+def matricules_parse(data: bytes) -> tuple[list[tuple[int, str]], list[str]]:
+    """(line number, matricule) for each row of a CSV whose first column is a matricule (a
+    header « matricule » is allowed), and the errors, each naming its line."""
+    if len(data) > MAX_CSV_BYTES:
+        return [], [_("Le fichier dépasse 200 ko.")]
+    try:
+        text = _decode(data)
+    except ValidationError as exc:
+        return [], list(exc.messages)
+    if "\x00" in text:
+        return [], [_("Le fichier contient un caractère nul : ce n’est pas un fichier CSV.")]
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows, errors, seen = [], [], {}
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for record in reader:
+            line = reader.line_num
+            cell = (record[0] if record else "").strip()
+            if not cell:
+                continue
+            if line == 1 and cell.lower() == "matricule":
+                continue
+            if len(rows) >= MAX_CSV_ROWS:
+                errors.append(
+                    _("Ligne %(line)d : plus de %(max)d lignes.")
+                    % {"line": line, "max": MAX_CSV_ROWS}
+                )
+                break
+            matricule = cell.upper()
+            try:
+                matricule_validator(matricule)
+            except ValidationError:
+                errors.append(
+                    _("Ligne %(line)d : « %(value)s » n’est pas un matricule valide.")
+                    % {"line": line, "value": cell[:40]}
+                )
+                continue
+            if matricule in seen:
+                errors.append(
+                    _("Ligne %(line)d : matricule %(matricule)s déjà présent à la ligne %(first)d.")
+                    % {"line": line, "matricule": matricule, "first": seen[matricule]}
+                )
+                continue
+            seen[matricule] = line
+            rows.append((line, matricule))
+    except csv.Error as exc:
+        errors.append(
+            _("Ligne %(line)d illisible : %(error)s") % {"line": reader.line_num, "error": exc}
+        )
+    if not rows and not errors:
+        errors.append(_("Le fichier ne contient aucun matricule."))
+    return rows, errors
+
+
+class ParticipantsAddForm(forms.Form):
+    """Learners of the person's scope, picked in a list or given as a CSV of matricules."""
+
+    learners = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Choisir dans mes unités"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    csv_file = forms.FileField(
+        label=gettext_lazy("Ou un fichier CSV de matricules"),
+        required=False,
+        help_text=gettext_lazy(
+            "Un matricule par ligne, en première colonne (en-tête « matricule » facultatif). "
+            "Tout ou rien : une ligne fautive et rien n’est ajouté."
+        ),
+    )
+
+    def __init__(self, *args, user, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scope = learner_list_in_scope(user=user)
+        self.fields["learners"].queryset = (
+            self.scope.exclude(workshop_records__workshop=workshop)
+            .select_related("unit")
+            .order_by("full_name", "matricule")
+        )
+        self.fields["learners"].label_from_instance = lambda u: (
+            f"{u.full_name} · {u.matricule}" + (f" · {u.rank}" if u.rank else "")
+        )
+
+    def clean(self):
+        data = super().clean()
+        chosen = list(data.get("learners") or [])
+        upload = data.get("csv_file")
+        if upload:
+            rows, errors = matricules_parse(upload.read(MAX_CSV_BYTES + 1))
+            found = {u.matricule: u for u in self.scope.filter(matricule__in=[m for _l, m in rows])}
+            for line, matricule in rows:
+                if matricule not in found:
+                    errors.append(
+                        _("Ligne %(line)d : matricule %(matricule)s inconnu ou hors de vos unités.")
+                        % {"line": line, "matricule": matricule}
+                    )
+                else:
+                    chosen.append(found[matricule])
+            if errors:
+                raise ValidationError(errors)
+        if not chosen:
+            raise ValidationError(_("Choisissez au moins une personne ou joignez un fichier."))
+        data["chosen"] = chosen
+        return data
+
+
+class WorkshopForm(forms.ModelForm):
+    """The supervisor's form: the workshop, its trainers by matricule; the sessions (a morning
+    and an afternoon per day) are made from the dates."""
+
+    programme_text = forms.CharField(
+        label=gettext_lazy("Programme"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=gettext_lazy("Texte simple ; une ligne vide sépare deux paragraphes."),
+    )
+    trainer_matricules = forms.CharField(
+        label=gettext_lazy("Formateurs (matricules)"),
+        required=False,
+        max_length=400,
+        help_text=gettext_lazy("Séparés par des virgules, par exemple CNDH-FOR-01, CNDH-FOR-02."),
+    )
+
+    class Meta:
+        model = Workshop
+        fields = [
+            "title",
+            "place",
+            "region",
+            "start_date",
+            "end_date",
+            "funder",
+            "capacity",
+            "pre_test",
+            "post_test",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        quizzes = QuizPage.objects.live().order_by("title")
+        self.fields["pre_test"].queryset = quizzes
+        self.fields["post_test"].queryset = quizzes
+
+    def clean_trainer_matricules(self):
+        raw = self.cleaned_data["trainer_matricules"]
+        names = [m.strip().upper() for m in raw.replace(";", ",").split(",") if m.strip()]
+        if len(names) > MAX_TRAINERS:
+            raise ValidationError(_("Au plus %(max)d formateurs.") % {"max": MAX_TRAINERS})
+        found = {u.matricule: u for u in User.objects.filter(matricule__in=names, is_active=True)}
+        unknown = [n[:40] for n in names if n not in found]
+        if unknown:
+            raise ValidationError(_("Matricule inconnu : %(list)s.") % {"list": ", ".join(unknown)})
+        return [found[n] for n in dict.fromkeys(names)]
+
+    def clean(self):
+        data = super().clean()
+        data["programme"] = linebreaks(data.get("programme_text") or "", autoescape=True)
+        return data
+
+
+def attendance_bound_rows(form: AttendanceForm) -> list:
+    """(row, bound field) pairs for the template, which cannot index a form by a variable."""
+    return [(row, form[row.field_name]) for row in form.rows]
+
+
+class PaperScoresForm(forms.Form):
+    """One optional score (0 to 100) per participant, for a paper test; a blank row is left
+    as it is."""
+
+    def __init__(self, *args, participants, current: dict[int, Decimal], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.participants = list(participants)
+        for participant in self.participants:
+            self.fields[f"s-{participant.pk}"] = forms.DecimalField(
+                label=participant.learner.full_name,
+                required=False,
+                min_value=0,
+                max_value=100,
+                max_digits=5,
+                decimal_places=2,
+                initial=current.get(participant.pk),
+                localize=True,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 5}),
+            )
+
+    def scores(self) -> dict:
+        return {
+            participant: self.cleaned_data[f"s-{participant.pk}"]
+            for participant in self.participants
+            if self.cleaned_data.get(f"s-{participant.pk}") is not None
+        }

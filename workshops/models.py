@@ -1,0 +1,269 @@
+"""Workshops (ateliers): the CNDH's in-person trainings. A workshop has half-day sessions,
+trainers, participants, their attendance per session, and a pre-test and a post-test whose
+results measure the knowledge gained (workshops/gain.py)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+
+PROGRAMME_FEATURES = ("h3", "bold", "italic", "ol", "ul", "link")
+
+
+class Workshop(ClusterableModel):
+    title = models.CharField(_("intitulé"), max_length=200)
+    place = models.CharField(_("lieu"), max_length=200)
+    region = models.CharField(_("région"), max_length=100)
+    start_date = models.DateField(_("premier jour"))
+    end_date = models.DateField(_("dernier jour"))
+    funder = models.CharField(_("partenaire financier"), max_length=200, blank=True)
+    programme = RichTextField(_("programme"), blank=True, features=list(PROGRAMME_FEATURES))
+    capacity = models.PositiveSmallIntegerField(
+        _("capacité"), default=40, validators=[MinValueValidator(1), MaxValueValidator(1000)]
+    )
+    trainers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("formateurs"),
+        blank=True,
+        related_name="workshops_trained",
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("formation en ligne liée"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pre_test = models.ForeignKey(
+        "quizzes.QuizPage",
+        verbose_name=_("test de début (pré-test)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    post_test = models.ForeignKey(
+        "quizzes.QuizPage",
+        verbose_name=_("test de fin (post-test)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Le même quiz que le pré-test ou une forme parallèle. Avec le même quiz, la "
+            "première tentative terminée compte pour le début, la deuxième pour la fin."
+        ),
+    )
+    # For the attestation de participation (later): the share of sessions attended.
+    attendance_threshold = models.PositiveSmallIntegerField(
+        _("seuil de présence pour l’attestation (%)"),
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("créé par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("region")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldRowPanel([FieldPanel("funder"), FieldPanel("capacity")]),
+        FieldPanel("programme"),
+        FieldPanel("trainers"),
+        MultiFieldPanel(
+            [
+                FieldPanel("course"),
+                FieldPanel("pre_test"),
+                FieldPanel("post_test"),
+                FieldPanel("attendance_threshold"),
+            ],
+            heading=_("Formation liée, tests et attestation"),
+        ),
+        InlinePanel("sessions", heading=_("Séances"), label=_("séance")),
+    ]
+
+    class Meta:
+        verbose_name = _("atelier")
+        verbose_name_plural = _("ateliers")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="workshops_workshop_dates_in_order",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("Le dernier jour ne peut précéder le premier jour.")}
+            )
+
+    def save(self, *args, **kwargs):
+        from quizzes.richtext import richtext_clean
+
+        self.programme = richtext_clean(self.programme, features=PROGRAMME_FEATURES)
+        super().save(*args, **kwargs)
+
+
+class Session(models.Model):
+    """A half-day of the workshop: attendance is marked per session."""
+
+    class Part(models.TextChoices):
+        MORNING = "am", _("Matin")
+        AFTERNOON = "pm", _("Après-midi")
+
+    workshop = ParentalKey(Workshop, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("date"))
+    part = models.CharField(_("demi-journée"), max_length=2, choices=Part.choices)
+    start_time = models.TimeField(_("début"), null=True, blank=True)
+    end_time = models.TimeField(_("fin"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("part")]),
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+    ]
+
+    class Meta:
+        verbose_name = _("séance")
+        verbose_name_plural = _("séances")
+        ordering = ["date", "part"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "date", "part"], name="workshops_session_unique_half_day"
+            )
+        ]
+
+    def __str__(self):
+        from django.utils import formats
+
+        return f"{formats.date_format(self.date, 'l j F Y')} · {self.get_part_display()}"
+
+
+class Participant(models.Model):
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invitation envoyée")
+        REGISTERED = "registered", _("Inscription confirmée")
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workshop_records"
+    )
+    status = models.CharField(
+        _("statut"), max_length=12, choices=Status.choices, default=Status.REGISTERED
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ajout par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "learner"], name="workshops_participant_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.workshop} · {self.learner}"
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Présence")
+        LATE = "late", _("Retard")
+        ABSENT = "absent", _("Absence")
+        EXCUSED = "excused", _("Absence justifiée")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="attendances"
+    )
+    status = models.CharField(_("présence"), max_length=8, choices=Status.choices)
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    marked_at = models.DateTimeField(_("relevée le"))
+
+    class Meta:
+        verbose_name = _("présence")
+        verbose_name_plural = _("présences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "participant"], name="workshops_attendance_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} · {self.participant_id} · {self.status}"
+
+
+class TestResult(models.Model):
+    """A paper test's score, entered by the trainer for a participant who took the test
+    without a phone. Tests taken on Kalan are read from the quiz attempts themselves
+    (selectors.score_rows); a paper score counts only when there is no such attempt."""
+
+    __test__ = False  # not a pytest class
+
+    class Kind(models.TextChoices):
+        PRE = "pre", _("Pré-test")
+        POST = "post", _("Post-test")
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="test_results"
+    )
+    kind = models.CharField(_("test"), max_length=4, choices=Kind.choices)
+    percent = models.DecimalField(
+        _("note (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saisie par"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("saisie le"))
+
+    class Meta:
+        verbose_name = _("résultat sur papier")
+        verbose_name_plural = _("résultats sur papier")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "kind"], name="workshops_testresult_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(percent__gte=0, percent__lte=100),
+                name="workshops_testresult_percent_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant_id} · {self.kind} · {self.percent}"

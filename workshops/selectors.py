@@ -1,0 +1,264 @@
+"""Reads of the workshop pages. Every object comes through a scoped query: a workshop that
+a person may not see answers 404, like any object outside their scope."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, time
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.selectors import learner_scope_q, supervised_units, user_is_administrator
+from quizzes.models import Attempt, AttemptItem
+
+from . import gain
+from .models import Attendance, Participant, Session, TestResult, Workshop
+
+
+def workshop_list_visible(*, user) -> QuerySet[Workshop]:
+    """Administrators: every workshop. Trainers: the workshops they train. Supervisors: the
+    workshops they created and those with a participant from their scope."""
+    if not user.is_authenticated:
+        return Workshop.objects.none()
+    if user_is_administrator(user):
+        return Workshop.objects.all()
+    query = Q(trainers=user) | Q(created_by=user)
+    if supervised_units(user):
+        in_scope = Participant.objects.filter(
+            learner_scope_q(user=user, prefix="learner__"), workshop=OuterRef("pk")
+        )
+        query |= Q(Exists(in_scope))
+    return Workshop.objects.filter(query).distinct()
+
+
+def workshop_get_visible(*, user, pk: int) -> Workshop:
+    workshop = workshop_list_visible(user=user).filter(pk=pk).first()
+    if workshop is None:
+        raise Http404
+    return workshop
+
+
+def user_is_trainer(*, user, workshop: Workshop) -> bool:
+    return workshop.trainers.filter(pk=user.pk).exists()
+
+
+def user_may_mark_attendance(*, user, workshop: Workshop) -> bool:
+    return user_is_administrator(user) or user_is_trainer(user=user, workshop=workshop)
+
+
+def user_may_add_participants(*, user, workshop: Workshop) -> bool:
+    """Administrators, and supervisors (of at least one unit) who see the workshop: they add
+    learners of their own scope only."""
+    return user_is_administrator(user) or bool(supervised_units(user))
+
+
+def user_may_create_workshop(user) -> bool:
+    return user.is_authenticated and (user_is_administrator(user) or bool(supervised_units(user)))
+
+
+def participant_own_get(*, user, pk: int) -> Participant:
+    """A learner's own record of a workshop, by the workshop's id."""
+    record = (
+        Participant.objects.select_related("workshop").filter(workshop_id=pk, learner=user).first()
+        if user.is_authenticated
+        else None
+    )
+    if record is None:
+        raise Http404
+    return record
+
+
+def participant_records_of(user) -> list[Participant]:
+    """The workshops a learner takes part in, for « Mes formations » (one query)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Participant.objects.filter(learner=user)
+        .select_related("workshop")
+        .order_by("-workshop__start_date")
+    )
+
+
+def session_get(*, workshop: Workshop, pk: int) -> Session:
+    session = Session.objects.filter(workshop=workshop, pk=pk).first()
+    if session is None:
+        raise Http404
+    return session
+
+
+def participants_of(workshop: Workshop) -> QuerySet[Participant]:
+    return (
+        Participant.objects.filter(workshop=workshop)
+        .select_related("learner", "learner__unit")
+        .order_by("learner__full_name", "learner__matricule")
+    )
+
+
+@dataclass
+class AttendanceRow:
+    participant: Participant
+    status: str  # the status recorded, or "" when not marked yet
+
+
+def attendance_rows(session: Session) -> list[AttendanceRow]:
+    marked = dict(
+        Attendance.objects.filter(session=session).values_list("participant_id", "status")
+    )
+    return [
+        AttendanceRow(participant, marked.get(participant.pk, ""))
+        for participant in participants_of(session.workshop)
+    ]
+
+
+@dataclass
+class SessionSummary:
+    session: Session
+    marked: int
+    attended: int  # present or late
+
+
+def session_summaries(workshop: Workshop) -> list[SessionSummary]:
+    sessions = workshop.sessions.annotate(
+        marked=Count("attendances"),
+        attended=Count(
+            "attendances",
+            filter=Q(attendances__status__in=[Attendance.Status.PRESENT, Attendance.Status.LATE]),
+        ),
+    ).order_by("date", "part")
+    return [SessionSummary(s, s.marked, s.attended) for s in sessions]
+
+
+@dataclass
+class Score:
+    percent: float
+    on_paper: bool  # entered by the trainer from a paper test
+    attempt_id: int | None = None
+
+
+@dataclass
+class ScoreRow:
+    participant: Participant
+    pre: Score | None = None
+    post: Score | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.pre is not None and self.post is not None
+
+    @property
+    def change(self) -> float | None:
+        return self.post.percent - self.pre.percent if self.complete else None
+
+
+def _first_attempts(workshop: Workshop, learner_ids: list[int]) -> tuple[dict, dict]:
+    """The attempts that count, by learner: the first finished attempt at the pre-test and
+    the first at the post-test, among those started from the workshop's first day on (an
+    attempt made earlier in the self-paced course is not the workshop's pre-test). With one
+    quiz for both, the first such attempt is the pre-test and the second the post-test, so
+    retrying does not inflate the gain."""
+    pre, post = {}, {}
+    quiz_ids = {q for q in (workshop.pre_test_id, workshop.post_test_id) if q}
+    if not quiz_ids or not learner_ids:
+        return pre, post
+    first_day = timezone.make_aware(datetime.combine(workshop.start_date, time.min))
+    attempts = Attempt.objects.filter(
+        quiz_id__in=quiz_ids,
+        learner_id__in=learner_ids,
+        state=Attempt.State.FINISHED,
+        started_at__gte=first_day,
+    ).order_by("learner_id", "quiz_id", "number")
+    seen: dict[tuple[int, int], list[Attempt]] = defaultdict(list)
+    for attempt in attempts:
+        seen[(attempt.learner_id, attempt.quiz_id)].append(attempt)
+    same = workshop.pre_test_id == workshop.post_test_id
+    for (learner_id, quiz_id), rows in seen.items():
+        if same:
+            pre[learner_id] = rows[0]
+            if len(rows) > 1:
+                post[learner_id] = rows[1]
+            continue
+        if quiz_id == workshop.pre_test_id:
+            pre[learner_id] = rows[0]
+        if quiz_id == workshop.post_test_id:
+            post[learner_id] = rows[0]
+    return pre, post
+
+
+@dataclass
+class Report:
+    rows: list[ScoreRow]
+    gain: gain.Gain
+    questions: list[gain.QuestionFacility]
+    sessions: list[SessionSummary]
+    participants: int
+    pre_only: int
+    post_only: int
+    on_paper: int
+    attendance_rate: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def score_rows(workshop: Workshop) -> tuple[list[ScoreRow], dict, dict]:
+    participants = list(participants_of(workshop))
+    learner_ids = [p.learner_id for p in participants]
+    pre_attempts, post_attempts = _first_attempts(workshop, learner_ids)
+    paper = defaultdict(dict)
+    for result in TestResult.objects.filter(participant__workshop=workshop):
+        paper[result.participant_id][result.kind] = result
+    rows = []
+    for participant in participants:
+        row = ScoreRow(participant)
+        for kind, attempts in (("pre", pre_attempts), ("post", post_attempts)):
+            attempt = attempts.get(participant.learner_id)
+            if attempt is not None:
+                score = Score(float(attempt.percent or 0), False, attempt.pk)
+            elif kind in paper[participant.pk]:
+                score = Score(float(paper[participant.pk][kind].percent), True)
+            else:
+                score = None
+            setattr(row, kind, score)
+        rows.append(row)
+    return rows, pre_attempts, post_attempts
+
+
+def _fractions(attempts: list[Attempt]) -> tuple[dict, dict]:
+    by_question: dict = defaultdict(list)
+    names: dict = {}
+    items = AttemptItem.objects.filter(attempt__in=attempts).only(
+        "question_id", "snapshot", "score", "fraction"
+    )
+    for item in items:
+        key = item.snapshot.get("question_id") or item.snapshot.get("name", "")
+        maximum = float(item.snapshot.get("max_score") or 1)
+        by_question[key].append(float(item.score or 0) / maximum if maximum else 0.0)
+        names.setdefault(key, item.snapshot.get("name", "") or str(key))
+    return by_question, names
+
+
+def workshop_report(workshop: Workshop) -> Report:
+    rows, pre_attempts, post_attempts = score_rows(workshop)
+    both = [row for row in rows if row.complete]
+    result = gain.gain_compute([(row.pre.percent, row.post.percent) for row in both])
+    # Per question: the attempts on Kalan of the participants who count (paper scores have
+    # no answers per question).
+    counted = {row.participant.learner_id for row in both}
+    before, names = _fractions([a for k, a in pre_attempts.items() if k in counted])
+    after, after_names = _fractions([a for k, a in post_attempts.items() if k in counted])
+    for key, name in after_names.items():
+        names.setdefault(key, name)
+    sessions = session_summaries(workshop)
+    marked = sum(s.marked for s in sessions)
+    return Report(
+        rows=rows,
+        gain=result,
+        questions=gain.facility_compare(before, after, names),
+        sessions=sessions,
+        participants=len(rows),
+        pre_only=sum(1 for row in rows if row.pre and not row.post),
+        post_only=sum(1 for row in rows if row.post and not row.pre),
+        on_paper=sum(
+            1 for row in both if (row.pre and row.pre.on_paper) or (row.post and row.post.on_paper)
+        ),
+        attendance_rate=(100 * sum(s.attended for s in sessions) / marked) if marked else None,
+    )

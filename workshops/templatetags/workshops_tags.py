@@ -1,0 +1,20 @@
+"""The workshops on « Mes formations »: courses shows them through this tag, without
+importing workshops (docs/architecture.md)."""
+
+from django import template
+
+from .. import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("workshops/includes/my_workshops.html", takes_context=True)
+def my_workshops(context) -> dict:
+    """The workshops the user takes part in (dates, place, programme on their page), and a
+    link to the workshops they train or follow."""
+    user = context["request"].user
+    return {
+        "records": selectors.participant_records_of(user),
+        "runs_workshops": user.is_authenticated
+        and selectors.workshop_list_visible(user=user).exists(),
+    }

@@ -1,0 +1,214 @@
+"""Workshop pages. Every object comes from a scoped selector: out of scope answers 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import charts, selectors, services
+from .forms import (
+    AttendanceForm,
+    PaperScoresForm,
+    ParticipantsAddForm,
+    WorkshopForm,
+    attendance_bound_rows,
+)
+from .models import TestResult
+
+
+@require_GET
+@login_required
+def workshop_list(request):
+    workshops = selectors.workshop_list_visible(user=request.user).order_by("-start_date")
+    may_create = selectors.user_may_create_workshop(request.user)
+    if not workshops and not may_create:
+        raise PermissionDenied(_("Cette page est réservée aux formateurs et aux superviseurs."))
+    return render(
+        request,
+        "workshops/workshop_list.html",
+        {"workshops": workshops, "may_create": may_create},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def workshop_create(request):
+    if not selectors.user_may_create_workshop(request.user):
+        raise PermissionDenied(
+            _("Seuls les superviseurs et les administrateurs créent un atelier.")
+        )
+    form = WorkshopForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {name: data[name] for name in WorkshopForm.Meta.fields}
+        try:
+            workshop = services.workshop_create(
+                created_by=request.user,
+                trainers=data["trainer_matricules"],
+                programme=data["programme"],
+                **fields,
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Atelier créé, avec ses séances."))
+            return redirect("workshops:workshop", pk=workshop.pk)
+    return render(request, "workshops/workshop_form.html", {"form": form})
+
+
+@require_GET
+@login_required
+def workshop_detail(request, pk: int):
+    """The workshop's page for those who run or follow it; for a participant, their own
+    record (dates, place, programme, their attendance)."""
+    try:
+        workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
+    except Http404:
+        record = selectors.participant_own_get(user=request.user, pk=pk)
+        return render(
+            request,
+            "workshops/participant_record.html",
+            {
+                "workshop": record.workshop,
+                "record": record,
+                "attendances": record.attendances.select_related("session").order_by(
+                    "session__date", "session__part"
+                ),
+            },
+        )
+    return render(
+        request,
+        "workshops/workshop_detail.html",
+        {
+            "workshop": workshop,
+            "sessions": selectors.session_summaries(workshop),
+            "participants": selectors.participants_of(workshop),
+            "may_mark": selectors.user_may_mark_attendance(user=request.user, workshop=workshop),
+            "may_add": selectors.user_may_add_participants(user=request.user, workshop=workshop),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def attendance(request, pk: int, session_id: int):
+    """One form per session: a row per participant, one tap each, a single POST saves the
+    whole session."""
+    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
+    if not selectors.user_may_mark_attendance(user=request.user, workshop=workshop):
+        raise Http404
+    session = selectors.session_get(workshop=workshop, pk=session_id)
+    rows = selectors.attendance_rows(session)
+    form = AttendanceForm(request.POST or None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        count = services.attendance_save(
+            session=session, marks=form.marks(), marked_by=request.user
+        )
+        messages.success(
+            request,
+            ngettext(
+                "Présences enregistrées : %(n)d ligne.",
+                "Présences enregistrées : %(n)d lignes.",
+                count,
+            )
+            % {"n": count},
+        )
+        return redirect("workshops:workshop", pk=workshop.pk)
+    return render(
+        request,
+        "workshops/attendance.html",
+        {
+            "workshop": workshop,
+            "session": session,
+            "form": form,
+            "rows": attendance_bound_rows(form),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def participants_add(request, pk: int):
+    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
+    if not selectors.user_may_add_participants(user=request.user, workshop=workshop):
+        raise Http404
+    form = ParticipantsAddForm(
+        request.POST or None, request.FILES or None, user=request.user, workshop=workshop
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = services.participants_add(
+                workshop=workshop, learners=form.cleaned_data["chosen"], added_by=request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                ngettext("%(n)d participation ajoutée.", "%(n)d participations ajoutées.", added)
+                % {"n": added},
+            )
+            return redirect("workshops:workshop", pk=workshop.pk)
+    return render(request, "workshops/participants_add.html", {"workshop": workshop, "form": form})
+
+
+@require_GET
+@login_required
+def report(request, pk: int):
+    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
+    data = selectors.workshop_report(workshop)
+    return render(
+        request,
+        "workshops/report.html",
+        {
+            "workshop": workshop,
+            "report": data,
+            "dots": charts.paired_dots([row for row in data.rows if row.complete]),
+            "bars": charts.question_bars(data.questions),
+            "may_enter": selectors.user_may_mark_attendance(user=request.user, workshop=workshop),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def paper_scores(request, pk: int, kind: str):
+    """The trainer enters the scores of a paper test (for participants without a phone);
+    they are marked as entered by the trainer. A test taken on Kalan wins over a paper
+    score for the same person."""
+    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
+    if not selectors.user_may_mark_attendance(user=request.user, workshop=workshop):
+        raise Http404
+    participants = selectors.participants_of(workshop)
+    current = dict(
+        TestResult.objects.filter(participant__workshop=workshop, kind=kind).values_list(
+            "participant_id", "percent"
+        )
+    )
+    form = PaperScoresForm(request.POST or None, participants=participants, current=current)
+    if request.method == "POST" and form.is_valid():
+        count = services.paper_results_enter(
+            scores=form.scores(), kind=kind, entered_by=request.user
+        )
+        messages.success(
+            request,
+            ngettext(
+                "%(n)d note sur papier enregistrée.", "%(n)d notes sur papier enregistrées.", count
+            )
+            % {"n": count},
+        )
+        return redirect("workshops:workshop_report", pk=workshop.pk)
+    return render(
+        request,
+        "workshops/paper_scores.html",
+        {
+            "workshop": workshop,
+            "form": form,
+            "kind_label": TestResult.Kind(kind).label,
+        },
+    )
