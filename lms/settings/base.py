@@ -11,12 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from lms import embedded
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-# Runtime data of the embedded setup (SQLite file, media, Redis data); ignored by git.
-VAR_DIR = Path(environ.Env().str("KALAN_VAR_DIR", default=str(BASE_DIR / "var")))
 
+# `.env` first, so that every variable below, KALAN_VAR_DIR included, may come from it (a
+# variable set in the process's environment still wins over the file).
 env = environ.Env()
 if (BASE_DIR / ".env").exists():
     environ.Env.read_env(BASE_DIR / ".env")
+
+# Runtime data of the embedded setup (SQLite file, media, Redis data); ignored by git.
+VAR_DIR = Path(env.str("KALAN_VAR_DIR", default=str(BASE_DIR / "var")))
 
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me")
 DEBUG = env.bool("DEBUG", default=False)

@@ -17,11 +17,14 @@ secret volume mounted on every web machine: its var/ default suits a single mach
 is the Open Badges signing key, and a key lost or regenerated at a deploy makes every badge
 already handed out fail verification."""
 
+import copy
+
 from .base import *  # noqa: F403
 from .base import (
     CONTENT_SECURITY_POLICY,
     KALAN_PROXY_COUNT,
     KALAN_TRUSTED_PROXIES,
+    LOGGING,
     cache_from_env,
     env,
 )
@@ -98,10 +101,7 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
     if _bucket_origin:
         CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_bucket_origin)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-}
+# Base's logging (its handlers and its per-logger levels: axes, wagtail...), only quieter at
+# the root by default.
+LOGGING = copy.deepcopy(LOGGING)
+LOGGING["root"]["level"] = env("LOG_LEVEL", default="WARNING")

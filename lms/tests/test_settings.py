@@ -1,5 +1,6 @@
 """Production settings: refuse to start without secrets, and pass `check --deploy` clean."""
 
+import json
 import os
 import subprocess
 import sys
@@ -98,3 +99,43 @@ def test_production_refuses_a_proxy_count_without_the_proxies_addresses():
     result = run_manage("shell", "-c", code, **right)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[-2] == "['10.0.0.1', 'fd00::/8']"
+
+
+def test_dot_env_may_set_the_var_dir(tmp_path):
+    """base.py reads `.env` before KALAN_VAR_DIR, so the file can move the runtime data."""
+    # base.py finds `.env` three levels above itself: a copy under tmp_path finds tmp_path/.env.
+    settings_dir = tmp_path / "lms" / "settings"
+    settings_dir.mkdir(parents=True)
+    (settings_dir / "base.py").write_text((ROOT / "lms" / "settings" / "base.py").read_text())
+    var_dir = tmp_path / "donnees"
+    (tmp_path / ".env").write_text(f"KALAN_VAR_DIR={var_dir}\n")
+    copy = str(settings_dir / "base.py")
+    code = (
+        "import importlib.util\n"
+        f"spec = importlib.util.spec_from_file_location('kalan_base', {copy!r})\n"
+        "module = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(module)\n"
+        "print(module.VAR_DIR)\n"
+    )
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("KALAN_VAR_DIR", "DJANGO_SETTINGS_MODULE")
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == str(var_dir)
+
+
+def test_production_logging_keeps_base_logger_levels():
+    """Production extends base's LOGGING: the noisy libraries stay at their levels."""
+    from lms.settings import base
+
+    code = "import json; from django.conf import settings as s; print(json.dumps(s.LOGGING))"
+    result = run_manage("shell", "-c", code, SECRET_KEY=KEY, ALLOWED_HOSTS=HOSTS, LOG_LEVEL=None)
+    assert result.returncode == 0, result.stderr
+    logging = json.loads(result.stdout.strip().splitlines()[-1])
+    assert base.LOGGING["loggers"]  # something to keep
+    assert logging["loggers"] == base.LOGGING["loggers"]
+    assert logging["handlers"] == base.LOGGING["handlers"]
+    assert logging["root"] == {"handlers": ["console"], "level": "WARNING"}
