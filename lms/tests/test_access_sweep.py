@@ -33,18 +33,22 @@ from workshops.tests.factories import participants_make, workshop_make
 OWNER_NAME = "Awa Sweep-Traoré"
 SERIAL = "CNDH-2026-990001"
 
-# Patterns with a parameter that show nobody's personal data, and why.
+# Patterns with a parameter that show nobody's personal data, and why; by their full name
+# (namespace:name), so that a new pattern sharing a listed pattern's name in another app is not
+# taken for it.
 PUBLIC = {
-    "verify_code": "public verification by design: valid or revoked, holder, course, date",
-    "status_list": "the public revocation list (bits only); see test_the_status_list_is_bits",
-    "password_reset_confirm": "Django's signed reset token; reveals nothing without it",
+    "certificates:verify_code": "public verification by design: valid or revoked, holder, "
+    "course, date",
+    "certificates:status_list": "the public revocation list (bits only); see "
+    "test_the_status_list_is_bits",
+    "accounts:password_reset_confirm": "Django's signed reset token; reveals nothing without it",
     "wagtaildocs_authenticate_with_password": "Wagtail's password form for documents",
     "wagtailcore_authenticate_with_password": "Wagtail's password form for pages",
-    "export": "the format (csv or xlsx), not an object; scoped in tracking's tests",
-    "lesson_complete": "acts on the signed-in learner's own record only (see below)",
-    "enroll": "acts on the signed-in learner's own record only (see below)",
-    "start": "acts on the signed-in learner's own record only (see below)",
-    "lesson_complete_sync": "acts on the signed-in learner's own record only (see below)",
+    "tracking:export": "the format (csv or xlsx), not an object; scoped in tracking's tests",
+    "courses:lesson_complete": "acts on the signed-in learner's own record only (see below)",
+    "courses:enroll": "acts on the signed-in learner's own record only (see below)",
+    "quizzes:start": "acts on the signed-in learner's own record only (see below)",
+    "courses:lesson_complete_sync": "acts on the signed-in learner's own record only (see below)",
     None: "media files in DEBUG only; wagtail_serve pages are editorial content",
     "wagtail_serve": "course pages: editorial content, not personal data",
 }
@@ -193,23 +197,33 @@ def _url(world, name) -> str:
     return reverse(name if namespace is None else f"{namespace}:{name}", kwargs=params)
 
 
-def _patterns_with_parameters(patterns=None, prefix=""):
+def _full_name(namespace, name):
+    """« quizzes:attempt_page », as reverse() takes it; a nameless pattern stays None."""
+    return f"{namespace}:{name}" if namespace and name else name
+
+
+def _patterns_with_parameters(patterns=None, namespace=None):
+    """The full name of every pattern with a parameter, outside the admins."""
     for pattern in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(pattern, URLResolver):
             route = str(pattern.pattern)
             if route.startswith(("admin/", "django-admin/")):
                 continue  # Wagtail's and Django's admins check their own permissions
-            yield from _patterns_with_parameters(pattern.url_patterns, prefix + route)
+            inner = _full_name(namespace, pattern.namespace) if pattern.namespace else namespace
+            yield from _patterns_with_parameters(pattern.url_patterns, inner)
         elif isinstance(pattern, URLPattern):
             regex = pattern.pattern.regex
             if regex.groups or "<" in str(pattern.pattern):
-                yield pattern.name
+                yield _full_name(namespace, pattern.name)
 
 
 def test_every_url_with_a_parameter_is_swept():
     names = set(_patterns_with_parameters())
-    unlisted = names - set(SWEPT) - set(PUBLIC)
+    swept = {_full_name(namespace, name) for name, (namespace, _method) in SWEPT.items()}
+    unlisted = names - swept - set(PUBLIC)
     assert not unlisted, f"URL à couvrir par le balayage d’accès : {sorted(unlisted)}"
+    # And every swept name is a real pattern's full name (a stale or bare one sweeps nothing).
+    assert swept <= names, sorted(swept - names)
 
 
 @pytest.mark.parametrize("name", sorted(SWEPT))

@@ -114,12 +114,39 @@ def test_statistics_next_to_the_quiz_and_linked_from_the_question(client, editor
     assert quiz.title in linked
 
 
-def test_learners_cannot_see_statistics(client):
-    from accounts.tests.factories import LearnerFactory
+def test_statistics_need_the_question_permission_not_only_the_admin(client):
+    """Someone who reaches the admin without `quizzes.view_question` is refused by the views
+    themselves (a learner would be stopped by Wagtail's admin gate first, and prove nothing)."""
+    from django.contrib.auth.models import Group, Permission
 
-    client.force_login(LearnerFactory())
-    response = client.get("/admin/quiz/1/statistiques/")
-    assert response.status_code in (302, 403)
+    from quizzes.tests.factories import question_make, quiz_make
+
+    course_services.course_tree_setup()
+    course = course_build(modules=1, lessons=1)
+    quiz = quiz_make(ModulePage.objects.child_of(course).first(), questions=[])
+    question = question_make("single")
+    admin_only = Group.objects.create(name="Admin sans banque")
+    admin_only.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    user = UserFactory()
+    user.groups.add(admin_only)
+    client.force_login(user)
+    urls = [f"/admin/quiz/{quiz.pk}/statistiques/", f"/admin/questions/{question.pk}/statistiques/"]
+    assert client.get("/admin/").status_code == 200  # past Wagtail's gate
+    for url in urls:
+        # Wagtail turns the views' PermissionDenied into a redirect to the admin's home page
+        # (a refused admin gate would send to the sign-in page instead).
+        response = client.get(url)
+        assert (response.status_code, response.get("Location")) == (302, "/admin/"), url
+    # The same person with the permission sees them: the 403 above is the permission's doing.
+    admin_only.permissions.add(
+        Permission.objects.get(content_type__app_label="quizzes", codename="view_question")
+    )
+    user = type(user).objects.get(pk=user.pk)  # a fresh permission cache
+    client.force_login(user)
+    for url in urls:
+        assert client.get(url).status_code == 200, url
 
 
 # --- Review policy of the quiz form (the answers must not be harvestable) -----------------
