@@ -41,3 +41,30 @@ def test_user_list_and_edit_pages_render(client):
     client.force_login(admin)
     assert "Nana Diallo" in client.get("/admin/users/").content.decode()
     assert client.get(f"/admin/users/edit/{other.pk}/").status_code == 200
+
+
+def _tab(html: str, name: str) -> str:
+    start = html.index(f'id="tab-{name}"')
+    return html[start : html.index("</section>", start)]
+
+
+@pytest.mark.parametrize("page", ["new", "edit"])
+def test_user_forms_show_kalan_fields_in_their_tabs(client, page):
+    """Create and edit share one form layout: Kalan's profile fields in place of Wagtail's
+    first and last name, the supervised units with the roles."""
+    admin = UserFactory(is_superuser=True)
+    other = UserFactory(full_name="Nana Diallo")
+    client.force_login(admin)
+    url = "/admin/users/new/" if page == "new" else f"/admin/users/edit/{other.pk}/"
+    html = client.get(url).content.decode()
+    account, roles_tab = _tab(html, "account"), _tab(html, "roles")
+    for field in ["email", "full_name", "rank", "unit", "phone", "language", "password1"]:
+        assert f'id="id_{field}"' in account, field
+    for field in ["is_superuser", "groups", "supervised_units"]:
+        assert f'id="id_{field}"' in roles_tab, field
+    assert "id_first_name" not in html and "id_last_name" not in html
+    # Deactivating is for existing accounts; the button to the roles tab, for a new one.
+    assert ('id="id_is_active"' in account) == (page == "edit")
+    assert account.count('href="#tab-roles"') == (1 if page == "new" else 0)
+    if page == "edit":
+        assert 'value="Nana Diallo"' in account
