@@ -30,6 +30,13 @@ def verification_code_display(code: str) -> str:
     return "-".join(code[i : i + CODE_GROUP] for i in range(0, len(code), CODE_GROUP))
 
 
+def verification_code_example() -> str:
+    """A code of the right shape for the verification form's hint and error, letters only
+    (ABCD-EFGH-JKMN-PQRS-TVWX for 20 characters)."""
+    letters = CODE_ALPHABET[10:]
+    return verification_code_display((letters * (CODE_LENGTH // len(letters) + 1))[:CODE_LENGTH])
+
+
 class CertificateQuerySet(models.QuerySet):
     """« Valid » written once: not revoked. `Certificate.is_valid` says it of one row."""
 
