@@ -12,6 +12,11 @@ LOCKOUT_ACCOUNT = "account"
 LOCKOUT_ADDRESS = "address"
 
 
+def lockout_minutes() -> int:
+    """AXES_COOLOFF_TIME in whole minutes, as the sign-in form and the lockout page state it."""
+    return int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+
+
 class SignInAttemptsHandler(AxesDatabaseHandler):
     """Axes counts one thing against one limit: here, the failures of the (matricule, address)
     pair against AXES_FAILURE_LIMIT. The failures of the address across every matricule are

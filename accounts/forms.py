@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
+from .axes import lockout_minutes
 from .network import client_ip
 from .tasks import email_send
 from .throttle import throttle_hit
@@ -25,7 +26,7 @@ class SignInForm(AuthenticationForm):
     }
 
     def get_invalid_login_error(self):
-        minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+        minutes = lockout_minutes()
         # The numbers come from the settings that axes enforces, so the warning stays true.
         message = ngettext(
             "Matricule ou mot de passe incorrect. Attention : après %(limit)d échecs, la "

@@ -11,12 +11,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from jobs.registry import file_size_cap_error
 from jobs.spreadsheets import formula_like
 
 from .models import Unit, User, matricule_validator
 from .services import LearnerRow
 
-MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 # treebeard's path column (255 characters, 4 per level) holds 63 levels; no command structure
 # is that deep, and a hostile file must fail here with its line, not in the database.
@@ -69,8 +69,8 @@ def parse_learners_csv(
     `unit_optional` (the file is placed under a unit chosen in the admin), the `unite` column
     may be missing or empty: such a learner goes into the chosen unit itself."""
     result = ParseResult()
-    if len(data) > MAX_BYTES:
-        result.errors.append((0, _("Le fichier dépasse 10 Mo.")))
+    if too_large := file_size_cap_error(len(data)):
+        result.errors.append((0, too_large))
         return result
     try:
         text = _decode(data)

@@ -58,7 +58,7 @@ def signin_locked_out(request, original_response=None, credentials=None):
         "by_address": reason == signin_limits.LOCKOUT_ADDRESS,
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "address_failure_limit": settings.KALAN_SIGNIN_ADDRESS_FAILURE_LIMIT,
-        "minutes": _minutes(settings.AXES_COOLOFF_TIME),
+        "minutes": signin_limits.lockout_minutes(),
     }
     return render(request, "accounts/lockout.html", context, status=429)
 

@@ -138,7 +138,7 @@ def main():
     for process in workers:
         process.wait(timeout=30)
 
-    valid = Certificate.objects.filter(revoked_at__isnull=True)
+    valid = Certificate.objects.valid()
     pairs = valid.values_list("learner_id", "course_id")
     readable = 0
     for certificate in valid:

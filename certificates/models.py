@@ -30,6 +30,26 @@ def verification_code_display(code: str) -> str:
     return "-".join(code[i : i + CODE_GROUP] for i in range(0, len(code), CODE_GROUP))
 
 
+def verification_code_example() -> str:
+    """A code of the right shape for the verification form's hint and error, letters only
+    (ABCD-EFGH-JKMN-PQRS-TVWX for 20 characters)."""
+    letters = CODE_ALPHABET[10:]
+    return verification_code_display((letters * (CODE_LENGTH // len(letters) + 1))[:CODE_LENGTH])
+
+
+class CertificateQuerySet(models.QuerySet):
+    """« Valid » written once: not revoked. `Certificate.is_valid` says it of one row."""
+
+    # Also the condition of the constraint « one valid certificate per learner and course ».
+    VALID = models.Q(revoked_at__isnull=True)
+
+    def valid(self):
+        return self.filter(self.VALID)
+
+    def revoked(self):
+        return self.exclude(self.VALID)
+
+
 class Certificate(models.Model):
     """A completion certificate. At most one valid certificate per (learner, course); a revoked
     one stays for the record, and a reissue makes a new one."""
@@ -80,13 +100,15 @@ class Certificate(models.Model):
         _("rang dans la liste de statut"), null=True, blank=True
     )
 
+    objects = CertificateQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("attestation")
         verbose_name_plural = _("attestations")
         constraints = [
             models.UniqueConstraint(
                 fields=["learner", "course"],
-                condition=models.Q(revoked_at__isnull=True),
+                condition=CertificateQuerySet.VALID,
                 name="certificates_one_valid_per_course",
             ),
             models.UniqueConstraint(

@@ -10,15 +10,12 @@ def issued_certificate(*, learner, course_id: int) -> Certificate | None:
     sets it a moment after the completion), or None while it is still being made. The PDF is
     written on the first download if the task has not written it yet."""
     return (
-        Certificate.objects.filter(
-            learner=learner, course_id=course_id, revoked_at__isnull=True, serial__isnull=False
-        )
+        Certificate.objects.valid()
+        .filter(learner=learner, course_id=course_id, serial__isnull=False)
         .only("id", "course_id", "serial", "code")
         .first()
     )
 
 
 def completed_enrollment_exists(*, learner, course_id: int) -> bool:
-    return Enrollment.objects.filter(
-        learner=learner, course_id=course_id, status=Enrollment.Status.COMPLETED
-    ).exists()
+    return Enrollment.objects.completed().filter(learner=learner, course_id=course_id).exists()

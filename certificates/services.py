@@ -40,14 +40,15 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
     """Get or create the valid certificate of a completed enrollment, then its PDF."""
     enrollment = (
         Enrollment.objects.select_related("learner", "course")
-        .filter(learner_id=learner_id, course_id=course_id, status=Enrollment.Status.COMPLETED)
+        .completed()
+        .filter(learner_id=learner_id, course_id=course_id)
         .first()
     )
     if enrollment is None:
         raise CertificateError(_("Cette formation n’est pas terminée."))
-    certificate = Certificate.objects.filter(
-        learner_id=learner_id, course_id=course_id, revoked_at__isnull=True
-    ).first()
+    certificate = (
+        Certificate.objects.valid().filter(learner_id=learner_id, course_id=course_id).first()
+    )
     if certificate is None:
         learner = enrollment.learner
         score = _course_score(enrollment)
@@ -69,8 +70,8 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
                 certificate_issued.send(sender=Certificate, certificate=certificate)
         except IntegrityError:
             # Another worker created it first: the unique constraint chose the winner.
-            certificate = Certificate.objects.get(
-                learner_id=learner_id, course_id=course_id, revoked_at__isnull=True
+            certificate = Certificate.objects.valid().get(
+                learner_id=learner_id, course_id=course_id
             )
     certificate = certificate_pdf_ensure(certificate=certificate)
     certificate_email_once(certificate=certificate)
@@ -156,7 +157,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
     if not reason.strip():
         raise CertificateError(_("Indiquez le motif de la révocation."))
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-    if certificate.revoked_at is None:
+    if certificate.is_valid:
         certificate.revoked_at = timezone.now()
         certificate.revoked_reason = reason.strip()
         certificate.save(update_fields=["revoked_at", "revoked_reason"])
@@ -206,7 +207,8 @@ def status_entry_ensure(*, certificate: Certificate) -> Certificate:
 
 def status_list_revoked_indexes(*, status_list: StatusList) -> list[int]:
     return list(
-        Certificate.objects.filter(status_list=status_list, revoked_at__isnull=False)
+        Certificate.objects.revoked()
+        .filter(status_list=status_list)
         .order_by("status_index")
         .values_list("status_index", flat=True)
     )
@@ -229,13 +231,14 @@ def enrollments_missing_certificate(*, older_than: timedelta):
     `older_than` ago: the sweep re-queues them (a lost message or a worker that died)."""
     cutoff = timezone.now() - older_than
     # A certificate whose worker died before the PDF was stored counts as missing too.
-    valid = Certificate.objects.filter(
-        learner_id=OuterRef("learner_id"),
-        course_id=OuterRef("course_id"),
-        revoked_at__isnull=True,
-    ).exclude(pdf_sha256="")
+    valid = (
+        Certificate.objects.valid()
+        .filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
+        .exclude(pdf_sha256="")
+    )
     return (
-        Enrollment.objects.filter(status=Enrollment.Status.COMPLETED, completed_at__lt=cutoff)
+        Enrollment.objects.completed()
+        .filter(completed_at__lt=cutoff)
         .exclude(Exists(valid))
         .values_list("learner_id", "course_id")
     )

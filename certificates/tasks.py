@@ -41,7 +41,7 @@ def certificates_regenerate_all():
     from .models import Certificate
 
     count = 0
-    for certificate in Certificate.objects.filter(revoked_at__isnull=True).iterator():
+    for certificate in Certificate.objects.valid().iterator():
         services.certificate_pdf_ensure(certificate=certificate, force=True)
         count += 1
     return count

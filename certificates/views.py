@@ -21,6 +21,7 @@ from .models import (
     Certificate,
     StatusList,
     verification_code_display,
+    verification_code_example,
     verification_code_normalise,
 )
 from .openbadges import credential as ob_credential
@@ -56,12 +57,12 @@ def verify_form(request):
         if len(normalised) == CODE_LENGTH:
             return redirect("certificates:verify_code", code=verification_code_display(normalised))
         error = _(
-            "Ce code n’a pas le bon format : 20 caractères, par exemple ABCD-EFGH-JKMN-PQRS-TVWX."
-        )
+            "Ce code n’a pas le bon format : %(length)d caractères, par exemple %(example)s."
+        ) % {"length": CODE_LENGTH, "example": verification_code_example()}
     return render(
         request,
         "certificates/verify_form.html",
-        {"code": code, "error": error},
+        {"code": code, "error": error, "example": verification_code_example()},
         status=400 if error else 200,
     )
 

@@ -13,7 +13,7 @@ class DocumentForm(BaseDocumentForm):
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
-        limit = settings.KALAN_DOCUMENT_MAX_UPLOAD_SIZE
+        limit = settings.KALAN_UPLOAD_MAX_SIZE
         if file is not None and getattr(file, "size", 0) > limit:
             raise ValidationError(
                 _("Ce fichier pèse %(size)s ; la limite est de %(limit)s.")

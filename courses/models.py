@@ -1,4 +1,5 @@
 import math
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import NotSupportedError, models
@@ -334,6 +335,32 @@ class NullsOrderIndex(models.Index):
         return models.Index.create_sql(index, model, schema_editor, using=using, **kwargs)
 
 
+class EnrollmentQuerySet(models.QuerySet):
+    """The rules on enrollments that every app reads, written once: « completed »,
+    « overdue » and « due within n days ». `Enrollment.is_overdue` is the same rule on one row,
+    for the templates (its filter `courses_tags.overdue_on`); a test keeps the two in step."""
+
+    @staticmethod
+    def overdue_q(today: date) -> models.Q:
+        """Overdue: the due date has passed and the course is not completed. A Q, for
+        conditional counts (`Count(filter=…)`) as well as filters."""
+        return models.Q(due_date__lt=today) & ~models.Q(status=Enrollment.Status.COMPLETED)
+
+    def completed(self):
+        return self.filter(status=Enrollment.Status.COMPLETED)
+
+    def not_completed(self):
+        return self.exclude(status=Enrollment.Status.COMPLETED)
+
+    def overdue(self, today: date):
+        return self.filter(self.overdue_q(today))
+
+    def due_within(self, days: int, today: date):
+        """Not completed, with a due date at most `days` days after `today`, overdue ones
+        included: what a reminder names."""
+        return self.not_completed().filter(due_date__lte=today + timedelta(days=days))
+
+
 class Enrollment(models.Model):
     """A learner's registration in a course, with denormalised progress for fast listings."""
 
@@ -355,6 +382,8 @@ class Enrollment(models.Model):
     started_at = models.DateTimeField(_("commencée le"), null=True, blank=True)
     completed_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("dernière activité"), null=True, blank=True)
+
+    objects = EnrollmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inscription")
@@ -379,6 +408,18 @@ class Enrollment(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.course}"
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status == self.Status.COMPLETED
+
+    @property
+    def is_not_started(self) -> bool:
+        return self.status == self.Status.NOT_STARTED
+
+    def is_overdue(self, today: date) -> bool:
+        """`EnrollmentQuerySet.overdue_q` on this row."""
+        return self.due_date is not None and self.due_date < today and not self.is_completed
 
 
 class LessonCompletion(models.Model):

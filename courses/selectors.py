@@ -92,7 +92,7 @@ def outlines_build(
     completed_at = {
         e.course_id: e.completed_at
         for e in enrollments or []
-        if e.status == Enrollment.Status.COMPLETED and e.completed_at is not None
+        if e.is_completed and e.completed_at is not None
     }
     module_ct = ContentType.objects.get_for_model(ModulePage)
     query = Q()
@@ -223,9 +223,7 @@ def enrollment_refusal(*, course: CoursePage, user) -> str | None:
     missing = [
         p.title
         for p in course.prerequisites.all()
-        if not Enrollment.objects.filter(
-            learner=user, course=p, status=Enrollment.Status.COMPLETED
-        ).exists()
+        if not Enrollment.objects.completed().filter(learner=user, course=p).exists()
     ]
     if missing:
         return _("Terminez d’abord : %(courses)s.") % {"courses": ", ".join(missing)}

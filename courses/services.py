@@ -130,7 +130,7 @@ def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
     now = timezone.now()
     # Completion is never taken back: a lesson published later does not lower a finished
     # course's progress (the certificate stays valid, the lesson is only « Nouveau »).
-    already_completed = enrollment.status == Enrollment.Status.COMPLETED
+    already_completed = enrollment.is_completed
     percent = 100 if already_completed else progress.percent
     fields = {"progress_percent": percent, "last_activity_at": now}
     if enrollment.started_at is None and progress.done:

@@ -64,11 +64,11 @@ def lesson_serve(request, lesson: LessonPage):
 @require_POST
 def lesson_complete(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    was_completed = Enrollment.objects.filter(
-        learner=request.user,
-        course__path=services.course_path_for(lesson),
-        status=Enrollment.Status.COMPLETED,
-    ).exists()
+    was_completed = (
+        Enrollment.objects.completed()
+        .filter(learner=request.user, course__path=services.course_path_for(lesson))
+        .exists()
+    )
     try:
         enrollment = services.lesson_complete(learner=request.user, lesson=lesson)
     except services.CourseError as error:
@@ -79,7 +79,7 @@ def lesson_complete(request, lesson_id: int):
     outline = selectors.outlines_build(
         courses=[course], completed_ids=completed, enrollments=[enrollment]
     )[course.pk]
-    if enrollment.status == Enrollment.Status.COMPLETED and not was_completed:
+    if enrollment.is_completed and not was_completed:
         # The lesson that completes the course: the completion moment.
         return redirect("courses:completed", course_id=course.pk)
     messages.success(
@@ -117,7 +117,7 @@ def course_completed(request, course_id: int):
         course_id=course_id,
         course__live=True,
     )
-    if enrollment.status != Enrollment.Status.COMPLETED:
+    if not enrollment.is_completed:
         return redirect(enrollment.course.url)
     completion = selectors.course_completion(enrollment=enrollment)
     return render(
@@ -219,7 +219,7 @@ def lesson_complete_sync(request, lesson_id: int):
         {
             "status": "replay" if result.replay else "accepted",
             "progress": enrollment.progress_percent,
-            "completed": enrollment.status == Enrollment.Status.COMPLETED,
+            "completed": enrollment.is_completed,
         }
     )
 

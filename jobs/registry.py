@@ -5,6 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -62,6 +63,15 @@ def kind_register(kind: Kind) -> None:
 def kind_get(name: str) -> Kind | None:
     """None for a kind no app declares any more (a job left from an older version)."""
     return _kinds.get(name)
+
+
+def file_size_cap_error(size: int) -> str | None:
+    """Why a file is too large to be read whole (KALAN_UPLOAD_MAX_SIZE), or None: the
+    parsers' own check, whoever hands them the file."""
+    limit = settings.KALAN_UPLOAD_MAX_SIZE
+    if size > limit:
+        return _("Le fichier dépasse %(size)d Mo.") % {"size": limit // (1024 * 1024)}
+    return None
 
 
 def upload_size_error(size: int, *, limit: int) -> str | None:

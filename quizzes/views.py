@@ -70,7 +70,7 @@ def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
         "refusal": None,
         "retry_at": None,
     }
-    if enrollment is not None and enrollment.status == Enrollment.Status.COMPLETED:
+    if enrollment is not None and enrollment.is_completed:
         step["completion_url"] = reverse("courses:completed", args=[course.pk])
     elif enrollment is not None and step["passed"]:
         outline = course_selectors.outlines_build(
@@ -247,9 +247,7 @@ def attempt_summary(request, attempt_id: int):
 def attempt_submit(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     course = services.quiz_course(attempt.quiz)
-    completed = Enrollment.objects.filter(
-        learner=request.user, course=course, status=Enrollment.Status.COMPLETED
-    )
+    completed = Enrollment.objects.completed().filter(learner=request.user, course=course)
     was_completed = completed.exists()
     attempt = services.attempt_submit(attempt=attempt)
     if attempt.state == Attempt.State.ABANDONED:

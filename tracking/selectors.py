@@ -8,9 +8,11 @@ from datetime import date, datetime, timedelta
 
 from django.db.models import (
     Avg,
+    BooleanField,
     Case,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     Max,
@@ -38,6 +40,11 @@ from quizzes.models import Attempt, QuizGrade
 from quizzes.selectors import duration_text
 
 from .models import Reminder
+
+# How far ahead a due date counts as « due soon »: the learners' daily reminder names the
+# courses due within it (services.reminders_send_learners), and the weekly digest counts the
+# learners it could not remind (digest_for).
+REMINDER_DAYS_AHEAD = 7
 
 STATUS_OVERDUE = "overdue"
 SORTS = {
@@ -109,15 +116,10 @@ def enrollments_filtered(*, user, filters: Filters, today: date | None = None):
     if filters.due_to:
         qs = qs.filter(due_date__lte=filters.due_to)
     if filters.status == STATUS_OVERDUE:
-        qs = qs.filter(overdue_q(today))
+        qs = qs.overdue(today)
     elif filters.status:
         qs = qs.filter(status=filters.status)
     return qs
-
-
-def overdue_q(today: date) -> Q:
-    """Overdue: the due date has passed and the course is not completed."""
-    return Q(due_date__lt=today) & ~Q(status=Enrollment.Status.COMPLETED)
 
 
 def _counts(today: date) -> dict:
@@ -128,7 +130,7 @@ def _counts(today: date) -> dict:
         "not_started": Count("pk", filter=Q(status=status.NOT_STARTED)),
         "in_progress": Count("pk", filter=Q(status=status.IN_PROGRESS)),
         "completed": Count("pk", filter=Q(status=status.COMPLETED)),
-        "overdue": Count("pk", filter=overdue_q(today)),
+        "overdue": Count("pk", filter=Enrollment.objects.overdue_q(today)),
     }
 
 
@@ -215,12 +217,7 @@ def course_stats(
             item = stats[row["course_id"]]
             item.graded, item.passed = row["graded"], row["passed"]
             item.average_percent = float(row["average"]) if row["average"] is not None else None
-    certificates = (
-        certificates.filter(revoked_at__isnull=True)
-        .values("course_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    certificates = certificates.valid().values("course_id").annotate(n=Count("pk")).order_by()
     for row in certificates:
         if row["course_id"] in stats:
             stats[row["course_id"]].certificates = row["n"]
@@ -418,7 +415,7 @@ def learner_detail(*, learner: User) -> list[CourseDetail]:
                 provisional=attempt.state == Attempt.State.NEEDS_GRADING,
             )
         )
-    for certificate in Certificate.objects.filter(learner=learner, revoked_at__isnull=True):
+    for certificate in Certificate.objects.valid().filter(learner=learner):
         if certificate.course_id in details:
             details[certificate.course_id].certificate = certificate
     return list(details.values())
@@ -476,12 +473,10 @@ def digest_for(*, supervisor: User, today: date) -> Digest:
     """What a supervisor's weekly email says about their scope. `without_email` counts the
     learners with a due or overdue course who could not be reminded for lack of an address."""
     enrollments = enrollments_in_scope(user=supervisor)
-    overdue = enrollments.filter(overdue_q(today))
+    overdue = enrollments.overdue(today)
     week_start = today - timedelta(days=today.weekday())
     tz = timezone.get_current_timezone()
-    due_soon = enrollments.filter(due_date__lte=today + timedelta(days=7)).exclude(
-        status=Enrollment.Status.COMPLETED
-    )
+    due_soon = enrollments.due_within(REMINDER_DAYS_AHEAD, today)
     return Digest(
         courses=course_stats(
             enrollments=enrollments,
@@ -517,13 +512,19 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
         .annotate(avg=Avg("percent"))
         .values("avg")
     )
-    serial = Certificate.objects.filter(
-        learner_id=OuterRef("learner_id"),
-        course_id=OuterRef("course_id"),
-        revoked_at__isnull=True,
-    ).values("serial")[:1]
+    serial = (
+        Certificate.objects.valid()
+        .filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
+        .values("serial")[:1]
+    )
     rows = (
-        enrollments.annotate(average=Subquery(grade), serial=Subquery(serial))
+        enrollments.annotate(
+            average=Subquery(grade),
+            serial=Subquery(serial),
+            overdue=ExpressionWrapper(
+                Enrollment.objects.overdue_q(today), output_field=BooleanField()
+            ),
+        )
         .order_by(*SORTS.get(sort, SORTS["-activity"]))
         .values_list(
             "learner__matricule",
@@ -535,6 +536,7 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
             "progress_percent",
             "average",
             "due_date",
+            "overdue",
             "enrolled_at",
             "started_at",
             "completed_at",
@@ -543,8 +545,7 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
         )
     )
     for row in rows.iterator(chunk_size=2000):
-        (matricule, name, rank, unit_id, course, status, progress, average, due) = row[:9]
-        overdue = bool(due and due < today and status != Enrollment.Status.COMPLETED)
+        (matricule, name, rank, unit_id, course, status, progress, average, due, overdue) = row[:10]
         yield (
             matricule,
             name,
@@ -555,6 +556,6 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
             progress,
             float(average) if average is not None else None,
             due,
-            overdue,
-            *row[9:],
+            bool(overdue),  # NULL without a due date
+            *row[10:],
         )

@@ -3,7 +3,7 @@
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -23,8 +23,6 @@ from . import selectors
 from .models import Assignment, Reminder
 
 logger = logging.getLogger(__name__)
-
-REMINDER_DAYS_AHEAD = 7
 
 
 class TrackingError(Exception):
@@ -175,16 +173,13 @@ def _claim_and_send(
 
 
 def reminders_send_learners(*, today: date | None = None) -> dict[str, int]:
-    """The daily email to learners with an assignment due within 7 days or overdue, once a
-    day whatever the number of beat runs. Learners without an address are skipped."""
+    """The daily email to learners with an assignment due within
+    `selectors.REMINDER_DAYS_AHEAD` days or overdue, once a day whatever the number of beat
+    runs. Learners without an address are skipped."""
     today = today or timezone.localdate()
     enrollments = (
-        Enrollment.objects.filter(
-            due_date__isnull=False,
-            due_date__lte=today + timedelta(days=REMINDER_DAYS_AHEAD),
-            learner__is_active=True,
-        )
-        .exclude(status=Enrollment.Status.COMPLETED)
+        Enrollment.objects.due_within(selectors.REMINDER_DAYS_AHEAD, today)
+        .filter(learner__is_active=True)
         .select_related("learner", "course")
         .order_by("learner_id", "due_date")
     )

@@ -1,12 +1,15 @@
 """Password-reset emails are limited per inbox and per client address, on Kalan's form and
 on Wagtail's admin one, and the answer never tells whether a limit or an account was hit."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from accounts.forms import SignInForm
 from accounts.tests.factories import NGINX, LearnerFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("behind_the_proxy")]
@@ -87,3 +90,35 @@ def test_the_done_page_states_the_limit_in_force():
     english = Client(HTTP_COOKIE="django_language=en")
     html = english.get(reverse("accounts:password_reset_done")).content.decode()
     assert "at most 3 emails in 60 minutes" in html
+
+
+@pytest.mark.parametrize(
+    ("limit", "cooloff", "expected"),
+    [
+        (
+            5,
+            timedelta(minutes=15),
+            "après 5 échecs, la connexion à ce matricule depuis cet "
+            "appareil est bloquée pendant 15 minutes.",
+        ),
+        (
+            4,
+            timedelta(hours=1),
+            "après 4 échecs, la connexion à ce matricule depuis cet "
+            "appareil est bloquée pendant 60 minutes.",
+        ),
+        (
+            7,
+            timedelta(minutes=1),
+            "après 7 échecs, la connexion à ce matricule depuis cet "
+            "appareil est bloquée pendant 1 minute.",
+        ),
+    ],
+)
+def test_the_sign_in_warning_states_the_lockout_settings(settings, limit, cooloff, expected):
+    """The numbers of the warning are those of the settings that axes enforces."""
+    settings.AXES_FAILURE_LIMIT = limit
+    settings.AXES_COOLOFF_TIME = cooloff
+    message = SignInForm().get_invalid_login_error().messages[0]
+    assert message.startswith("Matricule ou mot de passe incorrect.")
+    assert message.endswith(expected)

@@ -77,3 +77,12 @@ def test_rejects_empty_and_header_only_files():
 def test_rejects_an_oversized_file():
     result = parse_learners_csv(b"x" * (10 * 1024 * 1024 + 1))
     assert "10 Mo" in result.errors[0][1]
+
+
+def test_the_size_cap_is_the_upload_setting(settings):
+    settings.KALAN_UPLOAD_MAX_SIZE = 1024 * 1024
+    over = parse_learners_csv(b"x" * (1024 * 1024 + 1))
+    assert over.errors == [(0, "Le fichier dépasse 1 Mo.")] and not over.rows
+    at_cap = HEADER.encode() + b"#" * (1024 * 1024 - len(HEADER))
+    assert len(at_cap) == 1024 * 1024
+    assert all("dépasse" not in message for _line, message in parse_learners_csv(at_cap).errors)

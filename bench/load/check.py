@@ -128,9 +128,7 @@ def main():
         learner for learner, lessons in done_lessons.items() if lessons >= lesson_ids
     } & passed
     enrollments = Enrollment.objects.filter(course_id=course_id)
-    completed = set(
-        enrollments.filter(status=Enrollment.Status.COMPLETED).values_list("learner_id", flat=True)
-    )
+    completed = set(enrollments.completed().values_list("learner_id", flat=True))
     report(
         completed == should_complete,
         f"completed enrollments: {len(completed)}, learners with both lessons done and the "
@@ -149,7 +147,7 @@ def main():
 
     start = time.monotonic()
     while True:
-        valid = Certificate.objects.filter(course_id=course_id, revoked_at__isnull=True)
+        valid = Certificate.objects.valid().filter(course_id=course_id)
         per_learner = dict(
             valid.values("learner_id").annotate(n=Count("pk")).values_list("learner_id", "n")
         )

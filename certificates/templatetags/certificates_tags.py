@@ -19,9 +19,9 @@ def learner_certificates(user) -> dict[int, Certificate]:
         return {}
     return {
         certificate.course_id: certificate
-        for certificate in Certificate.objects.filter(
-            learner=user, revoked_at__isnull=True, serial__isnull=False
-        ).only("id", "course_id", "serial")
+        for certificate in Certificate.objects.valid()
+        .filter(learner=user, serial__isnull=False)
+        .only("id", "course_id", "serial")
     }
 
 

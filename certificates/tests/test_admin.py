@@ -32,7 +32,7 @@ def test_admin_revokes_with_a_reason_and_reissues(client, certificate):
     certificate.refresh_from_db()
     assert not certificate.is_valid and certificate.revoked_reason == "Identité erronée"
     client.post(reverse("certificates_admin_reissue", args=[certificate.pk]))
-    assert Certificate.objects.filter(revoked_at__isnull=True).count() == 1
+    assert Certificate.objects.valid().count() == 1
 
 
 def test_regenerate_all_renders_every_valid_pdf(

@@ -39,6 +39,23 @@ def test_form_accepts_codes_typed_loosely(client, certificate):
     assert bad.status_code == 400 and "bon format" in bad.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("length", "example"), [(20, "ABCD-EFGH-JKMN-PQRS-TVWX"), (16, "ABCD-EFGH-JKMN-PQRS")]
+)
+def test_form_states_the_code_length_it_checks(client, monkeypatch, length, example):
+    from certificates import models, views
+
+    monkeypatch.setattr(models, "CODE_LENGTH", length)
+    monkeypatch.setattr(views, "CODE_LENGTH", length)
+    bad = client.get(reverse("certificates:verify"), {"code": "ABC"})
+    html = bad.content.decode()
+    assert bad.status_code == 400
+    assert f"le bon format : {length} caractères, par exemple {example}." in html
+    assert f'placeholder="{example}"' in html
+    good = client.get(reverse("certificates:verify"), {"code": "7" * length})
+    assert good.status_code == 302
+
+
 def test_revoked_and_unknown_codes(client, certificate):
     services.certificate_revoke(certificate=certificate, reason="Fraude")
     html = client.get(reverse("certificates:verify_code", args=[certificate.code])).content.decode()

@@ -36,7 +36,7 @@ def test_a_document_within_the_limits_is_accepted(admin_client):
 
 
 def test_an_oversized_document_is_refused_with_its_size(admin_client, settings):
-    settings.KALAN_DOCUMENT_MAX_UPLOAD_SIZE = 1024
+    settings.KALAN_UPLOAD_MAX_SIZE = 1024
     response = admin_client.post(
         reverse("wagtaildocs:add"),
         {"title": "Gros", "file": SimpleUploadedFile("gros.pdf", b"x" * 2048)},

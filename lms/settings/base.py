@@ -225,12 +225,16 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
-KALAN_DOCUMENT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The largest file Kalan takes in one piece, in whole mebibytes (the messages state it in Mo):
+# a lesson's document (courses/forms.py), and any file handed to the learners and questions
+# parsers (accounts/importers.py, quizzes/interop), whoever calls them; the admin imports cap
+# their uploads lower still (KALAN_*_IMPORT_MAX_SIZE below).
+KALAN_UPLOAD_MAX_SIZE = 10 * 1024 * 1024
 # Any request body above this is refused with 413 before it is read (lms/middleware.py). It
-# must stay above the largest legitimate upload (a 10 MB document or question file) plus the
-# form around it; the proxy's client_max_body_size should match it.
+# must stay above the largest legitimate upload (KALAN_UPLOAD_MAX_SIZE) plus the form around
+# it; the proxy's client_max_body_size should match it.
 KALAN_MAX_REQUEST_BODY_SIZE = env.int(
-    "KALAN_MAX_REQUEST_BODY_SIZE", default=KALAN_DOCUMENT_MAX_UPLOAD_SIZE + 1024 * 1024
+    "KALAN_MAX_REQUEST_BODY_SIZE", default=KALAN_UPLOAD_MAX_SIZE + 1024 * 1024
 )
 # Question imports (GIFT, Moodle XML) run in a Celery task, but a file is read whole into
 # memory there: these caps keep one import within the task's time limit.

@@ -57,7 +57,7 @@ def test_a_300_mb_anonymous_post_is_refused_before_it_is_read(anonymous):
 
 def test_the_limit_is_above_the_largest_upload_and_refuses_anything_bigger(client):
     limit = settings.KALAN_MAX_REQUEST_BODY_SIZE
-    assert limit > settings.KALAN_DOCUMENT_MAX_UPLOAD_SIZE > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
+    assert limit > settings.KALAN_UPLOAD_MAX_SIZE > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
     url = reverse("accounts:login")
     at_limit = client.generic(
         "POST", url, b"", CONTENT_LENGTH=str(limit), **{"wsgi.input": Body(b"")}

@@ -64,7 +64,8 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-MAX_BYTES = 10 * 1024 * 1024
+from jobs.registry import file_size_cap_error
+
 TYPES = (
     "single",
     "multiple",
@@ -150,8 +151,8 @@ def answers_cap_check(count: int, *, fragment: str = "") -> None:
 def check_size(data: bytes) -> None:
     if not isinstance(data, (bytes, bytearray)):
         raise ImportFormatError(_("Le fichier doit être lu en octets."))
-    if len(data) > MAX_BYTES:
-        raise ImportFormatError(_("Le fichier dépasse 10 Mo."))
+    if too_large := file_size_cap_error(len(data)):
+        raise ImportFormatError(too_large)
 
 
 def question_label(number: int, name: str, line: int | None = None) -> str:

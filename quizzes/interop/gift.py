@@ -1,10 +1,10 @@
 """Moodle GIFT format: parse (GIFT text → ParsedQuestion dicts) and export.
 
 See quizzes/interop/__init__.py for the ParsedQuestion format and the error policy: parse raises
-ImportFormatError only for the whole file (over 10 Mo, not UTF-8, over the questions cap) and
-never raises anything else; a bad question becomes one message in ParseResult.errors, with the
-question's number, the line where it starts and, where it is known, the line of the fault:
-« Question 3 (ligne 12) « Titre » : une réponse est vide (ligne 14). »
+ImportFormatError only for the whole file (over KALAN_UPLOAD_MAX_SIZE, not UTF-8, over the
+questions cap) and never raises anything else; a bad question becomes one message in
+ParseResult.errors, with the question's number, the line where it starts and, where it is known,
+the line of the fault: « Question 3 (ligne 12) « Titre » : une réponse est vide (ligne 14). »
 
 GIFT has no grade field: export writes ``// max_score: N`` in the comment before a question whose
 grade is not 1, and parse reads it back (Moodle ignores comments). The "missing word" layout

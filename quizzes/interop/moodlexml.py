@@ -2,11 +2,11 @@
 
 See quizzes/interop/__init__.py for the ParsedQuestion format and the error policy. The XML is
 read with defusedxml and any DTD is refused, which stops XXE and entity expansion (billion
-laughs). Whole-file problems raise ImportFormatError: over 10 Mo (« Le fichier dépasse 10 Mo. »),
-DTD or entities (« Fichier XML refusé : entités ou DTD interdites. »), malformed XML
-(« XML invalide : ligne N, colonne M … »), a root other than <quiz>. A bad question becomes one
-message in ParseResult.errors, e.g. an answer grade that Moodle does not allow (33 % instead of
-33,33333 %), as Moodle's own importer refuses it.
+laughs). Whole-file problems raise ImportFormatError: over KALAN_UPLOAD_MAX_SIZE (« Le fichier
+dépasse 10 Mo. »), DTD or entities (« Fichier XML refusé : entités ou DTD interdites. »),
+malformed XML (« XML invalide : ligne N, colonne M … »), a root other than <quiz>. A bad
+question becomes one message in ParseResult.errors, e.g. an answer grade that Moodle does not
+allow (33 % instead of 33,33333 %), as Moodle's own importer refuses it.
 
 Files (<file encoding="base64">, at most MAX_FILE_BYTES each): those the question text shows
 (<img src="@@PLUGINFILE@@/name">, names URL-encoded as Moodle writes them) or links to

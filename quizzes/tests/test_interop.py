@@ -267,6 +267,16 @@ def test_oversized_files_are_refused():
         gift.parse(data)
 
 
+def test_the_size_cap_is_the_upload_setting(settings):
+    settings.KALAN_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
+    data = b"<quiz>" + b" " * (2 * 1024 * 1024) + b"</quiz>"
+    for parse in (moodlexml.parse, gift.parse):
+        with pytest.raises(ImportFormatError, match=r"Le fichier dépasse 2 Mo\."):
+            parse(data)
+    # One byte shorter than the cap, the same file is read (and has no questions).
+    assert moodlexml.parse(data[: 2 * 1024 * 1024 - 7] + b"</quiz>").questions == []
+
+
 def test_malformed_xml_gives_the_line():
     data = b'<?xml version="1.0"?>\n<quiz>\n<question type="truefalse">\n</quiz>'
     with pytest.raises(ImportFormatError, match=r"^XML invalide : ligne 4"):
