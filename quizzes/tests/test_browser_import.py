@@ -127,9 +127,9 @@ def test_editor_imports_through_the_progress_page(
     page.get_by_label("Format").select_option("moodlexml")
     page.get_by_role("button", name="Importer").click()
     page.wait_for_url("**/taches/*/")
-    page.get_by_text("7 questions importées.", exact=False).wait_for(timeout=30_000)
+    page.get_by_text("9 questions importées.", exact=False).wait_for(timeout=30_000)
     losses = page.locator(".errorlist li")
-    assert losses.count() == 11
+    assert losses.count() == 10
     assert "respect de la casse (usecase) non appliqué" in page.locator(".errorlist").inner_text()
     axe_check(page, "tâche d’import avec éléments non repris")
     for width, height in ((390, 844), (1366, 900)):
