@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from . import (
     FALSE_LABEL,
     TRUE_LABEL,
+    TYPES,
     ImportFormatError,
     ParseResult,
     QuestionError,
@@ -539,17 +540,8 @@ def _export_answers(q: dict) -> list[str]:
     return lines
 
 
-EXPORTED_TYPES = (
-    "single",
-    "multiple",
-    "truefalse",
-    "short",
-    "numerical",
-    "matching",
-    "ordering",
-    "essay",
-    "description",
-)
+# GIFT writes every type Kalan has (the README's coverage table).
+EXPORTED_TYPES = TYPES
 
 
 def export_refusal(question: dict) -> str | None:
