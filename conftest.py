@@ -232,3 +232,20 @@ def site_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that asks for Playwright's `page` is a browser test and must say so: a test that
+    took `page` by accident (a parameter of that name) became a live-server test, and
+    pytest-django's ordering then ran the browser tests first, whose flushes emptied the data
+    the other tests rely on."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if "page" in getattr(item, "fixturenames", ())
+        and item.get_closest_marker("browser") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(
+            "Tests using Playwright's `page` without the `browser` marker: " + ", ".join(unmarked)
+        )

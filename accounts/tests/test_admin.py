@@ -48,14 +48,16 @@ def _tab(html: str, name: str) -> str:
     return html[start : html.index("</section>", start)]
 
 
-@pytest.mark.parametrize("page", ["new", "edit"])
-def test_user_forms_show_kalan_fields_in_their_tabs(client, page):
+# Not `page`: Playwright's fixture has that name, and the test would become a browser test
+# that reorders the whole suite (pytest-django runs database tests before live-server ones).
+@pytest.mark.parametrize("form", ["new", "edit"])
+def test_user_forms_show_kalan_fields_in_their_tabs(client, form):
     """Create and edit share one form layout: Kalan's profile fields in place of Wagtail's
     first and last name, the supervised units with the roles."""
     admin = UserFactory(is_superuser=True)
     other = UserFactory(full_name="Nana Diallo")
     client.force_login(admin)
-    url = "/admin/users/new/" if page == "new" else f"/admin/users/edit/{other.pk}/"
+    url = "/admin/users/new/" if form == "new" else f"/admin/users/edit/{other.pk}/"
     html = client.get(url).content.decode()
     account, roles_tab = _tab(html, "account"), _tab(html, "roles")
     for field in ["email", "full_name", "rank", "unit", "phone", "language", "password1"]:
@@ -64,7 +66,7 @@ def test_user_forms_show_kalan_fields_in_their_tabs(client, page):
         assert f'id="id_{field}"' in roles_tab, field
     assert "id_first_name" not in html and "id_last_name" not in html
     # Deactivating is for existing accounts; the button to the roles tab, for a new one.
-    assert ('id="id_is_active"' in account) == (page == "edit")
-    assert account.count('href="#tab-roles"') == (1 if page == "new" else 0)
-    if page == "edit":
+    assert ('id="id_is_active"' in account) == (form == "edit")
+    assert account.count('href="#tab-roles"') == (1 if form == "new" else 0)
+    if form == "edit":
         assert 'value="Nana Diallo"' in account
