@@ -12,7 +12,6 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from jobs.registry import JobFailed, Kind, Outcome, kind_register, upload_size_error
 from jobs.spreadsheets import cell_escape
@@ -46,15 +45,7 @@ def _errors(errors: list[tuple[int, str]]) -> JobFailed:
         else str(reason)
         for line, reason in errors
     ]
-    return JobFailed(
-        ngettext(
-            "Rien n’a été importé : %(n)d erreur.",
-            "Rien n’a été importé : %(n)d erreurs.",
-            len(lines),
-        )
-        % {"n": len(lines)},
-        errors=lines,
-    )
+    return JobFailed.nothing_imported(lines)
 
 
 def import_run(job, report) -> Outcome:

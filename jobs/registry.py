@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 class JobFailed(Exception):
@@ -18,6 +19,20 @@ class JobFailed(Exception):
         super().__init__(message)
         self.message = message
         self.errors = list(errors or [])
+
+    @classmethod
+    def nothing_imported(cls, errors: list[str]) -> "JobFailed":
+        """An all-or-nothing import refused: « Rien n’a été importé : 3 erreurs. » and each
+        error (the learners', the questions' and the course packages' imports)."""
+        return cls(
+            ngettext(
+                "Rien n’a été importé : %(n)d erreur.",
+                "Rien n’a été importé : %(n)d erreurs.",
+                len(errors),
+            )
+            % {"n": len(errors)},
+            errors=errors,
+        )
 
 
 @dataclass

@@ -75,18 +75,6 @@ def _import_label(params: dict) -> str:
     return _("Import d’une formation : %(file)s") % {"file": params.get("filename", "")}
 
 
-def _refused(problems: list[str]) -> JobFailed:
-    return JobFailed(
-        ngettext(
-            "Rien n’a été importé : %(n)d problème.",
-            "Rien n’a été importé : %(n)d problèmes.",
-            len(problems),
-        )
-        % {"n": len(problems)},
-        errors=problems,
-    )
-
-
 def import_run(job, report) -> Outcome:
     owner = job.owner
     with job.upload.open("rb") as upload:
@@ -97,7 +85,7 @@ def import_run(job, report) -> Outcome:
         try:
             files = read_zip(upload)
         except PackageError as refused:
-            raise _refused(refused.problems) from None
+            raise JobFailed.nothing_imported(refused.problems) from None
     copy = job.params.get("mode") == MODE_COPY
     target = None if copy else package_target(files)
     if target is not None and not target.permissions_for_user(owner).can_edit():
@@ -113,7 +101,7 @@ def import_run(job, report) -> Outcome:
     try:
         result = course_import(files, publish=publish, user=owner, copy=copy)
     except PackageError as refused:
-        raise _refused(refused.problems) from None
+        raise JobFailed.nothing_imported(refused.problems) from None
     course = result.course
     message = _(
         "« %(title)s » : %(created)d pages créées, %(updated)d mises à jour ; "

@@ -71,15 +71,7 @@ def import_run(job, report) -> Outcome:
         # submitted to « Relecture CNDH » for an editor.
         summary = questions_import(parsed=parsed, root=root, user=job.owner)
     except ImportRefused as refused:
-        raise JobFailed(
-            ngettext(
-                "Rien n’a été importé : %(n)d erreur.",
-                "Rien n’a été importé : %(n)d erreurs.",
-                len(refused.errors),
-            )
-            % {"n": len(refused.errors)},
-            errors=refused.errors,
-        ) from None
+        raise JobFailed.nothing_imported(refused.errors) from None
     message = ngettext(
         "%(n)d question importée.", "%(n)d questions importées.", len(summary.created)
     ) % {"n": len(summary.created)}
