@@ -136,6 +136,9 @@ def image_from_file(*, name: str, data: bytes, title: str):
     upload.seek(0)
     image = get_image_model()(title=title[:255])
     image.file = ImageFile(upload, name=filename)
+    # Size and hash, as Wagtail's upload form sets them: the hash lets a second import of the
+    # same file find this image instead of making another.
+    image._set_image_file_metadata()
     image.save()
     return image
 

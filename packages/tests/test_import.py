@@ -228,3 +228,22 @@ def test_a_question_that_shows_an_image_travels_in_moodle_xml_with_its_file(sett
     assert course_import(files, copy=True).questions_created == 1
     question = Question.objects.exclude(pk__in=before).get()
     assert '<embed embedtype="image"' in question.text
+
+
+def test_a_second_import_finds_the_images_of_the_first(settings, tmp_path):
+    """Images are matched by their file's hash: updating a course from the same package does
+    not make a second copy of each image."""
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (8, 8), "green").save(buffer, "PNG")
+    lesson = LESSON + "\n::: image\nfile: media/bonne.png\nalt_text: Une image\n:::\n"
+    files = package(**{"lessons/m1/l1.md": lesson})
+    files["media/bonne.png"] = buffer.getvalue()
+    course_import(files)
+    image = get_image_model().objects.get()
+    assert image.file_hash and image.file_size == len(buffer.getvalue())
+    course_import(files)
+    assert get_image_model().objects.count() == 1
