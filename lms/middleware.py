@@ -77,6 +77,31 @@ class PrivateCacheMiddleware:
         return response
 
 
+class OfflineUserMiddleware:
+    """Every page names, in the header `Kalan-Offline-User`, whom its session belongs to: the
+    opaque key of the signed-in person's caches on the device
+    (`courses.selectors.offline_user_key`), or nothing. The service worker reads it on each
+    page it relays, before the page is shown, and from then on serves offline only that
+    person's downloads (issue 19, point 5: shared phones). Only on HTML pages, the only
+    responses the worker reads it on."""
+
+    HEADER = "Kalan-Offline-User"
+
+    def __init__(self, get_response):
+        from courses.selectors import offline_user_key  # models: not at import time
+
+        self.get_response = get_response
+        self.key = offline_user_key
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            user = getattr(request, "user", None)
+            signed_in = user is not None and user.is_authenticated
+            response[self.HEADER] = self.key(user) if signed_in else ""
+        return response
+
+
 class PreviewFramingMiddleware:
     """Wagtail's live preview shows the page being edited in a frame of the editor. The site's
     policy forbids every frame (frame-ancestors 'none'), which left the preview panel blank:
