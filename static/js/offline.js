@@ -6,6 +6,7 @@
 // - Course cards ([data-offline-course]): « Disponible hors ligne » and the date.
 // - Lesson page (form[data-offline-sync]): offline, « J'ai terminé cette leçon » is queued.
 // - « Hors ligne » page ([data-offline-list]): what this device holds for the person.
+// - Sign-out form (form[data-offline-signout-form]): see signoutForm().
 // Texts come from the page (#offline-strings, translated on the server).
 (function () {
   "use strict";
@@ -40,8 +41,8 @@
     });
   }
 
-  function ask(message, onProgress) {
-    return navigator.serviceWorker.ready.then(function (registration) {
+  function ask(message, onProgress, timeout) {
+    var asked = navigator.serviceWorker.ready.then(function (registration) {
       return new Promise(function (resolve, reject) {
         var channel = new MessageChannel();
         channel.port1.onmessage = function (event) {
@@ -59,6 +60,14 @@
         registration.active.postMessage(message, [channel.port2]);
       });
     });
+    return timeout
+      ? Promise.race([
+          asked,
+          new Promise(function (_resolve, reject) {
+            setTimeout(reject, timeout);
+          }),
+        ])
+      : asked;
   }
 
   // One line with role="status" at the top of the page for what waits to be sent.
@@ -113,10 +122,17 @@
     return ask({
       type: "hello",
       user: user,
+      controlled: !!navigator.serviceWorker.controller,
       token: token(),
       online: navigator.onLine,
       shell: shell(),
-    }).then(report);
+    }).then(function (answer) {
+      var form = document.querySelector("form[data-offline-signout-form]");
+      if (answer.signout && form && navigator.onLine) {
+        form.submit(); // signed out here offline: the server hears it now
+      }
+      report(answer);
+    });
   }
 
   function showDownloaded(box, record) {
@@ -242,7 +258,61 @@
     });
   }
 
+  // Signing out (issue 19, point 5: shared phones). The worker sends what waits, then
+  // deletes this person's pages, downloads and queues from the device. What could not be
+  // sent stays, and the dialog asks: « Envoyer d'abord » (again, once the connection is back)
+  // or « Abandonner et me déconnecter ». A worker that does not answer within 15 s leaves
+  // the form to go as without JavaScript.
+  function signoutForm(form) {
+    var dialog = document.querySelector("dialog[data-offline-signout]");
+    if (!dialog || !dialog.showModal) {
+      return;
+    }
+    var count = dialog.querySelector("[data-offline-signout-count]");
+    var state = dialog.querySelector("[data-offline-signout-state]");
+    var buttons = document.querySelectorAll("[data-offline-signout-form] button, dialog button");
+    function busy(on) {
+      Array.prototype.forEach.call(buttons, function (button) {
+        button.disabled = on;
+      });
+    }
+    function leave(discard) {
+      state.textContent = "";
+      busy(true);
+      ask({ type: "signout", user: user, token: token(), discard: discard }, null, 15000)
+        .then(function (answer) {
+          if (!answer.pending) {
+            return form.submit();
+          }
+          busy(false);
+          count.textContent = text("pending", { count: answer.pending });
+          if (dialog.open) {
+            state.textContent = text(navigator.onLine ? "failed" : "offline");
+          } else {
+            dialog.showModal();
+          }
+        })
+        .catch(function () {
+          form.submit();
+        });
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      leave(false);
+    });
+    dialog.querySelector("[data-offline-send]").addEventListener("click", function () {
+      leave(false);
+    });
+    dialog.querySelector("[data-offline-discard]").addEventListener("click", function () {
+      leave(true);
+    });
+    dialog.querySelector("[data-offline-cancel]").addEventListener("click", function () {
+      dialog.close();
+    });
+  }
+
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-offline-signout-form]"), signoutForm);
   Array.prototype.forEach.call(document.querySelectorAll("form[data-offline-sync]"), queueCompletion);
   hello()
     .catch(function () {})
