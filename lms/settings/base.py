@@ -346,12 +346,18 @@ XAPI_ACTOR_SECRET = env("XAPI_ACTOR_SECRET", default=SECRET_KEY)
 XAPI_BATCH_SIZE = env.int("XAPI_BATCH_SIZE", default=100)
 XAPI_LRS_CONNECT_TIMEOUT = env.float("XAPI_LRS_CONNECT_TIMEOUT", default=5.0)
 XAPI_LRS_TIMEOUT = env.float("XAPI_LRS_TIMEOUT", default=20.0)
+# Days a statement stays in the outbox after the LRS has it (0: forever); never one unsent.
+XAPI_OUTBOX_KEEP_DAYS = env.int("XAPI_OUTBOX_KEEP_DAYS", default=30)
 
 CELERY_BEAT_SCHEDULE = {
     # Sends the xAPI outbox to the LRS (a burst of events also nudges it).
     "xapi-outbox-flush": {
         "task": "xapi.tasks.outbox_flush",
         "schedule": 30.0,
+    },
+    "xapi-outbox-purge": {
+        "task": "xapi.tasks.outbox_purge",
+        "schedule": crontab(hour=3, minute=15),
     },
     "certificates-sweep": {
         "task": "certificates.tasks.certificates_sweep",
