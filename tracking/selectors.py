@@ -29,9 +29,12 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Unit, User
 from accounts.selectors import (
+    learner_list_in_scope,
     learner_scope_q,
+    path_in_subtree,
     subtree_q,
     supervised_units,
+    unit_list_in_scope,
     user_is_administrator,
 )
 from certificates.models import Certificate
@@ -39,7 +42,7 @@ from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from quizzes.models import Attempt, QuizGrade
 from quizzes.selectors import duration_text
 
-from .models import Reminder
+from .models import Assignment, Reminder
 
 # How far ahead a due date counts as « due soon »: the learners' daily reminder names the
 # courses due within it (services.reminders_send_learners), and the weekly digest counts the
@@ -88,7 +91,7 @@ def _learner_course_q(*, user, filters: Filters) -> Q:
     certificates)."""
     query = _scope_q(user=user)
     if filters.unit is not None:
-        query &= Q(learner__unit__path__startswith=filters.unit.path)
+        query &= subtree_q([filters.unit.path], field="learner__unit__path")
     if filters.course is not None:
         query &= Q(course=filters.course)
     if filters.q:
@@ -249,7 +252,7 @@ def _top_units(user) -> list[Unit]:
     units = sorted(supervised_units(user), key=lambda u: u.path)
     tops: list[Unit] = []
     for unit in units:
-        if not any(unit.path.startswith(top.path) for top in tops):
+        if not any(path_in_subtree(unit.path, root=top.path) for top in tops):
             tops.append(unit)
     return tops
 
@@ -272,7 +275,7 @@ def unit_breakdown(
         *[
             When(learner__unit_id=row.unit.pk, then=Value(index))
             if row.direct
-            else When(learner__unit__path__startswith=row.unit.path, then=Value(index))
+            else When(subtree_q([row.unit.path], field="learner__unit__path"), then=Value(index))
             for index, row in enumerate(rows)
         ],
         default=Value(-1),
@@ -332,6 +335,17 @@ def learner_rows(*, enrollments: QuerySet[Enrollment], sort: str) -> QuerySet[En
     )
 
 
+# --- Assignments ---------------------------------------------------------------------------
+
+
+def assignment_list_in_scope(*, user) -> QuerySet[Assignment]:
+    """The assignments a supervisor may see and delete: to a unit of their scope, or to a
+    learner of their scope. Out of scope answers 404, so views take them from here."""
+    return Assignment.objects.filter(
+        Q(unit__in=unit_list_in_scope(user=user)) | Q(learner__in=learner_list_in_scope(user=user))
+    ).select_related("course", "learner", "assigned_by")
+
+
 # --- Learner detail -------------------------------------------------------------------------
 
 
@@ -376,7 +390,7 @@ def learner_detail(*, learner: User) -> list[CourseDetail]:
 
     def course_of(path: str) -> int | None:
         for prefix, course_id in paths.items():
-            if path.startswith(prefix):
+            if path_in_subtree(path, root=prefix):
                 return course_id
         return None
 

@@ -15,7 +15,14 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import Unit, User
-from accounts.selectors import learner_list_in_scope, subtree_q, unit_list_in_scope
+from accounts.selectors import (
+    ancestor_paths,
+    learner_list_in_scope,
+    path_in_subtree,
+    subtree_q,
+    unit_list_in_scope,
+    users_in_subtree,
+)
 from courses.models import CoursePage, Enrollment
 from courses.services import enrollments_due_set
 
@@ -77,11 +84,7 @@ def assignment_delete(*, assignment: Assignment) -> None:
     date falls back to the other assignments that still cover them, or to none."""
     course = assignment.course
     if assignment.unit_id:
-        covered = list(
-            User.objects.filter(unit__path__startswith=assignment.unit.path).values_list(
-                "pk", flat=True
-            )
-        )
+        covered = list(users_in_subtree([assignment.unit]).values_list("pk", flat=True))
     else:
         covered = [assignment.learner_id]
     with transaction.atomic():
@@ -104,7 +107,7 @@ def _due_dates_for(course: CoursePage, also_learner_ids: Iterable[int] = ()) -> 
         .values_list("pk", "unit__path")
     )
     for pk, path in rows:
-        dues = [due for prefix, due in unit_dues if path and path.startswith(prefix)]
+        dues = [due for root, due in unit_dues if path and path_in_subtree(path, root=root)]
         if pk in learner_dues:
             dues.append(learner_dues[pk])
         due_dates[pk] = min(dues) if dues else None
@@ -137,10 +140,8 @@ def assignments_apply_for_learner(*, learner: User) -> int:
     are for learners: a supervisor attached to the unit is not enrolled."""
     if learner.unit_id is None or not learner.groups.filter(name=roles.LEARNERS).exists():
         return 0
-    path = learner.unit.path
-    prefixes = [path[:n] for n in range(Unit.steplen, len(path) + 1, Unit.steplen)]
     assignments = Assignment.objects.filter(
-        Q(unit__path__in=prefixes) | Q(learner=learner)
+        Q(unit__path__in=ancestor_paths(learner.unit.path)) | Q(learner=learner)
     ).values_list("course_id", "due_date")
     dues: dict[int, date] = {}
     for course_id, due in assignments:
