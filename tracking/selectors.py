@@ -515,10 +515,31 @@ def digest_for(*, supervisor: User, today: date) -> Digest:
 # --- Exports -------------------------------------------------------------------------------
 
 
+# What `export_rows` reads, by the name each row gives it: (name, lookup on Enrollment).
+EXPORT_FIELDS = (
+    ("matricule", "learner__matricule"),
+    ("name", "learner__full_name"),
+    ("rank", "learner__rank"),
+    ("unit_id", "learner__unit_id"),
+    ("course", "course__title"),
+    ("status", "status"),
+    ("progress", "progress_percent"),
+    ("average", "average"),
+    ("due_date", "due_date"),
+    ("overdue", "overdue"),
+    ("enrolled_at", "enrolled_at"),
+    ("started_at", "started_at"),
+    ("completed_at", "completed_at"),
+    ("last_activity_at", "last_activity_at"),
+    ("serial", "serial"),
+)
+
+
 def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
-    """The filtered table as plain tuples, read in chunks so that 10,000 rows stay small in
-    memory: (matricule, name, rank, unit id, course title, status, progress, average grade,
-    due date, overdue, enrolled at, started at, completed at, last activity, certificate)."""
+    """The filtered table as one dict per enrollment, keyed by the names of EXPORT_FIELDS
+    (`tracking.exports.COLUMNS` reads them by name), read in chunks so that 10,000 rows stay
+    small in memory. `average` is the mean of the learner's quiz grades in the course as a
+    float, `overdue` a boolean, `serial` the valid certificate's."""
     grade = (
         QuizGrade.objects.filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
         .order_by()
@@ -531,6 +552,7 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
         .filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
         .values("serial")[:1]
     )
+    names = [name for name, _lookup in EXPORT_FIELDS]
     rows = (
         enrollments.annotate(
             average=Subquery(grade),
@@ -540,36 +562,11 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
             ),
         )
         .order_by(*SORTS.get(sort, SORTS["-activity"]))
-        .values_list(
-            "learner__matricule",
-            "learner__full_name",
-            "learner__rank",
-            "learner__unit_id",
-            "course__title",
-            "status",
-            "progress_percent",
-            "average",
-            "due_date",
-            "overdue",
-            "enrolled_at",
-            "started_at",
-            "completed_at",
-            "last_activity_at",
-            "serial",
-        )
+        .values_list(*(lookup for _name, lookup in EXPORT_FIELDS))
     )
-    for row in rows.iterator(chunk_size=2000):
-        (matricule, name, rank, unit_id, course, status, progress, average, due, overdue) = row[:10]
-        yield (
-            matricule,
-            name,
-            rank,
-            unit_id,
-            course,
-            status,
-            progress,
-            float(average) if average is not None else None,
-            due,
-            bool(overdue),  # NULL without a due date
-            *row[10:],
-        )
+    for values in rows.iterator(chunk_size=2000):
+        row = dict(zip(names, values, strict=True))
+        if row["average"] is not None:
+            row["average"] = float(row["average"])
+        row["overdue"] = bool(row["overdue"])  # NULL without a due date
+        yield row
