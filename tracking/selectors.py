@@ -3,6 +3,7 @@ queryset of enrollments, so that no view can forget the scope. Each function run
 number of queries whatever the number of learners: the dashboards aggregate in the database.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -27,6 +28,7 @@ from django.db.models.functions import TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import roles
 from accounts.models import Unit, User
 from accounts.selectors import (
     learner_list_in_scope,
@@ -344,6 +346,30 @@ def assignment_list_in_scope(*, user) -> QuerySet[Assignment]:
     return Assignment.objects.filter(
         Q(unit__in=unit_list_in_scope(user=user)) | Q(learner__in=learner_list_in_scope(user=user))
     ).select_related("course", "learner", "assigned_by")
+
+
+def due_dates_for(*, course: CoursePage, also_learner_ids: Iterable[int] = ()) -> dict:
+    """{learner id: earliest due date of the assignments of `course` covering them, or None
+    for those of `also_learner_ids` that none covers}: the due dates `services.assignments_apply`
+    writes into enrollments. Only active members of the learners' group are covered."""
+    assignments = list(Assignment.objects.filter(course=course).select_related("unit"))
+    unit_dues = [(a.unit.path, a.due_date) for a in assignments if a.unit_id]
+    learner_dues = {a.learner_id: a.due_date for a in assignments if a.learner_id}
+    covered = Q(pk__in=list(learner_dues) + list(also_learner_ids)) | subtree_q(
+        [path for path, _due in unit_dues], field="unit__path"
+    )
+    due_dates: dict[int, date | None] = {}
+    rows = (
+        User.objects.filter(covered, is_active=True, groups__name=roles.LEARNERS)
+        .distinct()
+        .values_list("pk", "unit__path")
+    )
+    for pk, path in rows:
+        dues = [due for root, due in unit_dues if path and path_in_subtree(path, root=root)]
+        if pk in learner_dues:
+            dues.append(learner_dues[pk])
+        due_dates[pk] = min(dues) if dues else None
+    return due_dates
 
 
 # --- Learner detail -------------------------------------------------------------------------

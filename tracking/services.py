@@ -18,8 +18,6 @@ from accounts.models import Unit, User
 from accounts.selectors import (
     ancestor_paths,
     learner_list_in_scope,
-    path_in_subtree,
-    subtree_q,
     unit_list_in_scope,
     users_in_subtree,
 )
@@ -92,28 +90,6 @@ def assignment_delete(*, assignment: Assignment) -> None:
         assignments_apply(course=course, also_learner_ids=covered)
 
 
-def _due_dates_for(course: CoursePage, also_learner_ids: Iterable[int] = ()) -> dict:
-    """{learner id: earliest due date of the assignments covering them, or None}."""
-    assignments = list(Assignment.objects.filter(course=course).select_related("unit"))
-    unit_dues = [(a.unit.path, a.due_date) for a in assignments if a.unit_id]
-    learner_dues = {a.learner_id: a.due_date for a in assignments if a.learner_id}
-    covered = Q(pk__in=list(learner_dues) + list(also_learner_ids)) | subtree_q(
-        [path for path, _due in unit_dues], field="unit__path"
-    )
-    due_dates: dict[int, date | None] = {}
-    rows = (
-        User.objects.filter(covered, is_active=True, groups__name=roles.LEARNERS)
-        .distinct()
-        .values_list("pk", "unit__path")
-    )
-    for pk, path in rows:
-        dues = [due for root, due in unit_dues if path and path_in_subtree(path, root=root)]
-        if pk in learner_dues:
-            dues.append(learner_dues[pk])
-        due_dates[pk] = min(dues) if dues else None
-    return due_dates
-
-
 def assignments_apply(
     *, course: CoursePage | None = None, also_learner_ids: Iterable[int] = ()
 ) -> int:
@@ -130,7 +106,8 @@ def assignments_apply(
     changed = 0
     for each in courses:
         changed += enrollments_due_set(
-            course=each, due_dates=_due_dates_for(each, also_learner_ids)
+            course=each,
+            due_dates=selectors.due_dates_for(course=each, also_learner_ids=also_learner_ids),
         )
     return changed
 
