@@ -63,7 +63,7 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
                     score_percent=score.percent if score else None,
                     score_basis=score.basis if score else "",
                 )
-                certificate.serial = f"CNDH-{certificate.issued_at:%Y}-{certificate.pk:06d}"
+                certificate.serial_assign()
                 certificate.save(update_fields=["serial"])
                 # Its bit in the status list, in the same transaction: no certificate without.
                 _status_allocate(certificate)

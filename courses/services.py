@@ -127,25 +127,8 @@ def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
     progress = progress_compute(
         enrollment=enrollment, outline=outline, completed_lesson_ids=completed
     )
-    now = timezone.now()
-    # Completion is never taken back: a lesson published later does not lower a finished
-    # course's progress (the certificate stays valid, the lesson is only « Nouveau »).
-    already_completed = enrollment.is_completed
-    percent = 100 if already_completed else progress.percent
-    fields = {"progress_percent": percent, "last_activity_at": now}
-    if enrollment.started_at is None and progress.done:
-        fields["started_at"] = now
-    just_completed = progress.complete and not already_completed
-    if just_completed:
-        fields["status"] = Enrollment.Status.COMPLETED
-        fields["completed_at"] = now
-    elif not already_completed:
-        fields["status"] = (
-            Enrollment.Status.IN_PROGRESS if progress.done else Enrollment.Status.NOT_STARTED
-        )
-    for name, value in fields.items():
-        setattr(enrollment, name, value)
-    enrollment.save(update_fields=list(fields))
+    fields, just_completed = enrollment.progress_apply(progress, now=timezone.now())
+    enrollment.save(update_fields=fields)
     if just_completed:
         course_completed.send(sender=Enrollment, enrollment=enrollment)
     return enrollment

@@ -311,11 +311,7 @@ def attempt_submit(*, attempt: Attempt, now=None) -> Attempt:
 
 
 def _attempt_totals(attempt: Attempt, items: list[AttemptItem], *, final: bool) -> None:
-    total = sum((item.score or Decimal(0) for item in items), Decimal(0))
-    attempt.score = total
-    attempt.percent = (100 * total / attempt.max_score) if attempt.max_score else Decimal(0)
-    attempt.passed = final and attempt.percent >= attempt.quiz.pass_percent
-    attempt.state = Attempt.State.FINISHED if final else Attempt.State.NEEDS_GRADING
+    attempt.totals_set(sum((item.score or Decimal(0) for item in items), Decimal(0)), final=final)
 
 
 class GradingError(Exception):
@@ -387,20 +383,12 @@ def quiz_grade_refresh(*, learner, quiz: QuizPage) -> QuizGrade | None:
     )
     if not finished:
         return None
-    method = quiz.grading_method
-    if method == QuizPage.GradingMethod.HIGHEST:
-        percent = max(finished)
-    elif method == QuizPage.GradingMethod.LAST:
-        percent = finished[-1]
-    elif method == QuizPage.GradingMethod.FIRST:
-        percent = finished[0]
-    else:
-        percent = sum(finished) / len(finished)
+    percent = quiz.grade_of(finished)
     course = quiz_course(quiz)
     grade, _created = QuizGrade.objects.update_or_create(
         learner=learner,
         quiz=quiz,
-        defaults={"course": course, "percent": percent, "passed": percent >= quiz.pass_percent},
+        defaults={"course": course, "percent": percent, "passed": quiz.is_pass(percent)},
     )
     enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
     if enrollment is not None:

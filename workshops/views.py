@@ -185,11 +185,7 @@ def paper_scores(request, pk: int, kind: str):
     if not selectors.user_may_mark_attendance(user=request.user, workshop=workshop):
         raise Http404
     participants = selectors.participants_of(workshop)
-    current = dict(
-        TestResult.objects.filter(participant__workshop=workshop, kind=kind).values_list(
-            "participant_id", "percent"
-        )
-    )
+    current = selectors.paper_scores_of(workshop=workshop, kind=kind)
     form = PaperScoresForm(request.POST or None, participants=participants, current=current)
     if request.method == "POST" and form.is_valid():
         count = services.paper_results_enter(
