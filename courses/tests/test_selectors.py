@@ -1,9 +1,12 @@
 """The read API that courses offers the other apps (courses/selectors.py): the outline of a
 course as a learner sees it, a learner's enrollment, the course above a page."""
 
+import ast
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -184,3 +187,38 @@ def test_the_course_above_a_page_in_one_query(django_assert_num_queries):
         assert selectors.course_for_page(lesson) == course
     # A page placed directly in the course (a final quiz): its parent is the course.
     assert selectors.course_for_page(module) == course
+
+
+# The apps above courses read it through its selectors and write through its services; they
+# never query its Enrollment model themselves, nor reach another app with apps.get_model.
+LAYERED_APPS = ("quizzes", "certificates", "xapi", "workshops", "packages")
+
+
+def _sources(app: str):
+    root = Path(settings.BASE_DIR) / app
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root).parts
+        if parts[0] not in ("tests", "migrations"):
+            yield path
+
+
+def test_apps_above_courses_read_enrollments_only_through_its_selectors():
+    offenders = []
+    for app in LAYERED_APPS:
+        for path in _sources(app):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.ImportFrom)
+                    and node.module == "courses.models"
+                    and any(alias.name == "Enrollment" for alias in node.names)
+                ):
+                    offenders.append(f"{path}:{node.lineno} imports Enrollment")
+                if (
+                    isinstance(node, ast.Attribute)
+                    and node.attr == "get_model"
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id == "apps"
+                ):
+                    offenders.append(f"{path}:{node.lineno} apps.get_model")
+    assert offenders == []
