@@ -43,7 +43,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import accumulate
@@ -193,6 +193,25 @@ SENTENCES = [
     "Les aveux obtenus sous la contrainte sont nuls et engagent la responsabilité de l’agent.",
     "La Commission nationale des droits de l’Homme peut visiter les lieux de détention.",
 ]
+
+
+def _ticked(outline, lesson_ids: set[int]):
+    """The course's outline as `outlines_build` gives it to a learner who has read
+    `lesson_ids` (the seed writes the facts in bulk, so it ticks them itself rather than
+    reading each learner's outline back from the database)."""
+    return replace(
+        outline,
+        modules=[
+            replace(
+                module,
+                items=[
+                    replace(item, completed=item.kind == "lessonpage" and item.id in lesson_ids)
+                    for item in module.items
+                ],
+            )
+            for module in outline.modules
+        ],
+    )
 
 
 @dataclass
@@ -524,7 +543,7 @@ class _Seeder:
             course.add_child(instance=quiz)
             self.shapes.append(_CourseShape(course=course, lesson_ids=lesson_ids, quiz=quiz))
         courses = [shape.course for shape in self.shapes]
-        outlines = outlines_build(courses=courses, completed_ids=set())
+        outlines = outlines_build(courses=courses)
         for shape in self.shapes:
             shape.outline = outlines[shape.course.pk]
         counts = self.summary.counts
@@ -732,9 +751,7 @@ class _Seeder:
                 continue  # not started: the model's defaults
             enrollment = item.enrollment
             progress = progress_compute(
-                enrollment=enrollment,
-                outline=item.shape.outline,
-                completed_lesson_ids=item.lesson_ids,
+                enrollment=enrollment, outline=_ticked(item.shape.outline, item.lesson_ids)
             )
             enrollment.progress_apply(progress, now=item.end)
             enrollment.started_at = item.start  # the first step was taken then

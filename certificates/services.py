@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import Enrollment
+from courses import selectors as course_selectors
 from courses.scores import course_score
 
 from .models import Certificate, CertificateBranding, StatusList
@@ -28,7 +28,7 @@ def verify_url_for(certificate: Certificate) -> str:
     return base + reverse("certificates:verify_code", args=[certificate.code_display])
 
 
-def _course_score(enrollment: Enrollment):
+def _course_score(enrollment):
     """The score the certificate states and what it is (courses.scores: the quizzes app
     registers it; certificates does not import quizzes). See quizzes.selectors.course_score:
     the final evaluation's grade as the learner saw it, else the mean of the quiz grades said
@@ -38,13 +38,8 @@ def _course_score(enrollment: Enrollment):
 
 def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
     """Get or create the valid certificate of a completed enrollment, then its PDF."""
-    enrollment = (
-        Enrollment.objects.select_related("learner", "course")
-        .completed()
-        .filter(learner_id=learner_id, course_id=course_id)
-        .first()
-    )
-    if enrollment is None:
+    enrollment = course_selectors.enrollment_get(learner=learner_id, course=course_id)
+    if enrollment is None or not enrollment.is_completed:
         raise CertificateError(_("Cette formation n’est pas terminée."))
     certificate = (
         Certificate.objects.valid().filter(learner_id=learner_id, course_id=course_id).first()
@@ -237,8 +232,7 @@ def enrollments_missing_certificate(*, older_than: timedelta):
         .exclude(pdf_sha256="")
     )
     return (
-        Enrollment.objects.completed()
-        .filter(completed_at__lt=cutoff)
+        course_selectors.completed_enrollments(completed_before=cutoff)
         .exclude(Exists(valid))
         .values_list("learner_id", "course_id")
     )

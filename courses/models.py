@@ -275,15 +275,14 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """Context of the editor's preview: the course and its outline, no learner data."""
-        from .selectors import outlines_build
-        from .services import course_path_for
+        from .selectors import course_path_for, outline_for
 
         context = super().get_context(request, *args, **kwargs)
         course = (
             CoursePage.objects.filter(path=course_path_for(self)).first() if self.path else None
         )
         context["course"] = course
-        context["outline"] = outlines_build(courses=[course])[course.pk] if course else None
+        context["outline"] = outline_for(course=course, learner=None) if course else None
         context["is_preview"] = True
         return context
 

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from courses import selectors as course_selectors
 from courses import services as course_services
-from courses.models import Enrollment
 
 from . import grading
 from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage
@@ -32,7 +31,7 @@ class QuizError(Exception):
 
 def quiz_course(quiz: QuizPage):
     """The course of a quiz placed in a module or directly in the course."""
-    return course_services.course_for_page(quiz)
+    return course_selectors.course_for_page(quiz)
 
 
 def attempt_cutoff(attempt: Attempt, quiz: QuizPage):
@@ -52,15 +51,15 @@ def attempt_start_refusal(
     attempts at this quiz, when the caller has read them already."""
     now = now or timezone.now()
     course = quiz_course(quiz)
-    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
     if enrollment is None:
         return _("Inscrivez-vous à la formation pour passer ce quiz.")
     if quiz.close_at and now >= quiz.close_at:
         return _("Ce quiz est fermé.")
     if course.sequential_modules:  # only then can a module be locked
-        outline = course_selectors.outlines_build(
-            courses=[course], learner=learner, enrollments=[enrollment]
-        )[course.pk]
+        outline = course_selectors.outline_for(
+            course=course, learner=learner, enrollment=enrollment
+        )
         item = outline.item(quiz.pk)
         if item is not None and item.locked:
             return _("Ce quiz est verrouillé : terminez d’abord les modules précédents.")
@@ -390,7 +389,7 @@ def quiz_grade_refresh(*, learner, quiz: QuizPage) -> QuizGrade | None:
         quiz=quiz,
         defaults={"course": course, "percent": percent, "passed": quiz.is_pass(percent)},
     )
-    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
     if enrollment is not None:
         course_services.enrollment_progress_refresh(enrollment=enrollment)
     return grade

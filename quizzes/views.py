@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import selectors as course_selectors
-from courses.models import Enrollment
 
 from . import grading, selectors, services
 from .forms import EssayGradeForm
@@ -57,7 +56,7 @@ def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
     the course."""
     course = services.quiz_course(quiz)
     grade = quiz.grades.filter(learner=learner).first()
-    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
     in_progress = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
     step = {
         "course": course,
@@ -73,9 +72,9 @@ def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
     if enrollment is not None and enrollment.is_completed:
         step["completion_url"] = reverse("courses:completed", args=[course.pk])
     elif enrollment is not None and step["passed"]:
-        outline = course_selectors.outlines_build(
-            courses=[course], learner=learner, enrollments=[enrollment]
-        )[course.pk]
+        outline = course_selectors.outline_for(
+            course=course, learner=learner, enrollment=enrollment
+        )
         step["next_item"] = selectors.quiz_next_item(quiz_id=quiz.pk, outline=outline)
     if in_progress is None:
         step["refusal"] = services.attempt_start_refusal(
@@ -242,17 +241,21 @@ def attempt_summary(request, attempt_id: int):
     )
 
 
+def _course_completed(*, learner, course) -> bool:
+    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
+    return enrollment is not None and enrollment.is_completed
+
+
 @login_required
 @require_POST
 def attempt_submit(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     course = services.quiz_course(attempt.quiz)
-    completed = Enrollment.objects.completed().filter(learner=request.user, course=course)
-    was_completed = completed.exists()
+    was_completed = _course_completed(learner=request.user, course=course)
     attempt = services.attempt_submit(attempt=attempt)
     if attempt.state == Attempt.State.ABANDONED:
         messages.error(request, _("Le temps était écoulé : cette tentative n’est pas comptée."))
-    elif not was_completed and completed.exists():
+    elif not was_completed and _course_completed(learner=request.user, course=course):
         # The submit that completes the course: the completion moment, not a plain review.
         return redirect("courses:completed", course_id=course.pk)
     return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
