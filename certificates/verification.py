@@ -56,9 +56,7 @@ def finder_register(finder: Finder) -> None:
 def certificate_document(certificate: Certificate) -> VerifiedDocument:
     facts = [(_("Formation"), certificate.course_title)]
     if certificate.score_percent is not None:
-        facts.append(
-            (certificate.score_label, f"{floatformat(certificate.score_percent, 0)} %")
-        )
+        facts.append((certificate.score_label, f"{floatformat(certificate.score_percent, 0)} %"))
     return VerifiedDocument(
         serial=certificate.serial or "",
         holder=certificate.learner_name,

@@ -196,6 +196,7 @@ class WorkshopForm(forms.ModelForm):
             "capacity",
             "pre_test",
             "post_test",
+            "attendance_threshold",
         ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
