@@ -2,18 +2,44 @@
 with the model's panels (sessions inline), and the attestations de participation
 (« Attestations de participation »: list, revoke, reissue)."""
 
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_views
 from .models import Workshop
 
 
+class WorkshopDeleteView(DeleteView):
+    """A workshop whose participants hold attestations de participation (valid or revoked)
+    stays, for the record: the attestations protect their participations. Said in French,
+    instead of the database's refusal."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                gettext(
+                    "L’atelier « %(title)s » ne peut pas être supprimé : des attestations de "
+                    "participation y ont été délivrées."
+                )
+                % {"title": self.object},
+            )
+            return HttpResponseRedirect(reverse(self.index_url_name))
+
+
 class WorkshopViewSet(ModelViewSet):
     model = Workshop
+    delete_view_class = WorkshopDeleteView
     menu_label = _("Ateliers")
     icon = "group"
     add_to_admin_menu = True

@@ -189,7 +189,7 @@ def test_a_code_with_nul_characters_is_a_bad_request(client, setup):
         ("0", "supérieure ou égale à 1"),
         ("101", "inférieure ou égale à 100"),
         ("quatre-vingts", "Saisissez un nombre entier"),
-        ("", "Champ requis."),
+        ("-5", "supérieure ou égale à"),
     ],
 )
 def test_a_bad_threshold_on_the_creation_form_gets_a_french_error(client, value, message):
@@ -212,3 +212,23 @@ def test_a_bad_threshold_on_the_creation_form_gets_a_french_error(client, value,
     from workshops.models import Workshop
 
     assert not Workshop.objects.exists()
+
+
+def test_a_threshold_left_empty_is_the_default_80(client):
+    from workshops.models import Workshop
+
+    client.force_login(SupervisorFactory(supervised_units=[tree_build().mopti]))
+    data = {
+        "title": "Atelier",
+        "place": "Sévaré",
+        "region": "Mopti",
+        "start_date": "2026-03-02",
+        "end_date": "2026-03-03",
+        "capacity": "30",
+        "attendance_threshold": "",
+    }
+    assert client.post(reverse("workshops:create"), data).status_code == 302
+    assert Workshop.objects.get().attendance_threshold == 80
+    data["title"], data["attendance_threshold"] = "Atelier exigeant", "100"
+    assert client.post(reverse("workshops:create"), data).status_code == 302
+    assert Workshop.objects.get(title="Atelier exigeant").attendance_threshold == 100
