@@ -1,11 +1,9 @@
 """Issuing, rendering, revoking. Every function here is idempotent: a task run twice, or by
 two workers at once, ends with one valid certificate and one PDF."""
 
-import hashlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from courses import selectors as course_selectors
 from courses.scores import course_score
 
+from . import documents
 from .models import Certificate, CertificateBranding, StatusList
 from .signals import certificate_issued, certificate_revoked
 
@@ -110,38 +109,18 @@ def branding_get() -> CertificateBranding:
     return CertificateBranding.for_site(site) if site else CertificateBranding()
 
 
-def _pdf_is_current(certificate: Certificate) -> bool:
-    if not (certificate.pdf and certificate.pdf_sha256):
-        return False
-    try:
-        with certificate.pdf.open("rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest() == certificate.pdf_sha256
-    except (OSError, ValueError):
-        return False  # missing or unreadable file: render it again
-
-
 def certificate_pdf_ensure(*, certificate: Certificate, force: bool = False) -> Certificate:
     """Renders and stores the PDF unless a readable one with the recorded hash exists. The
-    certificate's row is locked meanwhile, so two workers never write two files."""
-    if not force and _pdf_is_current(certificate):
-        return certificate
+    certificate's row is locked meanwhile, so two workers never write two files
+    (certificates/documents.py, shared with the other documents Kalan issues)."""
     from .pdf import certificate_pdf_render
 
-    with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        if not force and _pdf_is_current(certificate):
-            return certificate  # another worker rendered it while we waited
-        data = certificate_pdf_render(
-            certificate=certificate, branding=branding_get(), verify_url=verify_url_for(certificate)
+    def render(locked: Certificate) -> bytes:
+        return certificate_pdf_render(
+            certificate=locked, branding=branding_get(), verify_url=verify_url_for(locked)
         )
-        name = f"certificats/{certificate.serial}.pdf"
-        storage = certificate.pdf.storage
-        if storage.exists(name):
-            storage.delete(name)
-        certificate.pdf.save(f"{certificate.serial}.pdf", ContentFile(data), save=False)
-        certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
-        certificate.save(update_fields=["pdf", "pdf_sha256"])
-    return certificate
+
+    return documents.pdf_ensure(document=certificate, render=render, force=force)
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage
 from courses.services import enrollment_create
 
+from . import attestations
 from .models import Attendance, Participant, Session, TestResult, Workshop
 
 MAX_DAYS = 31
@@ -66,7 +67,8 @@ def participants_add(*, workshop: Workshop, learners, added_by) -> int:
 @transaction.atomic
 def attendance_save(*, session: Session, marks: dict[int, str], marked_by) -> int:
     """Records a whole session's attendance at once: `marks` maps participant ids (of this
-    workshop only) to a status. Returns the number of rows written."""
+    workshop only) to a status, and queues the attestations it makes due. Returns the number
+    of rows written."""
     valid = set(Attendance.Status.values)
     participants = set(
         Participant.objects.filter(workshop_id=session.workshop_id).values_list("pk", flat=True)
@@ -90,6 +92,8 @@ def attendance_save(*, session: Session, marks: dict[int, str], marked_by) -> in
         unique_fields=["session", "participant"],
         update_fields=["status", "marked_by", "marked_at"],
     )
+    # Those this roll call brings to the threshold get their attestation after the commit.
+    attestations.attestations_queue(workshop_id=session.workshop_id, participant_ids=marks.keys())
     return len(marks)
 
 

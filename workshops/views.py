@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import charts, selectors, services
+from . import attestations, charts, selectors, services
 from .forms import (
     AttendanceForm,
     PaperScoresForm,
@@ -79,6 +79,7 @@ def workshop_detail(request, pk: int):
                 "attendances": record.attendances.select_related("session").order_by(
                     "session__date", "session__part"
                 ),
+                "attestation": attestations.participant_attestation(record),
             },
         )
     return render(
@@ -87,7 +88,8 @@ def workshop_detail(request, pk: int):
         {
             "workshop": workshop,
             "sessions": selectors.session_summaries(workshop),
-            "participants": selectors.participants_of(workshop),
+            # With their attendance and attestation: who has one, at a glance.
+            "participants": attestations.participants_with_attestations(workshop),
             "may_mark": selectors.user_may_mark_attendance(user=request.user, workshop=workshop),
             "may_add": selectors.user_may_add_participants(user=request.user, workshop=workshop),
         },

@@ -331,6 +331,10 @@ KALAN_JOBS_SOFT_TIME_LIMIT = env.int("KALAN_JOBS_SOFT_TIME_LIMIT", default=600)
 KALAN_JOBS_TIME_LIMIT = KALAN_JOBS_SOFT_TIME_LIMIT + 60
 KALAN_JOBS_QUEUED_TIMEOUT = timedelta(hours=1)
 CERTIFICATES_SWEEP_AFTER_MINUTES = env.int("CERTIFICATES_SWEEP_AFTER_MINUTES", default=10)
+# The same for the workshops' attestations de participation, after the last roll call.
+WORKSHOPS_ATTESTATIONS_SWEEP_AFTER_MINUTES = env.int(
+    "WORKSHOPS_ATTESTATIONS_SWEEP_AFTER_MINUTES", default=10
+)
 # Ed25519 key (PKCS8 PEM) that signs the Open Badges 3.0 credentials; under var/, outside git.
 KALAN_OB3_KEY_PATH = Path(
     env.str("KALAN_OB3_KEY_PATH", default=str(VAR_DIR / "keys" / "ob3-ed25519.pem"))
@@ -361,6 +365,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "certificates-sweep": {
         "task": "certificates.tasks.certificates_sweep",
+        "schedule": 300.0,
+    },
+    # Attestations de participation due after a roll call whose task was lost.
+    "workshops-attestations-sweep": {
+        "task": "workshops.tasks.attestations_sweep",
         "schedule": 300.0,
     },
     # Fails the jobs of a dead worker and deletes expired export files.
