@@ -16,9 +16,9 @@ from courses import selectors as course_selectors
 from courses.models import Enrollment
 
 from . import grading, selectors, services
-from . import types as question_types
 from .forms import EssayGradeForm
 from .models import Attempt, QuizPage
+from .types import question_type, responses_from_post
 
 # A save id is chosen by the client (a uuid from our page, later an offline client's own id).
 SAVE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
@@ -106,7 +106,7 @@ def attempt_start(request, quiz_id: int):
 def _raw_responses(request, items) -> dict[int, object]:
     """Reads the page's fields into raw responses (each type reads its own, quizzes/types;
     attempt_save cleans them)."""
-    responses = question_types.responses_from_post(request.POST, items)
+    responses = responses_from_post(request.POST, items)
     save_id = request.POST.get("save_id", "")
     if save_id and not SAVE_ID.fullmatch(save_id):
         raise grading.ResponseError(_("Identifiant d’enregistrement non valide."))
@@ -172,11 +172,7 @@ def attempt_summary(request, attempt_id: int):
     if attempt.state != Attempt.State.IN_PROGRESS:
         return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
     # A description asks nothing: it is neither answered nor unanswered.
-    items = [
-        i
-        for i in attempt.items.all()
-        if not question_types.question_type(i.snapshot["type"]).information
-    ]
+    items = [i for i in attempt.items.all() if not question_type(i.snapshot["type"]).information]
     return TemplateResponse(
         request,
         "quizzes/attempt_summary.html",
