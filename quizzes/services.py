@@ -3,7 +3,6 @@ each item's frozen snapshot and saved response (quizzes/grading.py); nothing the
 is trusted but the choice of answers."""
 
 import random
-import secrets
 from datetime import timedelta
 from decimal import Decimal
 
@@ -18,6 +17,7 @@ from courses import services as course_services
 from . import grading
 from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage
 from .signals import attempt_graded, attempt_started
+from .types import question_type
 
 # A save that reaches the server this long after the deadline still counts: the learner
 # pressed the button in time, the network was slow.
@@ -126,28 +126,6 @@ def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
     return [questions[pk] for pk in drawn if pk in questions]
 
 
-def _display_order(snapshot: dict, rng: random.Random, shuffle: bool) -> list[list[str]]:
-    """Opaque tokens for what the learner picks from, in display order: [[token, real id]].
-    The page never shows the real ids, which would hint at the answer (c0 is often right,
-    and a matching answer's pair id equals its prompt's)."""
-    kind = snapshot["type"]
-    if kind in ("single", "multiple", "truefalse"):
-        ids = [c["id"] for c in snapshot["choices"]]
-    elif kind == "matching":
-        ids = [p["id"] for p in snapshot["pairs"]]
-    elif kind == "ordering":
-        ids = [i["id"] for i in snapshot["items"]]
-    else:
-        return []
-    if kind == "ordering" or (shuffle and kind != "truefalse"):
-        # Ordering items are always shuffled: in their given order they are the answer.
-        ids = ids[:]
-        rng.shuffle(ids)
-        if kind == "ordering" and len(ids) > 1 and ids == [i["id"] for i in snapshot["items"]]:
-            ids = ids[1:] + ids[:1]
-    return [[secrets.token_hex(4), real_id] for real_id in ids]
-
-
 def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
     """Resumes the attempt in progress, or starts a new one within the rules. Concurrent
     starts make one attempt: the learner's row is locked, and a constraint allows one
@@ -188,7 +166,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                     snapshot=snapshot,
                     # A question may ask to keep its order (Moodle's shuffleanswers off:
                     # « Aucune des réponses ci-dessus » stays last).
-                    display_order=_display_order(
+                    display_order=question_type(snapshot["type"]).display_order(
                         snapshot, rng, quiz.shuffle_choices and question.shuffle_answers
                     ),
                 )
@@ -209,27 +187,13 @@ def _translate(item: AttemptItem, raw):
     """Maps the page's opaque tokens back to snapshot ids. Unknown tokens become values that
     response_clean rejects."""
     tokens = token_map(item)
-    kind = item.snapshot["type"]
 
     def real(value):
         return tokens.get(value, f"?{value}") if isinstance(value, str) else value
 
-    if raw is None or not tokens:
+    if not tokens or not isinstance(raw, dict):
         return raw
-    if kind in ("single", "truefalse") and isinstance(raw, dict):
-        return {**raw, "choice": real(raw.get("choice"))}
-    if kind == "multiple" and isinstance(raw, dict):
-        choices = raw.get("choices")
-        if isinstance(choices, list):
-            return {**raw, "choices": [real(c) for c in choices]}
-        return {**raw, "choices": real(choices)}
-    if kind == "matching" and isinstance(raw, dict) and isinstance(raw.get("matches"), dict):
-        # Prompts are keyed by their real ids (shown in the authored order, which tells
-        # nothing); only the answers, shuffled, go through tokens.
-        return {"matches": {k: real(v) for k, v in raw["matches"].items()}}
-    if kind == "ordering" and isinstance(raw, dict) and isinstance(raw.get("order"), list):
-        return {"order": [real(v) for v in raw["order"]]}
-    return raw
+    return question_type(item.snapshot["type"]).from_tokens(raw, real)
 
 
 @transaction.atomic

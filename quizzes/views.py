@@ -17,11 +17,10 @@ from courses import selectors as course_selectors
 from . import grading, selectors, services
 from .forms import EssayGradeForm
 from .models import Attempt, QuizPage
+from .types import question_type, responses_from_post
 
-MAX_FIELDS_PER_QUESTION = 60
 # A save id is chosen by the client (a uuid from our page, later an offline client's own id).
 SAVE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
-POSITION = re.compile(r"[0-9]{1,4}")
 
 
 def quiz_serve(request, quiz: QuizPage):
@@ -104,61 +103,13 @@ def attempt_start(request, quiz_id: int):
 
 
 def _raw_responses(request, items) -> dict[int, object]:
-    """Reads the page's fields into raw responses (validated later by grading)."""
-    # PostgreSQL cannot store a NUL character in JSON: refuse it here, as bad input, rather
-    # than fail on the write (found by the hypothesis test of this view).
-    if any("\x00" in value for values in request.POST.lists() for value in values[1]):
-        raise grading.ResponseError(_("Votre réponse contient un caractère non valide."))
+    """Reads the page's fields into raw responses (each type reads its own, quizzes/types;
+    attempt_save cleans them)."""
+    responses = responses_from_post(request.POST, items)
     save_id = request.POST.get("save_id", "")
     if save_id and not SAVE_ID.fullmatch(save_id):
         raise grading.ResponseError(_("Identifiant d’enregistrement non valide."))
-    raw = {}
-    for item in items:
-        field = f"q{item.pk}"
-        kind = item.snapshot["type"]
-        if kind == "multiple":
-            raw[item.pk] = {"choices": request.POST.getlist(field)[:MAX_FIELDS_PER_QUESTION]}
-        elif kind in ("single", "truefalse"):
-            value = request.POST.get(field)
-            raw[item.pk] = {"choice": value} if value else None
-        elif kind == "short":
-            raw[item.pk] = {"text": request.POST.get(field, "")}
-        elif kind == "numerical":
-            raw[item.pk] = {"value": request.POST.get(field, "")}
-        elif kind == "matching":
-            matches = {
-                pair["id"]: request.POST.get(f"{field}-{pair['id']}", "")
-                for pair in item.snapshot["pairs"]
-            }
-            raw[item.pk] = {"matches": {k: v for k, v in matches.items() if v}}
-        elif kind == "ordering":
-            raw[item.pk] = _ordering_raw(request, field, item)
-        elif kind == "essay":
-            raw[item.pk] = {"text": request.POST.get(field, "")}
-        # A description has no answer: nothing is read for it.
-    return raw
-
-
-def _ordering_raw(request, field, item):
-    count = len(item.display_order)
-    positions = {}
-    for token, _real in item.display_order:
-        value = request.POST.get(f"{field}-{token}", "").strip()
-        if value:
-            # ASCII digits only: str.isdigit() also accepts "²", which int() refuses; and
-            # "1" and "01" are the same position.
-            position = int(value) if POSITION.fullmatch(value) else None
-            if position is None or not 1 <= position <= count or position in positions.values():
-                raise grading.ResponseError(
-                    _("Donnez à chaque élément une position différente, de 1 à %(n)d.")
-                    % {"n": count}
-                )
-            positions[token] = position
-    if not positions:
-        return None
-    if len(positions) != count:
-        raise grading.ResponseError(_("Classez tous les éléments, ou aucun."))
-    return {"order": sorted(positions, key=positions.__getitem__)}
+    return responses
 
 
 def _seconds_left(attempt: Attempt) -> int | None:
@@ -220,7 +171,7 @@ def attempt_summary(request, attempt_id: int):
     if attempt.state != Attempt.State.IN_PROGRESS:
         return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
     # A description asks nothing: it is neither answered nor unanswered.
-    items = [i for i in attempt.items.all() if i.snapshot["type"] != "description"]
+    items = [i for i in attempt.items.all() if not question_type(i.snapshot["type"]).information]
     return TemplateResponse(
         request,
         "quizzes/attempt_summary.html",
