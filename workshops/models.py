@@ -215,6 +215,12 @@ class Attendance(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     marked_at = models.DateTimeField(_("relevée le"))
+    # When the participant was first marked present or late since the last absence: names
+    # the xAPI « attended » statement (a correction to absent voids that one; present again
+    # later is a new statement). Empty while absent or excused.
+    attended_since = models.DateTimeField(_("présence relevée depuis"), null=True, blank=True)
+
+    ATTENDED = ("present", "late")
 
     class Meta:
         verbose_name = _("présence")
