@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from accounts.tests.factories import LearnerFactory
 from courses import completion, selectors, services
-from courses.models import Enrollment, LessonCompletion, LessonPage, ModulePage
+from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
 from courses.tests.factories import course_build, lesson_body, lessons_of
 
 pytestmark = pytest.mark.django_db
@@ -187,6 +187,14 @@ def test_the_course_above_a_page_in_one_query(django_assert_num_queries):
         assert selectors.course_for_page(lesson) == course
     # A page placed directly in the course (a final quiz): its parent is the course.
     assert selectors.course_for_page(module) == course
+    # Asked again of the same instance: no query; once its path is another (the page moved),
+    # asked anew.
+    with django_assert_num_queries(0):
+        assert selectors.course_for_page(lesson) == course
+    other = CoursePage.objects.get(title="Voisine")
+    lesson.path = lessons_of(other)[0].path
+    with django_assert_num_queries(1):
+        assert selectors.course_for_page(lesson) == other
 
 
 # The apps above courses read it through its selectors and write through its services; they
