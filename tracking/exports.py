@@ -8,10 +8,6 @@ from typing import BinaryIO, TextIO
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from courses.models import Enrollment
 from jobs.spreadsheets import cell_escape, formula_like, xlsx_cell
@@ -109,7 +105,13 @@ def csv_write(rows: Iterable[tuple], *, labels: dict[int, str], out: TextIO, rep
 
 def xlsx_write(rows: Iterable[tuple], *, labels: dict[int, str], out: BinaryIO, report=None) -> int:
     """Writes the workbook into `out`; returns the row count. openpyxl's write-only workbook
-    spools rows to a temporary file, so memory stays flat at 10,000 rows."""
+    spools rows to a temporary file, so memory stays flat at 10,000 rows. openpyxl is imported
+    here, in the Celery job: web processes never load it."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Suivi"))
     sheet.freeze_panes = "A2"
