@@ -20,10 +20,11 @@ def our_templates() -> list[str]:
     from django.apps import apps
     from django.conf import settings
 
-    base = Path(settings.BASE_DIR)
+    base = Path(settings.BASE_DIR).resolve()
     roots = [Path(folder) for folder in settings.TEMPLATES[0]["DIRS"]]
     for config in apps.get_app_configs():
-        if Path(config.path).is_relative_to(base):
+        # Our apps are the top-level folders of the project (the virtualenv may be inside it).
+        if Path(config.path).resolve().parent == base:
             roots.append(Path(config.path) / "templates")
     names = set()
     for root in roots:
