@@ -63,12 +63,14 @@ def profile(browser, transport, pages, args):
     count = args.series * args.requests
     columns = {}
     for name, path in pages.items():
-        columns[name] = dict(timer.run(lambda path=path: browser.request("GET", path), count))
-    print(f"mean of {count} requests, ms")
+        rows = timer.run(lambda path=path: browser.request("GET", path), count)
+        columns[name] = {label: (wall, cpu) for label, wall, cpu in rows}
+    print(f"mean of {count} requests, ms (wall: elapsed; CPU: this process's thread)")
     labels = list(columns["lesson"])
-    print(f"{'':<62}" + "".join(f"{name:>9}" for name in columns))
+    print(f"{'':<58}" + "".join(f"{name + ' wall':>12}{name + ' CPU':>11}" for name in columns))
     for label in labels:
-        print(f"{label:<62}" + "".join(f"{col.get(label, 0.0):9.2f}" for col in columns.values()))
+        cells = "".join(f"{col[label][0]:12.2f}{col[label][1]:11.2f}" for col in columns.values())
+        print(f"{label:<58}{cells}")
 
 
 def main():

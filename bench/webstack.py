@@ -383,6 +383,7 @@ class LayerTimer:
         from wagtail.models import Page, Site
 
         self.totals: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
         self.queries = 0
         self.sql = 0.0
         self.names = []
@@ -401,11 +402,11 @@ class LayerTimer:
             original = getattr(owner, attribute)
 
             def wrapper(*args, **kwargs):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.thread_time()
                 try:
                     return original(*args, **kwargs)
                 finally:
-                    self._add(label, time.perf_counter() - start)
+                    self._add(label, time.perf_counter() - start, time.thread_time() - cpu)
 
             setattr(owner, attribute, wrapper)
 
@@ -416,16 +417,17 @@ class LayerTimer:
         timed(template_response.SimpleTemplateResponse, "render", "template rendering")
         self._connection = connection
 
-    def _add(self, label, seconds):
+    def _add(self, label, seconds, cpu):
         self.totals[label] = self.totals.get(label, 0.0) + seconds
+        self.cpu[label] = self.cpu.get(label, 0.0) + cpu
 
     def _inside(self, get_response, label):
         def wrapper(request):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.thread_time()
             try:
                 return get_response(request)
             finally:
-                self._add(label, time.perf_counter() - start)
+                self._add(label, time.perf_counter() - start, time.thread_time() - cpu)
 
         return wrapper
 
@@ -438,25 +440,25 @@ class LayerTimer:
             self.sql += time.perf_counter() - start
 
     def run(self, call, count):
-        """`call()` `count` times; the mean milliseconds of each part, and CPU per request."""
-        self.totals = {}
+        """`call()` `count` times; for each part, the mean wall time and the mean CPU time of
+        this thread, in ms (the CPU column does not count the waits for PostgreSQL and
+        Redis, nor for the other processes of a busy machine)."""
+        self.totals, self.cpu = {}, {}
         self.queries, self.sql = 0, 0.0
-        cpu = time.process_time()
         with self._connection.execute_wrapper(self.sql_wrapper):
             for _ in range(count):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.thread_time()
                 call()
-                self._add("whole request", time.perf_counter() - start)
-        cpu = time.process_time() - cpu
-        mean = {label: seconds * 1000 / count for label, seconds in self.totals.items()}
-        rows = [("whole request (wall)", mean["whole request"])]
-        rows.append(("whole request (CPU of this process)", cpu * 1000 / count))
-        outer = mean["whole request"]
+                self._add("whole request", time.perf_counter() - start, time.thread_time() - cpu)
+        wall = {label: seconds * 1000 / count for label, seconds in self.totals.items()}
+        cpu = {label: seconds * 1000 / count for label, seconds in self.cpu.items()}
+        rows = [("whole request", wall["whole request"], cpu["whole request"])]
+        outer = (wall["whole request"], cpu["whole request"])
         for index, name in enumerate(self.names):
-            inner = mean.get(f"inside {index}", 0.0)
-            rows.append((f"middleware {name} (own)", outer - inner))
+            inner = (wall.get(f"inside {index}", 0.0), cpu.get(f"inside {index}", 0.0))
+            rows.append((f"middleware {name} (own)", outer[0] - inner[0], outer[1] - inner[1]))
             outer = inner
-        rows.append(("URL resolving, view, rendering (below the middleware)", outer))
+        rows.append(("URL resolving, view, rendering (below the middleware)", *outer))
         for label in (
             "session load (cached_db)",
             "user load",
@@ -464,7 +466,7 @@ class LayerTimer:
             "wagtail: site + route to the page",
             "template rendering",
         ):
-            rows.append((f"  of which {label}", mean.get(label, 0.0)))
-        rows.append(("  SQL time", self.sql * 1000 / count))
-        rows.append(("  SQL queries (count)", self.queries / count))
+            rows.append((f"  of which {label}", wall.get(label, 0.0), cpu.get(label, 0.0)))
+        rows.append(("SQL: time waiting for PostgreSQL", self.sql * 1000 / count, 0.0))
+        rows.append(("SQL: queries per request", self.queries / count, 0.0))
         return rows
