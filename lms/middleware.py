@@ -2,6 +2,7 @@
 carry personal data out of shared and disk caches."""
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -100,6 +101,35 @@ class OfflineUserMiddleware:
             signed_in = user is not None and user.is_authenticated
             response[self.HEADER] = self.key(user) if signed_in else ""
         return response
+
+
+class HtmlCompressionMiddleware(GZipMiddleware):
+    """gzip for the HTML pages that show nothing of the request: on a phone a lesson then
+    weighs a quarter of its size (bench/RESULTS.md, issue 22).
+
+    BREACH: an attacker who can put text of their choice into a compressed page that also
+    holds a secret, and watch the page's size on the network, learns the secret a character at
+    a time. So a page is compressed only when nothing of the request can be in it: a GET or
+    HEAD without a query string (where searches, filters and `next` come from), answered by a
+    view of KALAN_COMPRESSED_VIEWS (the Wagtail pages — lessons, courses, quizzes' front
+    pages — and « Mes formations », whose URLs take no free text), with a 200. Everything else
+    (forms sent back with their errors, search results, the verification of a code typed in
+    the URL, the admin) goes out as it is. The CSRF token of the forms on these pages is
+    masked again for every response by Django, so it is never the same secret twice; and
+    Django's gzip adds 0 to 100 random bytes to each answer (« Heal the BREACH »)."""
+
+    def process_response(self, request, response):
+        match = getattr(request, "resolver_match", None)
+        if (
+            response.status_code != 200
+            or request.method not in ("GET", "HEAD")
+            or request.META.get("QUERY_STRING")
+            or match is None
+            or match.view_name not in settings.KALAN_COMPRESSED_VIEWS
+            or not response.get("Content-Type", "").startswith("text/html")
+        ):
+            return response
+        return super().process_response(request, response)
 
 
 class PreviewFramingMiddleware:

@@ -11,10 +11,6 @@ from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from courses.models import Enrollment
 from jobs.spreadsheets import cell_escape, formula_like, xlsx_cell
@@ -179,7 +175,13 @@ def csv_write(rows: Iterable[dict], *, labels: dict[int, str], out: TextIO, repo
 
 def xlsx_write(rows: Iterable[dict], *, labels: dict[int, str], out: BinaryIO, report=None) -> int:
     """Writes the workbook into `out`; returns the row count. openpyxl's write-only workbook
-    spools rows to a temporary file, so memory stays flat at 10,000 rows."""
+    spools rows to a temporary file, so memory stays flat at 10,000 rows. openpyxl is imported
+    here, in the Celery job: web processes never load it."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Suivi"))
     sheet.freeze_panes = "A2"

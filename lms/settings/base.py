@@ -67,6 +67,9 @@ MIDDLEWARE = [
     # First: an oversized body is refused before anything reads it (lms/middleware.py).
     "lms.middleware.RequestBodyLimitMiddleware",
     "lms.middleware.NullCharacterQueryMiddleware",
+    # Compresses the pages that reflect nothing of the request (BREACH: see its docstring),
+    # after every middleware below has written the body.
+    "lms.middleware.HtmlCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,6 +87,11 @@ MIDDLEWARE = [
     # Axes must be last: it turns a lockout raised anywhere above into its response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The views whose HTML is sent gzipped (lms.middleware.HtmlCompressionMiddleware), by URL
+# name: only views whose URL takes no free text, so that nothing an attacker chooses can be
+# in a compressed page (BREACH). Wagtail's pages are the lessons, courses and quiz pages.
+KALAN_COMPRESSED_VIEWS = ["home", "wagtail_serve"]
 
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
