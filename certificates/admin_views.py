@@ -105,7 +105,9 @@ def certificate_reissue(request, pk: int):
             issued = certificate
         else:
             issued = services.certificate_issue(
-                learner_id=certificate.learner_id, course_id=certificate.course_id
+                learner_id=certificate.learner_id,
+                course_id=certificate.course_id,
+                reissue=True,
             )
     except services.CertificateError as error:
         messages.error(request, str(error))

@@ -35,14 +35,24 @@ def _course_score(enrollment):
     return course_score(learner=enrollment.learner, course=enrollment.course)
 
 
-def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
-    """Get or create the valid certificate of a completed enrollment, then its PDF."""
+def certificate_issue(*, learner_id: int, course_id: int, reissue: bool = False) -> Certificate:
+    """Get or create the valid certificate of a completed enrollment, then its PDF. A revoked
+    certificate stays revoked: the completion's task, a late retry of it and the sweep never
+    replace it; only an administrator's « Réémettre » (`reissue=True`) does."""
     enrollment = course_selectors.enrollment_get(learner=learner_id, course=course_id)
     if enrollment is None or not enrollment.is_completed:
         raise CertificateError(_("Cette formation n’est pas terminée."))
     certificate = (
         Certificate.objects.valid().filter(learner_id=learner_id, course_id=course_id).first()
     )
+    revoked = Certificate.objects.revoked().filter(learner_id=learner_id, course_id=course_id)
+    if certificate is None and not reissue and revoked.exists():
+        raise CertificateError(
+            _(
+                "L’attestation de cette formation a été révoquée : seule une réémission par "
+                "un administrateur la remplace."
+            )
+        )
     if certificate is None:
         learner = enrollment.learner
         score = _course_score(enrollment)
@@ -202,7 +212,9 @@ def status_is_revoked(*, number: int, index: int) -> bool:
 
 def enrollments_missing_certificate(*, older_than: timedelta):
     """Completed enrollments with no valid certificate and PDF, completed more than
-    `older_than` ago: the sweep re-queues them (a lost message or a worker that died)."""
+    `older_than` ago: the sweep re-queues them (a lost message or a worker that died). Those
+    whose certificate was revoked are left alone: revoked stays revoked until an
+    administrator reissues."""
     cutoff = timezone.now() - older_than
     # A certificate whose worker died before the PDF was stored counts as missing too.
     valid = (
@@ -210,8 +222,12 @@ def enrollments_missing_certificate(*, older_than: timedelta):
         .filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
         .exclude(pdf_sha256="")
     )
+    revoked = Certificate.objects.revoked().filter(
+        learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id")
+    )
     return (
         course_selectors.completed_enrollments(completed_before=cutoff)
         .exclude(Exists(valid))
+        .exclude(Exists(revoked))
         .values_list("learner_id", "course_id")
     )

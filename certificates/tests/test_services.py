@@ -105,10 +105,36 @@ def test_revocation_then_reissue_makes_a_new_valid_certificate():
         services.certificate_revoke(certificate=certificate, reason="  ")
     services.certificate_revoke(certificate=certificate, reason="Erreur d’identité")
     new = services.certificate_issue(
-        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id, reissue=True
     )
     assert new.pk != certificate.pk
     assert Certificate.objects.valid().count() == 1
+
+
+def test_a_revoked_certificate_stays_revoked_for_the_task_and_the_sweep(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from certificates import tasks
+    from courses.models import Enrollment
+
+    enrollment = completed_enrollment()
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    services.certificate_revoke(certificate=certificate, reason="Fraude à l’examen")
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        completed_at=timezone.now() - timedelta(hours=1)
+    )
+    with pytest.raises(services.CertificateError, match="révoquée"):
+        services.certificate_issue(learner_id=enrollment.learner_id, course_id=enrollment.course_id)
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    # A late retry of the completion's task, then the sweep ten minutes on: nothing new.
+    assert tasks.certificate_issue.delay(enrollment.learner_id, enrollment.course_id).get() is None
+    assert tasks.certificates_sweep.delay().get() == 0
+    assert list(Certificate.objects.values_list("pk", flat=True)) == [certificate.pk]
+    assert not Certificate.objects.valid().exists()
 
 
 def test_sweep_requeues_completed_enrollments_without_certificate(settings):
