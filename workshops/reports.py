@@ -132,8 +132,9 @@ def workshops_in_period(*, user, filters: Filters):
         workshops = workshops.filter(region=filters.region)
     if not user_is_administrator(user):
         workshops = workshops.filter(
-            pk__in=Participant.objects.filter(learner_scope_q(user=user, prefix="learner__"))
-            .values("workshop_id")
+            pk__in=Participant.objects.filter(
+                learner_scope_q(user=user, prefix="learner__")
+            ).values("workshop_id")
         )
     return workshops.order_by("start_date", "title")
 
@@ -143,8 +144,9 @@ def filter_choices(*, user) -> tuple[list[str], list[str]]:
     workshops = Workshop.objects.all()
     if not user_is_administrator(user):
         workshops = workshops.filter(
-            pk__in=Participant.objects.filter(learner_scope_q(user=user, prefix="learner__"))
-            .values("workshop_id")
+            pk__in=Participant.objects.filter(
+                learner_scope_q(user=user, prefix="learner__")
+            ).values("workshop_id")
         )
     rows = list(workshops.values_list("funder", "region", "start_date"))
     funders = sorted({f for f, _r, _d in rows if f})
@@ -158,8 +160,9 @@ def period_bounds(*, user) -> tuple[date, date] | None:
     workshops = Workshop.objects.all()
     if not user_is_administrator(user):
         workshops = workshops.filter(
-            pk__in=Participant.objects.filter(learner_scope_q(user=user, prefix="learner__"))
-            .values("workshop_id")
+            pk__in=Participant.objects.filter(
+                learner_scope_q(user=user, prefix="learner__")
+            ).values("workshop_id")
         )
     dates = list(workshops.order_by().values_list("start_date", flat=True).distinct())
     return (min(dates), max(dates)) if dates else None

@@ -1,8 +1,7 @@
 """The funders' report against a two-workshop example computed by hand, its scope for a
 supervisor, and its query count."""
 
-from datetime import date, datetime
-from datetime import timezone as tz
+from datetime import UTC, date, datetime
 
 import pytest
 from django.db import connection
@@ -23,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _moment(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, 9, tzinfo=tz.utc)
+    return datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
 
 
 def _mark(workshop, records, statuses):
@@ -31,7 +30,9 @@ def _mark(workshop, records, statuses):
     sessions = list(workshop.sessions.order_by("date", "part"))
     for index, session in enumerate(sessions):
         marks = {
-            record.pk: row[index] for record, row in zip(records, statuses, strict=True) if row[index]
+            record.pk: row[index]
+            for record, row in zip(records, statuses, strict=True)
+            if row[index]
         }
         services.attendance_save(session=session, marks=marks, marked_by=None)
 
@@ -108,8 +109,8 @@ def example(db):
     return {"tree": tree, "a": a, "b": b, "people": (p1, p2, p3, p4)}
 
 
-def _report(workshops, people_q=Q()):
-    return reports.funders_report(workshops=workshops, people_q=people_q)
+def _report(workshops, people_q=None):
+    return reports.funders_report(workshops=workshops, people_q=people_q or Q())
 
 
 def test_the_figures_match_the_hand_computed_example(example):
@@ -146,7 +147,10 @@ def test_the_figures_match_the_hand_computed_example(example):
     assert (report.relays, report.followed, report.completed) == (3, 1, 1)
     assert report.completed_rate == pytest.approx(100 / 3)
     shares = lambda items: [(s.label, s.count, round(s.percent)) for s in items]  # noqa: E731
-    assert shares(report.by_corps) == [("Gendarmerie nationale", 3, 75), ("Police nationale", 1, 25)]
+    assert shares(report.by_corps) == [
+        ("Gendarmerie nationale", 3, 75),
+        ("Police nationale", 1, 25),
+    ]
     assert shares(report.by_region) == [
         ("Gendarmerie nationale › Région de Mopti", 2, 50),
         ("Gendarmerie nationale › Région de Ségou", 1, 25),
@@ -205,9 +209,7 @@ def test_the_period_funder_and_region_select_the_workshops(example, django_user_
         "Atelier A"
     ]
     pnud = reports.Filters(start=date(2022, 1, 1), end=date(2023, 12, 31), funder="PNUD")
-    assert [w.title for w in reports.workshops_in_period(user=admin, filters=pnud)] == [
-        "Atelier B"
-    ]
+    assert [w.title for w in reports.workshops_in_period(user=admin, filters=pnud)] == ["Atelier B"]
     mopti = reports.Filters(start=date(2022, 1, 1), end=date(2023, 12, 31), region="Mopti")
     assert [w.title for w in reports.workshops_in_period(user=admin, filters=mopti)] == [
         "Atelier A"
