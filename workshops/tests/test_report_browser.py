@@ -20,6 +20,7 @@ def test_an_administrator_opens_the_report_of_a_period_and_downloads_it(
     page,
     client,
     base_url,
+    wagtail_site,  # before `example`: a transactional test before this one flushed the pages
     example,  # noqa: F811
     page_shots,
 ):
