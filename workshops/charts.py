@@ -38,19 +38,26 @@ def _x(percent: float) -> float:
 def paired_dots(rows) -> DotPlot:
     """One line per participant with both tests: a hollow dot for the pre-test, a full one
     for the post-test, joined by a segment."""
+    return paired_dots_of(
+        [(row.participant.learner.full_name, row.pre.percent, row.post.percent) for row in rows]
+    )
+
+
+def paired_dots_of(items: list[tuple[str, float, float]]) -> DotPlot:
+    """The same plot for any (label, before %, after %): the funders' report draws one line
+    per workshop, its mean scores."""
     result = []
-    for index, row in enumerate(rows):
-        name = row.participant.learner.full_name
+    for index, (name, pre, post) in enumerate(items):
         label = name if len(name) <= 17 else name[:16] + "…"
         result.append(
             DotRow(
                 label=label,
-                pre=row.pre.percent,
-                post=row.post.percent,
+                pre=pre,
+                post=post,
                 y=TOP + index * ROW + ROW / 2,
-                x_pre=_x(row.pre.percent),
-                x_post=_x(row.post.percent),
-                improved=row.post.percent > row.pre.percent,
+                x_pre=_x(pre),
+                x_post=_x(post),
+                improved=post > pre,
             )
         )
     axis_y = TOP + len(result) * ROW + 4

@@ -171,16 +171,31 @@ def _first_attempts(workshop: Workshop, learner_ids: list[int]) -> tuple[dict, d
     quiz_ids = {q for q in (workshop.pre_test_id, workshop.post_test_id) if q}
     if not quiz_ids or not learner_ids:
         return pre, post
-    first_day = timezone.make_aware(datetime.combine(workshop.start_date, time.min))
     attempts = Attempt.objects.filter(
         quiz_id__in=quiz_ids,
         learner_id__in=learner_ids,
         state=Attempt.State.FINISHED,
-        started_at__gte=first_day,
+        started_at__gte=workshop_first_moment(workshop),
     ).order_by("learner_id", "quiz_id", "number")
+    return attempts_pick(workshop, attempts)
+
+
+def workshop_first_moment(workshop: Workshop) -> datetime:
+    """Midnight at the start of the workshop's first day: tests and follow-up count from it."""
+    return timezone.make_aware(datetime.combine(workshop.start_date, time.min))
+
+
+def attempts_pick(workshop: Workshop, attempts) -> tuple[dict, dict]:
+    """The rule of _first_attempts on attempts already read (finished, ordered by learner, quiz
+    and number), so that a report across workshops reads them in one query: those started
+    before the workshop's first day or at another quiz are skipped here."""
+    pre, post = {}, {}
+    first_day = workshop_first_moment(workshop)
+    quiz_ids = {q for q in (workshop.pre_test_id, workshop.post_test_id) if q}
     seen: dict[tuple[int, int], list[Attempt]] = defaultdict(list)
     for attempt in attempts:
-        seen[(attempt.learner_id, attempt.quiz_id)].append(attempt)
+        if attempt.quiz_id in quiz_ids and attempt.started_at >= first_day:
+            seen[(attempt.learner_id, attempt.quiz_id)].append(attempt)
     same = workshop.pre_test_id == workshop.post_test_id
     for (learner_id, quiz_id), rows in seen.items():
         if same:

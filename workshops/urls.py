@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import attestation_views, views
+from . import attestation_views, report_views, views
 
 app_name = "workshops"
 
@@ -15,6 +15,19 @@ urlpatterns = [
     ),
     path("ateliers/<int:pk>/participants/", views.participants_add, name="workshop_participants"),
     path("ateliers/<int:pk>/rapport/", views.report, name="workshop_report"),
+    # The funders' reports (report_views.py): over a period, and over one workshop.
+    path("ateliers/rapports/", report_views.period_report, name="reports"),
+    re_path(
+        r"^ateliers/rapports/(?P<fmt>xlsx|pdf)/$",
+        report_views.period_export,
+        name="reports_export",
+    ),
+    path("ateliers/<int:pk>/bilan/", report_views.workshop_funders, name="workshop_funders"),
+    re_path(
+        r"^ateliers/(?P<pk>[0-9]+)/bilan/(?P<fmt>xlsx|pdf)/$",
+        report_views.workshop_funders_export,
+        name="workshop_funders_export",
+    ),
     re_path(
         r"^ateliers/(?P<pk>[0-9]+)/tests/(?P<kind>pre|post)/papier/$",
         views.paper_scores,

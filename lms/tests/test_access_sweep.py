@@ -50,6 +50,8 @@ PUBLIC = {
     "courses:enroll": "acts on the signed-in learner's own record only (see below)",
     "quizzes:start": "acts on the signed-in learner's own record only (see below)",
     "courses:lesson_complete_sync": "acts on the signed-in learner's own record only (see below)",
+    "workshops:reports_export": "the format (xlsx or pdf), not an object; the report counts the "
+    "asker's scope only, swept in test_the_period_report_shows_each_intruder_nothing_of_the_owner",
     None: "media files in DEBUG only; wagtail_serve pages are editorial content",
     "wagtail_serve": "course pages: editorial content, not personal data",
 }
@@ -170,6 +172,8 @@ def world(db, settings, tmp_path):
             "workshop_report": {"pk": workshop.pk},
             "workshop_paper_scores": {"pk": workshop.pk, "kind": "pre"},
             "attestation_download": {"serial": ATTESTATION_SERIAL},
+            "workshop_funders": {"pk": workshop.pk},
+            "workshop_funders_export": {"pk": workshop.pk, "fmt": "xlsx"},
         },
     )
 
@@ -197,6 +201,8 @@ SWEPT = {
     "workshop_report": ("workshops", "get"),
     "workshop_paper_scores": ("workshops", "post"),
     "attestation_download": ("workshops", "get"),
+    "workshop_funders": ("workshops", "get"),
+    "workshop_funders_export": ("workshops", "get"),
 }
 
 
@@ -307,6 +313,8 @@ def test_intruders_never_reach_the_package_pages_of_the_admin(client, world, nam
         "workshop_participants",
         "workshop_report",
         "attestation_download",
+        "workshop_funders",
+        "workshop_funders_export",
     ],
 )
 def test_the_owners_supervisor_does_get_the_data(client, world, name):
@@ -415,7 +423,13 @@ def test_intruders_never_see_or_resend_the_xapi_outbox(client, world, who):
 
 
 @pytest.mark.parametrize(
-    "name", ["workshop", "workshop_attendance", "workshop_report", "workshop_paper_scores"]
+    "name",
+    [
+        "workshop",
+        "workshop_attendance",
+        "workshop_report",
+        "workshop_paper_scores",
+    ],
 )
 def test_the_workshops_trainer_does_get_the_data(client, world, name):
     from workshops.models import Workshop
@@ -437,8 +451,71 @@ def test_the_owner_and_the_trainer_do_get_the_attestation(client, world, who):
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
+def test_the_workshops_trainer_does_get_its_funders_report(client, world):
+    """The funders' report counts people, never names them: the trainer sees the workshop."""
+    from workshops.models import Workshop
+
+    client.force_login(Workshop.objects.get().trainers.get())
+    response = client.get(_url(world, "workshop_funders"))
+    assert response.status_code == 200
+    assert "Formation balayée en atelier" in response.content.decode()
+
+
 def test_the_owner_does_get_their_workshop_record(client, world):
     client.force_login(world.owner)
     response = client.get(_url(world, "workshop"))
     assert response.status_code == 200
     assert "Mes présences".encode() in response.content
+
+
+# The funders' report over a period names no object: whoever may open it sees the workshops
+# and people of their own scope. Intruders get 404, the sign-in, or a report without the owner.
+PERIOD_REPORTS = [
+    ("workshops:reports", {}),
+    ("workshops:reports_export", {"fmt": "xlsx"}),
+    ("workshops:reports_export", {"fmt": "pdf"}),
+]
+
+
+@pytest.mark.parametrize("name, kwargs", PERIOD_REPORTS)
+@pytest.mark.parametrize("who", ["second learner", "out-of-scope supervisor", "anonymous"])
+def test_the_period_report_shows_each_intruder_nothing_of_the_owner(
+    client, world, who, name, kwargs
+):
+    import io
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    intruder = world.intruders[who]
+    if intruder is not None:
+        client.force_login(intruder)
+    response = client.get(reverse(name, kwargs=kwargs), {"du": "2015-01-01", "au": "2034-12-31"})
+    if who == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:login"))
+        return
+    if who == "second learner":
+        assert response.status_code == 404
+        assert b"Formation balay" not in response.content
+        return
+    # The out-of-scope supervisor may open the report: it holds nothing of the owner's.
+    assert response.status_code == 200
+    if kwargs.get("fmt") == "xlsx":
+        book = load_workbook(io.BytesIO(response.content))
+        text = " ".join(
+            str(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row
+        )
+    elif kwargs.get("fmt") == "pdf":
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    else:
+        text = response.content.decode()
+    assert "Formation balay" not in text and "Sévaré" not in text
+    assert OWNER_NAME not in text
+
+
+def test_the_owners_supervisor_does_get_the_period_report(client, world):
+    client.force_login(world.in_scope_supervisor)
+    response = client.get(reverse("workshops:reports"), {"du": "2015-01-01", "au": "2034-12-31"})
+    assert response.status_code == 200
+    assert "Formation balayée en atelier" in response.content.decode()
