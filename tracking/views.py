@@ -17,8 +17,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.selectors import learner_list_in_scope, unit_labels, unit_list_in_scope
 from courses.models import CoursePage
 from jobs.services import JobRefused, job_create
+from lms import charts
 
-from . import charts, selectors, services
+from . import selectors, services
 from .forms import AssignmentForm, DashboardFilterForm, dashboard_filters
 from .jobs import EXPORT, export_params
 from .models import Assignment
@@ -86,12 +87,11 @@ def dashboard(request):
         row.unit_label = labels.get(row.learner.unit_id, "")
     query = request.GET.copy()
     query.pop("page", None)
-    unit_chart = charts.horizontal_bars(
+    unit_chart = charts.bars(
         [
             (
-                row.heading,
-                row.completion_rate,
-                f"{row.completion_rate} % ({row.completed}/{row.enrolled})",
+                charts.truncated(row.heading, 48),
+                [(row.completion_rate, f"{row.completion_rate} %", "")],
             )
             for row in units
         ]
