@@ -1,0 +1,71 @@
+"""In chromium: an editor opens a quiz's statistics from the quiz's page in the admin, reads
+the grades' distribution drawn from lms/charts.py (columns in percent of the page's width,
+labels inside the drawing) on a phone and a desktop, then the statistics of one question."""
+
+import pytest
+
+from conftest import login_browser
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_editor_reads_a_quizs_statistics_on_a_phone_and_a_desktop(
+    page, client, base_url, wagtail_site, role_groups, page_shots
+):
+    from accounts import roles
+    from accounts.tests.factories import LearnerFactory, UserFactory
+    from courses import services as course_services
+    from courses.tests.factories import course_build
+    from quizzes import grading
+    from quizzes import services as quiz_services
+    from quizzes.tests.factories import question_make, quiz_make
+
+    course = course_build(title="Garde à vue", modules=1, lessons=1, sequential=False)
+    questions = [question_make(name=f"Question {n}") for n in range(1, 5)]
+    quiz = quiz_make(course, questions=questions, title="Évaluation finale", delay_minutes=0)
+    # Five learners, 0 to 4 right answers out of 4: 0, 25, 50, 75 and 100 %.
+    for right in range(5):
+        learner = LearnerFactory()
+        course_services.enrollment_create(learner=learner, course=course)
+        attempt = quiz_services.attempt_start(learner=learner, quiz=quiz)
+        items = sorted(attempt.items.all(), key=lambda item: item.snapshot.get("name", ""))
+        for item in items[:right]:
+            item.response = grading.correct_response(item.snapshot)
+            item.save(update_fields=["response"])
+        quiz_services.attempt_submit(attempt=attempt)
+    editor = UserFactory(role=roles.EDITORS, full_name="Fatoumata Diallo")
+
+    page.set_viewport_size({"width": 1366, "height": 900})
+    login_browser(page, client, editor, base_url)
+    page.goto(f"/admin/pages/{quiz.pk}/edit/")
+    # Among the header's buttons of the quiz's page (in its drop-down menu).
+    statistics = f"/admin/questions/quiz/{quiz.pk}/statistiques/"
+    assert page.locator(f'a[href="{statistics}"]').count() >= 1
+    page.goto(statistics)
+    main = page.locator("main")
+    assert "Tentatives terminées" in main.inner_text()
+    chart = page.locator("svg.kalan-chart")
+    bars = chart.locator("rect")
+    assert bars.count() == 10
+    # Five non-empty buckets of one attempt each, every one as tall as the others.
+    heights = sorted(float(bars.nth(n).get_attribute("height")) for n in range(10))
+    assert heights[:5] == [0.0] * 5 and len(set(heights[5:])) == 1 and heights[5] > 0
+    for width in (390, 1366):
+        page.set_viewport_size({"width": width, "height": 844})
+        box = chart.bounding_box()
+        # The drawing spans the page and its labels stay inside it: nothing overflows.
+        assert box["width"] <= width
+        for n in range(chart.locator("text").count()):
+            label = chart.locator("text").nth(n).bounding_box()
+            assert (
+                box["x"] - 1 <= label["x"]
+                and label["x"] + label["width"] <= box["x"] + box["width"] + 1
+            ), chart.locator("text").nth(n).inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page_shots(page, "admin-statistiques-quiz")
+
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto("/admin/snippets/quizzes/question/")
+    page.locator("tr", has_text="Question 1").get_by_role("link", name="Statistiques").click()
+    page.get_by_role("link", name="Évaluation finale").wait_for()
+    page_shots(page, "admin-statistiques-question")
