@@ -31,7 +31,7 @@ NOTE_BASELINE = 12  # the note's baseline, from the top of its bar
 class Bar:
     value: float | None  # the percentage drawn (None: nothing to draw, the note says why)
     note: str  # the figure written after the track
-    variant: str  # "" or a modifier of the bar's class (« before »)
+    variant: str  # "" or a class added to the bar's (« chart__bar--before »)
     y: float
     width: float  # the filled part; the track is the chart's `track_width`
     height: float

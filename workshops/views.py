@@ -192,7 +192,7 @@ def report(request, pk: int):
                     (
                         charts.truncated(question.name, 44),
                         [
-                            (question.before, _percent_note(question.before), "before"),
+                            (question.before, _percent_note(question.before), "chart__bar--before"),
                             (question.after, _percent_note(question.after), ""),
                         ],
                     )
