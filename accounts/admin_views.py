@@ -1,18 +1,21 @@
-"""« Importer des apprenants » in the Wagtail admin: the form queues a background job (the
-same parser and service as `manage.py import_learners`) and sends the administrator to its
-progress page, where the counts and every error with its line are shown."""
+"""« Importer des apprenants » in the Wagtail admin, a viewset (`learners_import:`): the form
+queues a background job (the same parser and service as `manage.py import_learners`) and sends
+the administrator to its progress page, where the counts and every error with its line are
+shown. Its permission policy's one action, « import », is `jobs.can_import` (the accounts'
+and units' permissions it needs)."""
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from jobs.views import job_start_from_form
+from lms.viewsets import JobUploadView, PolicyViewSet, RulePolicy
 
 from .jobs import IMPORT, can_import, size_error
-from .models import Unit
+from .models import Unit, User
 from .units_admin import ParentChoiceField
+
+POLICY = RulePolicy(User, rules={"import": can_import})
 
 
 class LearnersImportForm(forms.Form):
@@ -52,33 +55,35 @@ class LearnersImportForm(forms.Form):
         return upload
 
 
-def learners_import_view(request):
-    if not can_import(request.user):
-        raise PermissionDenied
-    form = LearnersImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+class LearnersImportView(JobUploadView):
+    permission_required = "import"
+    page_title = _("Importer des apprenants")
+    template_name = "accounts/admin/learners_import.html"
+    form_class = LearnersImportForm
+    job_kind = IMPORT
+
+    def job_params(self, form):
         unit = form.cleaned_data["unit"]
-        started = job_start_from_form(
-            request=request,
-            form=form,
-            kind=IMPORT,
-            params={
-                "filename": upload.name[:150],
-                "unit": unit.pk if unit else None,
-                "passwords": form.cleaned_data["passwords"],
-            },
-            upload=upload,
+        return {"unit": unit.pk if unit else None, "passwords": form.cleaned_data["passwords"]}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            max_size=settings.KALAN_LEARNER_IMPORT_MAX_SIZE,
+            max_rows=settings.KALAN_LEARNER_IMPORT_MAX_ROWS,
+            **kwargs,
         )
-        if started:
-            return started
-    return TemplateResponse(
-        request,
-        "accounts/admin/learners_import.html",
-        {
-            "form": form,
-            "max_size": settings.KALAN_LEARNER_IMPORT_MAX_SIZE,
-            "max_rows": settings.KALAN_LEARNER_IMPORT_MAX_ROWS,
-        },
-        status=400 if form.errors else 200,
-    )
+
+
+class LearnersImportViewSet(PolicyViewSet):
+    name = "learners_import"
+    url_prefix = "apprenants/importer"
+    icon = "upload"
+    permission_policy = POLICY
+    # Next to « Unités » (610): the administrator's people and places, together.
+    menu_label = _("Importer des apprenants")
+    menu_order = 611
+    add_to_admin_menu = True
+    menu_permissions = ("import",)
+
+    def get_urlpatterns(self):
+        return [path("", self.construct_view(LearnersImportView), name="index")]

@@ -110,7 +110,7 @@ def register() -> None:
             label=_label,
             run=import_run,
             allowed=lambda user, params: can_import(user),
-            back_url=lambda params: reverse("accounts_admin_learners_import"),
+            back_url=lambda params: reverse("learners_import:index"),
             download_once=True,
         )
     )

@@ -10,7 +10,6 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from .jobs import can_import
 from .models import User
 
 PROFILE_FIELDS = ("full_name", "rank", "unit", "phone", "language", "supervised_units")
@@ -42,12 +41,14 @@ class KalanUserEditForm(_ProfileFields, UserEditForm):
 class UserIndexView(WagtailUserIndexView):
     @cached_property
     def header_buttons(self):
+        from .admin_views import POLICY
+
         buttons = super().header_buttons
-        if can_import(self.request.user):
+        if POLICY.user_has_permission(self.request.user, "import"):
             buttons.append(
                 HeaderButton(
                     _("Importer des apprenants"),
-                    url=reverse("accounts_admin_learners_import"),
+                    url=reverse("learners_import:index"),
                     icon_name="upload",
                 )
             )

@@ -1,11 +1,10 @@
 import copy
 
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from .jobs import can_import
 from .units_admin import UnitViewSet
 
 
@@ -14,41 +13,19 @@ def register_units():
     return UnitViewSet()
 
 
-@hooks.register("register_admin_urls")
-def register_learners_import_urls():
-    from . import admin_views
+@hooks.register("register_admin_viewset")
+def register_learners_import():
+    from .admin_views import LearnersImportViewSet
 
-    return [
-        path(
-            "apprenants/importer/",
-            admin_views.learners_import_view,
-            name="accounts_admin_learners_import",
-        )
-    ]
-
-
-class LearnersImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_import(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_learners_import_menu_item():
-    # Next to « Unités » (610): the administrator's people and places, together.
-    return LearnersImportMenuItem(
-        _("Importer des apprenants"),
-        reverse("accounts_admin_learners_import"),
-        icon_name="upload",
-        order=611,
-    )
+    return LearnersImportViewSet()
 
 
 # The administrator's everyday pages, by URL name: apps declare them on their own, and they
 # were scattered among the editors' items (content, questions) of the main menu.
 ADMINISTRATION = (
     "units:index",
-    "accounts_admin_learners_import",
-    "certificates_admin_list",
+    "learners_import:index",
+    "attestations:index",
     "rappels:index",
 )
 

@@ -1,32 +1,52 @@
-"""Certificates in the Wagtail admin: list, revoke with a reason (after a confirmation page),
-reissue, regenerate all."""
+"""Certificates in the Wagtail admin, one viewset (`attestations:`): the list with its search,
+and three actions, each behind a confirmation page (nothing changes on a GET): revoke with a
+reason, reissue (what it does is `services.certificate_reissue`'s decision), and render every
+valid PDF again.
+
+Certificates are issued by the service only, never added, edited or deleted by hand: the
+permission policy grants the list and the actions to `certificates.change_certificate`
+(administrators) and nothing else to anybody, superusers included."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Q
+from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
+
+from lms.viewsets import AdminFormView, AdminTemplateView
 
 from . import services, tasks
 from .models import Certificate
 
 
-def _require_admin(request):
-    if not request.user.has_perm("certificates.change_certificate"):
-        raise PermissionDenied
+class CertificatePermissionPolicy(ModelPermissionPolicy):
+    ACTIONS = frozenset({"view", "revoke", "reissue", "regenerate"})
+
+    def user_has_permission(self, user, action):
+        return (
+            action in self.ACTIONS
+            and user.is_active
+            and user.has_perm("certificates.change_certificate")
+        )
+
+    def users_with_any_permission(self, actions):
+        if not self.ACTIONS.intersection(actions):
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(["change"])
 
 
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=gettext_lazy("Rechercher (numéro, nom, matricule, formation)"),
-        required=False,
-        max_length=100,
-    )
+def _policy():
+    return policy_registry.get_by_type(Certificate)
 
 
 class RevokeForm(forms.Form):
@@ -47,78 +67,186 @@ class RevokeForm(forms.Form):
         return reason
 
 
-def certificate_list(request):
-    _require_admin(request)
-    search = SearchForm(request.GET)
-    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
-    certificates = Certificate.objects.order_by("-issued_at")
-    if query:
-        certificates = certificates.filter(
-            Q(serial__icontains=query)
-            | Q(learner_name__icontains=query)
-            | Q(learner__matricule__iexact=query)
-            | Q(course_title__icontains=query)
-        )
-    page = Paginator(certificates, 50).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request, "certificates/admin/list.html", {"page": page, "q": query, "search_fields": search}
-    )
+class DateColumn(Column):
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return formats.date_format(timezone.localtime(value), "j F Y") if value else ""
 
 
-def certificate_revoke(request, pk: int):
+class StateColumn(Column):
+    def get_value(self, instance):
+        if instance.is_valid:
+            return _("valide")
+        revoked = formats.date_format(timezone.localtime(instance.revoked_at), "j F Y")
+        return _("révoquée le %(date)s — %(reason)s") % {
+            "date": revoked,
+            "reason": instance.revoked_reason,
+        }
+
+
+class CertificateIndexView(generic.IndexView):
+    any_permission_required = ["view"]
+    page_title = gettext_lazy("Attestations")
+    search_box_placeholder = gettext_lazy("Numéro, nom, matricule, formation")
+
+    def get_base_queryset(self):
+        return Certificate.objects.order_by("-issued_at")
+
+    # The actions keep their words whole on a phone; the table scrolls sideways instead.
+    table_classname = "listing kalan-listing-actions"
+
+    def get_list_more_buttons(self, instance):
+        buttons = []
+        if instance.is_valid and self.user_has_permission("revoke"):
+            buttons.append(
+                ListingButton(
+                    _("Révoquer…"),
+                    url=reverse("attestations:revoke", args=[instance.pk]),
+                    classname="no",
+                    priority=10,
+                )
+            )
+        if self.user_has_permission("reissue"):
+            buttons.append(
+                ListingButton(
+                    _("Réémettre…"),
+                    url=reverse("attestations:reissue", args=[instance.pk]),
+                    priority=20,
+                )
+            )
+        return buttons
+
+
+class _CertificateMixin:
+    """The certificate named by the URL (404 if none), once past the permission check."""
+
+    @cached_property
+    def certificate(self):
+        return get_object_or_404(Certificate, pk=self.kwargs["pk"])
+
+    def get_page_subtitle(self):
+        return self.certificate.serial
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(certificate=self.certificate, **kwargs)
+
+
+class RevokeView(_CertificateMixin, AdminFormView):
     """GET asks for the reason and a confirmation; POST revokes. A revocation cannot be undone
     (a new certificate can be issued instead), so it never happens in one click."""
-    _require_admin(request)
-    certificate = get_object_or_404(Certificate, pk=pk)
-    if not certificate.is_valid:
+
+    permission_required = "revoke"
+    page_title = gettext_lazy("Révoquer une attestation")
+    template_name = "certificates/admin/revoke.html"
+    form_class = RevokeForm
+
+    def get(self, request, *args, **kwargs):
+        return self._already_revoked() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._already_revoked() or super().post(request, *args, **kwargs)
+
+    def _already_revoked(self):
+        if self.certificate.is_valid:
+            return None
         messages.error(
-            request, _("Attestation %(serial)s déjà révoquée.") % {"serial": certificate}
+            self.request, _("Attestation %(serial)s déjà révoquée.") % {"serial": self.certificate}
         )
-        return redirect("certificates_admin_list")
-    form = RevokeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+        return redirect("attestations:index")
+
+    def form_valid(self, form):
         try:
-            services.certificate_revoke(certificate=certificate, reason=form.cleaned_data["reason"])
+            services.certificate_revoke(
+                certificate=self.certificate, reason=form.cleaned_data["reason"]
+            )
+        except services.CertificateError as error:
+            messages.error(self.request, str(error))
+        else:
+            messages.success(
+                self.request, _("Attestation %(serial)s révoquée.") % {"serial": self.certificate}
+            )
+        return redirect("attestations:index")
+
+
+class ReissueView(_CertificateMixin, AdminTemplateView):
+    """GET says what reissuing will do; POST does it (`services.certificate_reissue`)."""
+
+    permission_required = "reissue"
+    page_title = gettext_lazy("Réémettre une attestation")
+    template_name = "certificates/admin/reissue.html"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            issued = services.certificate_reissue(certificate=self.certificate)
         except services.CertificateError as error:
             messages.error(request, str(error))
         else:
-            messages.success(
-                request, _("Attestation %(serial)s révoquée.") % {"serial": certificate}
-            )
-        return redirect("certificates_admin_list")
-    return TemplateResponse(
-        request,
-        "certificates/admin/revoke.html",
-        {"certificate": certificate, "form": form},
-        status=400 if form.is_bound else 200,
-    )
+            messages.success(request, _("Attestation %(serial)s émise.") % {"serial": issued})
+        return redirect("attestations:index")
 
 
-@require_POST
-def certificate_reissue(request, pk: int):
-    """A valid certificate gets a new PDF; a revoked one is replaced by a new certificate."""
-    _require_admin(request)
-    certificate = get_object_or_404(Certificate, pk=pk)
-    try:
-        if certificate.is_valid:
-            services.certificate_pdf_ensure(certificate=certificate, force=True)
-            issued = certificate
-        else:
-            issued = services.certificate_issue(
-                learner_id=certificate.learner_id,
-                course_id=certificate.course_id,
-                reissue=True,
-            )
-    except services.CertificateError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Attestation %(serial)s émise.") % {"serial": issued})
-    return redirect("certificates_admin_list")
+class RegenerateView(AdminTemplateView):
+    """GET asks for a confirmation; POST queues the rendering of every valid PDF."""
+
+    permission_required = "regenerate"
+    page_title = gettext_lazy("Régénérer tous les PDF")
+    template_name = "certificates/admin/regenerate.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(valid_count=Certificate.objects.valid().count(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        tasks.certificates_regenerate_all.delay_on_commit()
+        messages.success(
+            request, _("Les PDF de toutes les attestations valides vont être régénérés.")
+        )
+        return redirect("attestations:index")
 
 
-@require_POST
-def certificates_regenerate(request):
-    _require_admin(request)
-    tasks.certificates_regenerate_all.delay_on_commit()
-    messages.success(request, _("Les PDF de toutes les attestations valides vont être régénérés."))
-    return redirect("certificates_admin_list")
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    name = "attestations"
+    url_prefix = "attestations"
+    icon = "doc-full"
+    menu_label = gettext_lazy("Attestations")
+    menu_order = 320
+    add_to_admin_menu = True
+    index_view_class = CertificateIndexView
+    index_template_name = "certificates/admin/index.html"
+    copy_view_enabled = False
+    # Nothing refers to a certificate from content: indexing its references would only add
+    # queries to every issue and render (test_pdf_is_rendered_once_in_bounded_queries).
+    add_to_reference_index = False
+    list_per_page = 50
+    search_fields = ["serial", "learner_name", "learner__matricule", "course_title"]
+    # Certificate is not in the search index: the list filters with the database.
+    search_backend_name = None
+
+    @property
+    def list_display(self):
+        return [
+            "serial",  # the title column, with the row's actions
+            Column("learner_name", label=gettext_lazy("Titulaire")),
+            Column("course_title", label=gettext_lazy("Formation")),
+            DateColumn("issued_at", label=gettext_lazy("Délivrée le")),
+            StateColumn("state", label=gettext_lazy("État")),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Neither added, edited, copied nor deleted by hand: no link to such views.
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in ("add", "edit", "delete", "history", "usage"):
+            view_kwargs[f"{name}_url_name"] = None
+        return view_kwargs
+
+    def _action(self, view_class):
+        return self.construct_view(view_class, permission_policy=_policy(), header_icon=self.icon)
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:pk>/revoquer/", self._action(RevokeView), name="revoke"),
+            path("<int:pk>/reemettre/", self._action(ReissueView), name="reissue"),
+            path("regenerer/", self._action(RegenerateView), name="regenerate"),
+        ]

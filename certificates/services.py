@@ -133,6 +133,19 @@ def certificate_pdf_ensure(*, certificate: Certificate, force: bool = False) -> 
     return documents.pdf_ensure(document=certificate, render=render, force=force)
 
 
+def certificate_reissue(*, certificate: Certificate) -> Certificate:
+    """The administrator's « Réémettre »: a valid certificate keeps its number and code and
+    gets its PDF rendered again (after a change of presentation or signatory); a revoked one
+    is replaced by a new certificate of the same completion, with a new number, unless a
+    valid one exists already (then that one is returned). Raises CertificateError when the
+    enrollment is no longer completed."""
+    if certificate.is_valid:
+        return certificate_pdf_ensure(certificate=certificate, force=True)
+    return certificate_issue(
+        learner_id=certificate.learner_id, course_id=certificate.course_id, reissue=True
+    )
+
+
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
     """Revokes at once: the status list is built from the database on every request, so the

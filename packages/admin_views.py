@@ -1,22 +1,36 @@
-"""« Importer une formation » and « Exporter (paquet .zip) » in the Wagtail admin: each form
-queues a background job (packages/jobs.py, the same importer and exporter as the commands)
-and sends the editor to its progress page."""
+"""« Importer une formation » and « Exporter (paquet .zip) » in the Wagtail admin, a viewset
+(`packages:`): each form queues a background job (packages/jobs.py, the same importer and
+exporter as the commands) and sends the editor to its progress page.
+
+The permission policy's actions are packages/jobs.py's rules: « import » is `can_import`,
+« export » the permission itself, then `can_export` for the course at hand (its page
+permissions); the jobs check them again when they run."""
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
 from jobs.services import JobRefused, job_create
-from jobs.views import job_start_from_form
+from lms.viewsets import AdminTemplateView, JobUploadView, PolicyViewSet, RulePolicy
 
 from .archive import PackageError, zip_check
 from .jobs import EXPORT, IMPORT, MODE_COPY, MODE_UPDATE, can_export, can_import, size_error
+from .models import PageSource
+
+POLICY = RulePolicy(
+    PageSource,
+    rules={
+        "import": can_import,
+        "export": lambda user: user.has_perm("packages.export_course"),
+    },
+    instance_rules={"export": can_export},
+)
 
 
 class PackageImportForm(forms.Form):
@@ -78,44 +92,51 @@ def _may_publish(user) -> bool:
     return can_publish(user, None)
 
 
-def import_view(request):
-    if not can_import(request.user):
-        raise PermissionDenied
-    form = PackageImportForm(
-        request.POST or None, request.FILES or None, may_publish=_may_publish(request.user)
-    )
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        started = job_start_from_form(
-            request=request,
-            form=form,
-            kind=IMPORT,
-            params={
-                "filename": upload.name[:150],
-                "mode": form.cleaned_data["mode"],
-                "publish": bool(form.cleaned_data.get("publish")),
-            },
-            upload=upload,
-        )
-        if started:
-            return started
-    return TemplateResponse(
-        request,
-        "packages/admin/import.html",
-        {"form": form, "max_size": settings.KALAN_PACKAGE_IMPORT_MAX_SIZE},
-        status=400 if form.errors else 200,
-    )
+class ImportView(JobUploadView):
+    permission_required = "import"
+    page_title = _("Importer une formation")
+    template_name = "packages/admin/import.html"
+    form_class = PackageImportForm
+    job_kind = IMPORT
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "may_publish": _may_publish(self.request.user)}
+
+    def job_params(self, form):
+        return {
+            "mode": form.cleaned_data["mode"],
+            "publish": bool(form.cleaned_data.get("publish")),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(max_size=settings.KALAN_PACKAGE_IMPORT_MAX_SIZE, **kwargs)
 
 
-def export_view(request, course_id: int):
+class ExportView(AdminTemplateView):
     """GET: what the package holds and the button; POST: queues the export (it writes the
     pages' stable keys the first time, so not on a GET) and sends to the job's page."""
-    course = CoursePage.objects.filter(pk=course_id).first()
-    if course is None:
-        raise Http404
-    if not can_export(request.user, course):
-        raise PermissionDenied
-    if request.method == "POST":
+
+    permission_required = "export"
+    page_title = _("Exporter")
+    template_name = "packages/admin/export.html"
+
+    @cached_property
+    def course(self):
+        course = get_object_or_404(CoursePage, pk=self.kwargs["course_id"])
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "export", course
+        ):
+            raise PermissionDenied
+        return course
+
+    def get_page_subtitle(self):
+        return self.course.title
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(course=self.course, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        course = self.course
         try:
             job = job_create(
                 owner=request.user,
@@ -124,6 +145,27 @@ def export_view(request, course_id: int):
             )
         except JobRefused as refused:
             messages.error(request, str(refused))
-            return redirect("packages_admin_export", course_id=course.pk)
+            return redirect("packages:export", course_id=course.pk)
         return redirect("jobs:job", pk=job.pk)
-    return TemplateResponse(request, "packages/admin/export.html", {"course": course})
+
+
+class PackagesViewSet(PolicyViewSet):
+    name = "packages"
+    url_prefix = "formations"
+    icon = "upload"
+    permission_policy = POLICY
+    # Next to the question bank's import and export (310).
+    menu_label = _("Importer une formation")
+    menu_order = 305
+    add_to_admin_menu = True
+    menu_permissions = ("import",)
+
+    def get_urlpatterns(self):
+        return [
+            path("importer/", self.construct_view(ImportView), name="import"),
+            path(
+                "<int:course_id>/exporter/",
+                self.construct_view(ExportView, header_icon="download"),
+                name="export",
+            ),
+        ]

@@ -170,7 +170,7 @@ def register() -> None:
             label=_import_label,
             run=import_run,
             allowed=lambda user, params: can_import(user),
-            back_url=lambda params: reverse("packages_admin_import"),
+            back_url=lambda params: reverse("packages:import"),
         )
     )
     kind_register(
@@ -179,6 +179,6 @@ def register() -> None:
             label=_export_label,
             run=export_run,
             allowed=lambda user, params: can_export(user, _export_course(params)),
-            back_url=lambda params: reverse("packages_admin_export", args=[params["course"]]),
+            back_url=lambda params: reverse("packages:export", args=[params["course"]]),
         )
     )

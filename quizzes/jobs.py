@@ -140,7 +140,7 @@ def register() -> None:
             label=_export_label,
             run=export_run,
             allowed=_export_allowed,
-            back_url=lambda params: reverse("quizzes_admin_import"),
+            back_url=lambda params: reverse("question_bank:import"),
         )
     )
     kind_register(
@@ -149,6 +149,6 @@ def register() -> None:
             label=_label,
             run=import_run,
             allowed=_allowed,
-            back_url=lambda params: reverse("quizzes_admin_import"),
+            back_url=lambda params: reverse("question_bank:import"),
         )
     )

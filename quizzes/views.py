@@ -242,20 +242,14 @@ def attempt_review(request, attempt_id: int):
 GRADING_LIST_SIZE = 200
 
 
-def _grader_required(request):
-    """Signed in, and allowed to grade someone: others get a 404, like an object out of
-    their scope (the page names learners)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+# Both pages: signed in, and allowed to grade someone (selectors.user_may_grade); others get
+# a 404, like an object out of their scope (the pages name learners).
+
+
+@login_required
+def grading_list(request):
     if not selectors.user_may_grade(request.user):
         raise Http404
-    return None
-
-
-def grading_list(request):
-    refusal = _grader_required(request)
-    if refusal is not None:
-        return refusal
     waiting = selectors.essays_to_grade(user=request.user)
     items = list(waiting[:GRADING_LIST_SIZE])
     return TemplateResponse(
@@ -266,10 +260,10 @@ def grading_list(request):
 
 
 @require_http_methods(["GET", "POST"])
+@login_required
 def grading_item(request, item_id: int):
-    refusal = _grader_required(request)
-    if refusal is not None:
-        return refusal
+    if not selectors.user_may_grade(request.user):
+        raise Http404
     item = get_object_or_404(selectors.essays_to_grade(user=request.user), pk=item_id)
     essay = selectors.essay_for_grader(item)
     form = EssayGradeForm(request.POST or None, max_score=essay["max_score"])

@@ -1,11 +1,12 @@
 from django.templatetags.static import static
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button, HeaderButton, ListingButton
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
@@ -27,11 +28,11 @@ class QuestionIndexView(IndexView):
     def header_buttons(self):
         # The bank's list and its import / export page lead to each other.
         buttons = super().header_buttons
-        if self.request.user.has_perm("quizzes.add_question"):
+        if self.user_has_permission("add"):
             buttons.append(
                 HeaderButton(
                     _("Importer / exporter"),
-                    url=reverse("quizzes_admin_import"),
+                    url=reverse("question_bank:import"),
                     icon_name="download",
                 )
             )
@@ -80,28 +81,11 @@ class QuestionBankGroup(SnippetViewSetGroup):
 register_snippet(QuestionBankGroup)
 
 
-@hooks.register("register_admin_urls")
-def register_bank_urls():
-    from . import admin_views
+@hooks.register("register_admin_viewset")
+def register_question_bank_viewset():
+    from .admin_views import QuestionBankViewSet
 
-    return [
-        path("questions/import/", admin_views.import_view, name="quizzes_admin_import"),
-        path(
-            "quiz/<int:quiz_id>/statistiques/",
-            admin_views.statistics_view,
-            name="quizzes_admin_statistics",
-        ),
-        path(
-            "questions/<int:question_id>/statistiques/",
-            admin_views.question_statistics_view,
-            name="quizzes_admin_question_statistics",
-        ),
-        path(
-            "questions/export/<int:category_id>/<str:format_name>/",
-            admin_views.export_view,
-            name="quizzes_admin_export",
-        ),
-    ]
+    return QuestionBankViewSet()
 
 
 @hooks.register("insert_editor_js")
@@ -110,27 +94,14 @@ def question_form_js():
     return format_html('<script src="{}"></script>', static("js/question-form.js"))
 
 
-class BankMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("quizzes.add_question")
-
-
-@hooks.register("register_admin_menu_item")
-def register_bank_menu_item():
-    return BankMenuItem(
-        _("Import / export de questions"),
-        reverse("quizzes_admin_import"),
-        icon_name="download",
-        order=310,
-    )
-
-
 @hooks.register("register_page_header_buttons")
 def quiz_statistics_header_button(page, user, view_name, next_url=None):
-    if page.specific_class.__name__ == "QuizPage" and user.has_perm("quizzes.view_question"):
+    if page.specific_class.__name__ == "QuizPage" and policy_registry.get_by_type(
+        Question
+    ).user_has_permission(user, "view"):
         yield Button(
             _("Statistiques"),
-            reverse("quizzes_admin_statistics", args=[page.pk]),
+            reverse("question_bank:quiz_statistics", args=[page.pk]),
             icon_name="view",
             priority=80,
         )
@@ -138,12 +109,12 @@ def quiz_statistics_header_button(page, user, view_name, next_url=None):
 
 @hooks.register("register_snippet_listing_buttons")
 def question_statistics_listing_button(snippet, user, next_url=None):
-    from .models import Question
-
-    if isinstance(snippet, Question):
+    if isinstance(snippet, Question) and policy_registry.get_by_type(Question).user_has_permission(
+        user, "view"
+    ):
         yield ListingButton(
             _("Statistiques"),
-            reverse("quizzes_admin_question_statistics", args=[snippet.pk]),
+            reverse("question_bank:question_statistics", args=[snippet.pk]),
             priority=60,
         )
 

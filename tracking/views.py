@@ -21,8 +21,9 @@ from accounts.selectors import (
 )
 from courses.models import CoursePage
 from jobs.services import JobRefused, job_create
+from lms import charts
 
-from . import charts, selectors, services
+from . import selectors, services
 from .forms import AssignmentForm, DashboardFilterForm, dashboard_filters
 from .jobs import EXPORT, export_params
 
@@ -89,12 +90,11 @@ def dashboard(request):
         row.unit_label = labels.get(row.learner.unit_id, "")
     query = request.GET.copy()
     query.pop("page", None)
-    unit_chart = charts.horizontal_bars(
+    unit_chart = charts.bars(
         [
             (
-                row.heading,
-                row.completion_rate,
-                f"{row.completion_rate} % ({row.completed}/{row.enrolled})",
+                charts.truncated(row.heading, 48),
+                [(row.completion_rate, f"{row.completion_rate} %", "")],
             )
             for row in units
         ]

@@ -1,13 +1,13 @@
 """The funders' report's SVG charts, drawn by templates without JavaScript, each with its
-figures in a table beside it: the gain of each workshop (charts.paired_dots_of, the report
-page's plot with one line per workshop) and the people trained by corps and by region
+figures in a table beside it: the gain of each workshop (lms/charts.py's paired dots, as the
+report page's plot with one line per workshop) and the people trained by corps and by region
 (horizontal bars, their labels above them so that long unit names fit on phones)."""
 
 from dataclasses import dataclass
 
 from django.utils import formats
 
-from . import charts
+from lms import charts
 
 BAR_WIDTH = 300
 ROW = 40
@@ -56,9 +56,13 @@ def workshop_label(workshop) -> str:
 
 def workshop_gains(lines) -> charts.DotPlot:
     """Mean pre-test and post-test of each workshop with participations that took both."""
-    return charts.paired_dots_of(
+    return charts.paired_dots(
         [
-            (workshop_label(line.workshop), line.gain.mean_pre, line.gain.mean_post)
+            (
+                charts.truncated(workshop_label(line.workshop), 17),
+                line.gain.mean_pre,
+                line.gain.mean_post,
+            )
             for line in lines
             if line.gain.count
         ]

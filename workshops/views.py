@@ -5,11 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import attestations, charts, selectors, services
+from lms import charts
+
+from . import attestations, selectors, services
 from .forms import (
     AttendanceForm,
     PaperScoresForm,
@@ -159,6 +162,11 @@ def participants_add(request, pk: int):
     return render(request, "workshops/participants_add.html", {"workshop": workshop, "form": form})
 
 
+def _percent_note(percent: float | None) -> str:
+    """A bar's figure, as the report's table writes it: « 67 % », « — » without a score."""
+    return "—" if percent is None else f"{floatformat(percent, 0)} %"
+
+
 @require_GET
 @login_required
 def report(request, pk: int):
@@ -170,8 +178,31 @@ def report(request, pk: int):
         {
             "workshop": workshop,
             "report": data,
-            "dots": charts.paired_dots([row for row in data.rows if row.complete]),
-            "bars": charts.question_bars(data.questions),
+            "dots": charts.paired_dots(
+                [
+                    (
+                        charts.truncated(row.participant.learner.full_name, 17),
+                        row.pre.percent,
+                        row.post.percent,
+                    )
+                    for row in data.rows
+                    if row.complete
+                ]
+            ),
+            "bars": charts.bars(
+                [
+                    (
+                        charts.truncated(question.name, 44),
+                        [
+                            (question.before, _percent_note(question.before), "chart__bar--before"),
+                            (question.after, _percent_note(question.after), ""),
+                        ],
+                    )
+                    for question in data.questions
+                ],
+                track_width=300,
+                note_width=70,
+            ),
             "may_enter": selectors.user_may_mark_attendance(user=request.user, workshop=workshop),
         },
     )

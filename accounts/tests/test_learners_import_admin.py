@@ -70,7 +70,7 @@ def test_an_administrator_imports_into_a_chosen_unit(client, administrator, gao)
     assert job.status == Job.Status.DONE and job.owner == administrator
     body = page.content.decode()
     assert "Import terminé : 3 créé(s), 0 mis à jour, 0 inchangé(s), 1 unité(s) créée(s)." in body
-    assert reverse("accounts_admin_learners_import") in body  # the way back
+    assert reverse("learners_import:index") in body  # the way back
     awa = User.objects.get(matricule="G-1001")
     assert awa.unit.full_path == "Gendarmerie nationale › Région de Gao › Brigade de Gao"
     assert awa.groups.filter(name=roles.LEARNERS).exists()

@@ -21,18 +21,24 @@ def certificate(settings, tmp_path):
 
 def test_admin_revokes_with_a_reason_and_reissues(client, certificate):
     client.force_login(UserFactory(role=roles.ADMINISTRATORS))
-    listing = client.get(reverse("certificates_admin_list"), {"q": certificate.serial})
+    listing = client.get(reverse("attestations:index"), {"q": certificate.serial})
     assert certificate.serial in listing.content.decode()
-    client.post(reverse("certificates_admin_revoke", args=[certificate.pk]), {"reason": ""})
+    client.post(reverse("attestations:revoke", args=[certificate.pk]), {"reason": ""})
     certificate.refresh_from_db()
     assert certificate.is_valid  # no reason, no revocation
     client.post(
-        reverse("certificates_admin_revoke", args=[certificate.pk]), {"reason": "Identité erronée"}
+        reverse("attestations:revoke", args=[certificate.pk]), {"reason": "Identité erronée"}
     )
     certificate.refresh_from_db()
     assert not certificate.is_valid and certificate.revoked_reason == "Identité erronée"
-    client.post(reverse("certificates_admin_reissue", args=[certificate.pk]))
+    # Reissuing asks first (a GET changes nothing), then replaces the revoked certificate.
+    confirm = client.get(reverse("attestations:reissue", args=[certificate.pk]))
+    assert "nouveau numéro" in confirm.content.decode()
+    assert not Certificate.objects.valid().exists()
+    client.post(reverse("attestations:reissue", args=[certificate.pk]))
     assert Certificate.objects.valid().count() == 1
+    listing = client.get(reverse("attestations:index")).content.decode()
+    assert "Révoquer…" in listing and "Réémettre…" in listing and "Identité erronée" in listing
 
 
 def test_regenerate_all_renders_every_valid_pdf(
@@ -41,29 +47,84 @@ def test_regenerate_all_renders_every_valid_pdf(
     settings.CELERY_TASK_ALWAYS_EAGER = True
     client.force_login(UserFactory(role=roles.ADMINISTRATORS))
     old_name = certificate.pdf.name
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        confirm = client.get(reverse("attestations:regenerate"))
+    assert confirm.status_code == 200 and not queued  # a GET only asks
+    assert "attestation valide" in confirm.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("certificates_admin_regenerate"))
+        client.post(reverse("attestations:regenerate"))
     certificate.refresh_from_db()
     assert certificate.pdf.name == old_name and certificate.pdf.storage.exists(old_name)
 
 
-@pytest.mark.parametrize("role", [roles.EDITORS, roles.LEARNERS, roles.SUPERVISORS])
+@pytest.mark.parametrize(
+    "role", [roles.EDITORS, roles.REVIEWERS, roles.LEARNERS, roles.SUPERVISORS]
+)
 def test_only_administrators_manage_certificates(client, certificate, role):
     client.force_login(UserFactory(role=role))
-    response = client.post(
-        reverse("certificates_admin_revoke", args=[certificate.pk]), {"reason": "x"}
-    )
-    assert response.status_code in (302, 403)
+    for name, args in (
+        ("attestations:index", []),
+        ("attestations:revoke", [certificate.pk]),
+        ("attestations:reissue", [certificate.pk]),
+        ("attestations:regenerate", []),
+    ):
+        for response in (
+            client.get(reverse(name, args=args)),
+            client.post(reverse(name, args=args), {"reason": "x"}),
+        ):
+            # Editors and reviewers reach the admin: its home page, « pas la permission ».
+            assert response.status_code == 302, name
+            assert response["Location"].split("?")[0] in ("/admin/", "/admin/login/"), name
+    assert "/admin/attestations/" not in client.get("/admin/").content.decode()
     certificate.refresh_from_db()
-    assert certificate.is_valid
+    assert certificate.is_valid and Certificate.objects.count() == 1
+
+
+def test_the_policy_grants_the_list_and_actions_never_a_hand_made_certificate(db):
+    """Issued by the service only: not added, edited or deleted from the admin, even by a
+    superuser; the list and the actions go with `certificates.change_certificate`."""
+    from wagtail.permissions import policy_registry
+
+    policy = policy_registry.get_by_type(Certificate)
+    administrator = UserFactory(role=roles.ADMINISTRATORS)
+    superuser = UserFactory(is_superuser=True)
+    editor = UserFactory(role=roles.EDITORS)
+    for action in ("view", "revoke", "reissue", "regenerate"):
+        assert policy.user_has_permission(administrator, action)
+        assert policy.user_has_permission(superuser, action)
+        assert not policy.user_has_permission(editor, action)
+    for action in ("add", "change", "delete"):
+        assert not policy.user_has_permission(superuser, action)
+    assert set(policy.users_with_any_permission(["revoke"])) == {administrator, superuser}
+    assert not policy.users_with_any_permission(["delete"]).exists()
+    administrator.is_active = False
+    assert not policy.user_has_permission(administrator, "view")
+
+
+def test_an_unknown_certificate_is_a_404(client, db):
+    client.force_login(UserFactory(role=roles.ADMINISTRATORS))
+    for name in ("attestations:revoke", "attestations:reissue"):
+        assert client.get(reverse(name, args=[999999])).status_code == 404
+        assert client.post(reverse(name, args=[999999]), {"reason": "x"}).status_code == 404
+
+
+def test_reissuing_an_enrollment_no_longer_completed_says_why(client, certificate):
+    from courses.models import Enrollment
+
+    client.force_login(UserFactory(role=roles.ADMINISTRATORS))
+    services.certificate_revoke(certificate=certificate, reason="Formation à refaire")
+    Enrollment.objects.update(status=Enrollment.Status.IN_PROGRESS)
+    done = client.post(reverse("attestations:reissue", args=[certificate.pk]), follow=True)
+    assert "pas terminée" in done.content.decode()
+    assert not Certificate.objects.valid().exists()
 
 
 def test_revoking_asks_for_a_confirmation_and_a_reason_first(client, certificate):
     """The list links to a confirmation page; nothing is revoked by a GET, an empty or
     blank reason is refused on the page, and the search field is a Wagtail-styled field."""
     client.force_login(UserFactory(role=roles.ADMINISTRATORS))
-    url = reverse("certificates_admin_revoke", args=[certificate.pk])
-    listing = client.get(reverse("certificates_admin_list")).content.decode()
+    url = reverse("attestations:revoke", args=[certificate.pk])
+    listing = client.get(reverse("attestations:index")).content.decode()
     assert f'href="{url}"' in listing and 'class="w-field__input"' in listing
     page = client.get(url)
     assert page.status_code == 200

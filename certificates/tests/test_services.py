@@ -134,6 +134,51 @@ def test_a_revoked_certificate_stays_revoked_for_the_task_and_the_sweep(settings
     assert tasks.certificate_issue.delay(enrollment.learner_id, enrollment.course_id).get() is None
     assert tasks.certificates_sweep.delay().get() == 0
     assert list(Certificate.objects.values_list("pk", flat=True)) == [certificate.pk]
+
+
+def _pdf_text(certificate) -> str:
+    with certificate.pdf.open("rb") as handle:
+        return "".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
+
+
+def test_reissue_renders_a_valid_certificate_again_and_replaces_a_revoked_one():
+    """The decision behind the admin's « Réémettre »: same certificate and a new PDF while it
+    is valid; once revoked, a new certificate (new number), and that one again afterwards."""
+    enrollment = completed_enrollment()
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    # A signatory set after the first PDF: the reissued PDF is signed by them.
+    from wagtail.models import Site
+
+    from certificates.models import CertificateBranding
+
+    branding = CertificateBranding.for_site(Site.objects.get(is_default_site=True))
+    branding.signatory_name = "Djénéba Samaké"
+    branding.save()
+    assert "Samaké" not in _pdf_text(certificate)
+    again = services.certificate_reissue(certificate=certificate)
+    assert again.pk == certificate.pk and again.serial == certificate.serial
+    assert "Samaké" in _pdf_text(again)
+    services.certificate_revoke(certificate=certificate, reason="Erreur d’identité")
+    certificate.refresh_from_db()
+    new = services.certificate_reissue(certificate=certificate)
+    assert new.pk != certificate.pk and new.is_valid and new.serial != certificate.serial
+    # Reissuing the revoked one twice does not make a third: the valid one is returned.
+    assert services.certificate_reissue(certificate=certificate).pk == new.pk
+    assert Certificate.objects.count() == 2 and Certificate.objects.valid().count() == 1
+
+
+def test_reissue_is_refused_when_the_course_is_no_longer_completed():
+    enrollment = completed_enrollment()
+    certificate = services.certificate_issue(
+        learner_id=enrollment.learner_id, course_id=enrollment.course_id
+    )
+    services.certificate_revoke(certificate=certificate, reason="Formation à refaire")
+    type(enrollment).objects.filter(pk=enrollment.pk).update(status="in_progress")
+    certificate.refresh_from_db()
+    with pytest.raises(services.CertificateError):
+        services.certificate_reissue(certificate=certificate)
     assert not Certificate.objects.valid().exists()
 
 

@@ -16,12 +16,12 @@ from wagtail.documents.models import Document
 from accounts.tests.factories import LearnerFactory, SupervisorFactory
 from certificates.models import Certificate
 from courses import services as course_services
-from courses.models import Enrollment, LessonPage, LessonResource
+from courses.models import CoursePage, Enrollment, LessonPage, LessonResource
 from courses.selectors import offline_user_key
 from courses.tests.factories import course_build
 from jobs.models import Job
 from quizzes import services as quiz_services
-from quizzes.models import Attempt
+from quizzes.models import Attempt, Question, QuestionCategory, QuizPage
 from quizzes.tests.factories import question_make, quiz_make
 from tracking.jobs import scope_key
 from tracking.models import Assignment
@@ -29,6 +29,7 @@ from tracking.tests.factories import tree_build
 from workshops import services as workshop_services
 from workshops.models import Attendance, Attestation, TestResult
 from workshops.tests.factories import participants_make, workshop_make
+from xapi.models import OutboxStatement
 
 OWNER_NAME = "Awa Sweep-Traoré"
 SERIAL = "CNDH-2026-990001"
@@ -163,8 +164,6 @@ def world(db, settings, tmp_path):
             "start": None,
             "job": {"pk": job.pk},
             "job_download": {"pk": job.pk},
-            "packages_admin_export": {"course_id": course.pk},
-            "packages_admin_import": {},
             "grading_item": {"item_id": essay.pk},
             "workshop": {"pk": workshop.pk},
             "workshop_attendance": {"pk": workshop.pk, "session_id": session.pk},
@@ -206,9 +205,38 @@ SWEPT = {
 }
 
 
-# The admin's own pages of Kalan that act on a course (the generic sweep leaves admin/ to the
-# admin's checks): visited by the same intruders and a reviewer, with GET and POST.
-ADMIN_SWEPT = ["packages_admin_export", "packages_admin_import"]
+# Kalan's own pages of the Wagtail admin (its viewsets, lms/viewsets.py): the generic sweep
+# leaves admin/ to the admin's checks, so those that name an object are listed here, and
+# visited by the same intruders and by a member of the staff without the permission, with GET
+# and POST. Each name gives the URL's arguments, read from the world.
+ADMIN_SWEPT = {
+    "packages:export": lambda w: {"course_id": CoursePage.objects.get().pk},
+    "attestations:revoke": lambda w: {"pk": Certificate.objects.get().pk},
+    "attestations:reissue": lambda w: {"pk": Certificate.objects.get().pk},
+    "question_bank:export": lambda w: {
+        "category_id": QuestionCategory.objects.first().pk,
+        "format_name": "gift",
+    },
+    "question_bank:question_statistics": lambda w: {"question_id": Question.objects.first().pk},
+    "question_bank:quiz_statistics": lambda w: {"quiz_id": QuizPage.objects.get().pk},
+    "units:edit": lambda w: {"pk": w.owner.unit_id},
+    "units:delete": lambda w: {"pk": w.owner.unit_id},
+    "xapi_outbox:retry": lambda w: {"pk": OutboxStatement.objects.first().pk},
+}
+# Without an object, the same visit: whole lists and imports.
+ADMIN_SWEPT_LISTS = [
+    "packages:import",
+    "attestations:index",
+    "attestations:regenerate",
+    "question_bank:import",
+    "learners_import:index",
+    "xapi_outbox:index",
+    "xapi_outbox:retry_failing",
+]
+ADMIN_NOT_SWEPT = {
+    "wagtailsnippets_quizzes_question:workflow_action": "Wagtail's workflow action (its "
+    "task's permission decides), with a confirmation page of ours (courses/admin_workflow.py)",
+}
 
 
 def _url(world, name) -> str:
@@ -276,28 +304,70 @@ def test_intruders_get_404_or_sign_in_never_the_data(client, world, name, who):
     assert Attempt.objects.get(learner=world.owner).state == "needs_grading"
 
 
-@pytest.mark.parametrize("name", ADMIN_SWEPT)
-@pytest.mark.parametrize(
-    "who", ["second learner", "out-of-scope supervisor", "anonymous", "reviewer"]
-)
-def test_intruders_never_reach_the_package_pages_of_the_admin(client, world, name, who):
-    from accounts import roles
-    from accounts.tests.factories import UserFactory
-    from courses.models import CoursePage
+def _admin_patterns_with_parameters(patterns=None, namespace=None, prefix=""):
+    """Every pattern under admin/ whose view is Kalan's (not Wagtail's or Django's own) and
+    that takes a parameter, by its full name."""
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = _full_name(namespace, pattern.namespace) if pattern.namespace else namespace
+            yield from _admin_patterns_with_parameters(
+                pattern.url_patterns, inner, prefix + str(pattern.pattern)
+            )
+        elif prefix.startswith("admin/") and "<" in str(pattern.pattern):
+            view = getattr(pattern.callback, "view_class", pattern.callback)
+            if not view.__module__.startswith(("wagtail.", "django.")):
+                yield _full_name(namespace, pattern.name)
 
-    intruder = UserFactory(role=roles.REVIEWERS) if who == "reviewer" else world.intruders[who]
+
+def test_every_admin_page_of_kalan_with_a_parameter_is_swept():
+    names = set(_admin_patterns_with_parameters())
+    unlisted = names - set(ADMIN_SWEPT) - set(ADMIN_NOT_SWEPT)
+    assert not unlisted, f"Page d’administration à couvrir par le balayage : {sorted(unlisted)}"
+    assert set(ADMIN_SWEPT) <= names, sorted(set(ADMIN_SWEPT) - names)
+
+
+def _staff_without_permissions():
+    """Past Wagtail's admin gate and nothing more: what the admin refuses is then refused by
+    the views' permission policies, not by the gate."""
+    from django.contrib.auth.models import Group, Permission
+
+    from accounts.tests.factories import UserFactory
+
+    group = Group.objects.create(name="Accès à l’admin seulement")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    user = UserFactory()
+    user.groups.add(group)
+    return user
+
+
+@pytest.mark.parametrize(
+    "who", ["second learner", "out-of-scope supervisor", "anonymous", "staff without permission"]
+)
+def test_intruders_never_reach_kalans_admin_pages(client, world, who):
+    from accounts.models import Unit
+
+    staff = who == "staff without permission"
+    intruder = _staff_without_permissions() if staff else world.intruders[who]
     if intruder is not None:
         client.force_login(intruder)
-    url = reverse(name, kwargs=world.kwargs[name])
-    for response in (client.get(url), client.post(url)):
-        # Wagtail's answers: its sign-in without admin access, its dashboard with « pas la
-        # permission » for a reviewer (who has admin access but not these pages).
-        assert response.status_code == 302, response.status_code
-        expected = "/admin/" if who == "reviewer" else "/admin/login/"
-        assert response["Location"].split("?")[0] == expected
-        assert b"Formation balay" not in response.content
+    row = OutboxStatement.objects.order_by("pk").first()
+    units = Unit.objects.count()
+    for name in sorted(ADMIN_SWEPT) + ADMIN_SWEPT_LISTS:
+        url = reverse(name, kwargs=ADMIN_SWEPT[name](world) if name in ADMIN_SWEPT else None)
+        for response in (client.get(url), client.post(url)):
+            # Wagtail's answers: its sign-in without admin access, its home page with « pas
+            # la permission » for the staff member (admin access, not these pages).
+            assert response.status_code == 302, (response.status_code, url)
+            expected = "/admin/" if staff else "/admin/login/"
+            assert response["Location"].split("?")[0] == expected, url
+            assert b"Formation balay" not in response.content
     assert Job.objects.count() == 1  # the supervisor's, nothing queued
     assert CoursePage.objects.count() == 1
+    assert Certificate.objects.get().is_valid and Certificate.objects.count() == 1
+    assert Unit.objects.count() == units
+    assert OutboxStatement.objects.order_by("pk").first().next_try_at == row.next_try_at
 
 
 @pytest.mark.parametrize(
@@ -400,8 +470,6 @@ def test_the_owner_does_get_the_completion_page_and_the_certificate_status(clien
 # xAPI outbox names a row by id and lists every learner's statements, so it is swept here.
 @pytest.mark.parametrize("who", ["second learner", "out-of-scope supervisor", "anonymous"])
 def test_intruders_never_see_or_resend_the_xapi_outbox(client, world, who):
-    from xapi.models import OutboxStatement
-
     row = OutboxStatement.objects.filter(statement__actor__account__isnull=False).first()
     assert row is not None  # the owner's enrolment and attempt wrote statements
     before = row.next_try_at
@@ -409,9 +477,9 @@ def test_intruders_never_see_or_resend_the_xapi_outbox(client, world, who):
     if intruder is not None:
         client.force_login(intruder)
     for method, url in (
-        ("get", reverse("xapi_admin_outbox")),
-        ("post", reverse("xapi_admin_outbox_retry", args=[row.pk])),
-        ("post", reverse("xapi_admin_outbox_retry_failing")),
+        ("get", reverse("xapi_outbox:index")),
+        ("post", reverse("xapi_outbox:retry", args=[row.pk])),
+        ("post", reverse("xapi_outbox:retry_failing")),
     ):
         response = getattr(client, method)(url)
         assert response.status_code in (302, 403, 404), (who, url)

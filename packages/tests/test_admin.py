@@ -224,7 +224,7 @@ def test_a_member_that_cannot_be_read_fails_with_its_name(client, editor, monkey
 def test_export_is_a_job_whose_zip_holds_the_course(client, editor):
     post_import(client, package_zip())
     course = CoursePage.objects.get()
-    url = reverse("packages_admin_export", args=[course.pk])
+    url = reverse("packages:export", args=[course.pk])
     page = client.get(url)
     assert page.status_code == 200 and "Formation d’essai" in page.content.decode()
     with TestCase.captureOnCommitCallbacks(execute=True):
@@ -244,7 +244,7 @@ def test_export_is_a_job_whose_zip_holds_the_course(client, editor):
 def test_the_admin_shows_the_buttons_to_those_allowed(client, editor):
     post_import(client, package_zip())
     course = CoursePage.objects.get()
-    export = reverse("packages_admin_export", args=[course.pk])
+    export = reverse("packages:export", args=[course.pk])
     catalogue = client.get(reverse("wagtailadmin_explore", args=[course.get_parent().pk]))
     assert IMPORT_URL in catalogue.content.decode()  # the header's « Importer une formation »
     assert export in catalogue.content.decode()  # the course row's « … » menu
@@ -273,7 +273,7 @@ def test_only_editors_and_administrators_import_or_export(client, role):
     }[role]()
     if person is not None:
         client.force_login(person)
-    export = reverse("packages_admin_export", args=[course.pk])
+    export = reverse("packages:export", args=[course.pk])
     for response in (
         client.get(IMPORT_URL),
         post_import(client, package_zip(), mode="copy")[0],
@@ -302,7 +302,7 @@ def test_an_editor_outside_the_course_tree_gets_no_export(client, editor):
     post_import(client, package_zip())
     course = CoursePage.objects.get()
     GroupPagePermission.objects.filter(group__name=roles.EDITORS).delete()
-    response = client.get(reverse("packages_admin_export", args=[course.pk]))
+    response = client.get(reverse("packages:export", args=[course.pk]))
     assert response.status_code == 302 and response["Location"] == "/admin/"
     GroupPagePermission.objects.create(
         group=Group.objects.get(name=roles.EDITORS),
@@ -310,4 +310,4 @@ def test_an_editor_outside_the_course_tree_gets_no_export(client, editor):
         permission_type="change",
     )
     lesson = LessonPage.objects.get()
-    assert client.get(reverse("packages_admin_export", args=[lesson.pk])).status_code == 404
+    assert client.get(reverse("packages:export", args=[lesson.pk])).status_code == 404

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.urls import reverse
 
 from accounts import roles
 from accounts.tests.factories import UserFactory
@@ -97,20 +98,28 @@ def test_statistics_next_to_the_quiz_and_linked_from_the_question(client, editor
         learner = LearnerFactory()
         course_services.enrollment_create(learner=learner, course=course)
         services.attempt_submit(attempt=services.attempt_start(learner=learner, quiz=quiz))
+    statistics = reverse("question_bank:quiz_statistics", args=[quiz.pk])
     edit = client.get(f"/admin/pages/{quiz.pk}/edit/").content.decode()
-    assert f"/admin/quiz/{quiz.pk}/statistiques/" in edit
-    html = client.get(f"/admin/quiz/{quiz.pk}/statistiques/").content.decode()
+    assert statistics in edit
+    html = client.get(statistics).content.decode()
     assert "Tentatives terminées" in html and "<svg" in html
-    # The chart's buckets are labelled as ranges: its first one read « 00 ».
-    labels = re.findall(r"<text [^>]*>([^<]*)</text>", html)
-    assert labels[0] == "0–9 %" and labels[-1] == "90–100 %" and len(labels) == 10
+    # Every bucket is labelled as a range (its first one once read « 00 »), in its bar's
+    # title; under the axis four, the first and the last.
+    buckets = re.findall(r"<rect [^>]*><title>([^<]*) : (\d+)</title>", html)
+    assert [label for label, _count in buckets][::9] == ["0–9 %", "90–100 %"]
+    assert sum(int(count) for _label, count in buckets) == 3 and len(buckets) == 10
+    ticks = re.findall(r'<text [^>]*y="136"[^>]*>([^<]*)</text>', html)
+    assert ticks == ["0–9 %", "30–39 %", "60–69 %", "90–100 %"]
+    # Every coordinate comes from lms/charts.py: the bars span the page in percent.
+    assert re.search(r'<rect x="[\d.]+%" y="[\d.]+" width="[\d.]+%"', html)
     # The bars are in the brand's colour, read from kalan.css (the admin has no --c-brand).
     fills = set(re.findall(r'<rect [^>]*fill="([^"]*)"', html))
     assert fills == {design.tokens()["--c-brand"]}
     assert "Indice de facilité" in html and "0,0 %" in html and "48 heures : 0" in html
+    question_statistics = reverse("question_bank:question_statistics", args=[question.pk])
     listing = client.get("/admin/snippets/quizzes/question/").content.decode()
-    assert f"/admin/questions/{question.pk}/statistiques/" in listing
-    linked = client.get(f"/admin/questions/{question.pk}/statistiques/").content.decode()
+    assert question_statistics in listing
+    linked = client.get(question_statistics).content.decode()
     assert quiz.title in linked
 
 
@@ -132,7 +141,10 @@ def test_statistics_need_the_question_permission_not_only_the_admin(client):
     user = UserFactory()
     user.groups.add(admin_only)
     client.force_login(user)
-    urls = [f"/admin/quiz/{quiz.pk}/statistiques/", f"/admin/questions/{question.pk}/statistiques/"]
+    urls = [
+        reverse("question_bank:quiz_statistics", args=[quiz.pk]),
+        reverse("question_bank:question_statistics", args=[question.pk]),
+    ]
     assert client.get("/admin/").status_code == 200  # past Wagtail's gate
     for url in urls:
         # Wagtail turns the views' PermissionDenied into a redirect to the admin's home page

@@ -32,7 +32,7 @@ def post_import(client, content: bytes, *, fmt="gift", name="questions.txt", set
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = client.post(
-            reverse("quizzes_admin_import"),
+            reverse("question_bank:import"),
             {"file": SimpleUploadedFile(name, content), "format": fmt},
         )
     if response.status_code != 302:
@@ -51,7 +51,7 @@ def test_an_import_goes_through_its_progress_page(client, editor):
     assert response["Location"] == reverse("jobs:job", args=[job.pk])
     assert job.status == Job.Status.DONE and job.owner == editor
     assert "3 questions importées." in page.content.decode()
-    assert reverse("quizzes_admin_import") in page.content.decode()  # the way back
+    assert reverse("question_bank:import") in page.content.decode()  # the way back
     assert Question.objects.count() == 3
     assert not job.upload  # the uploaded file does not stay on disk
 
@@ -181,7 +181,7 @@ def test_the_jobs_page_lists_the_imported_questions_with_their_edit_links(client
     # Nothing else repeats it: no flash message waits for the next pages (the form, the
     # bank's list), and the page shows it once again when refreshed.
     assert client.get(response["Location"]).content.decode().count(summary) == 1
-    for url in (reverse("quizzes_admin_import"), "/admin/snippets/quizzes/question/"):
+    for url in (reverse("question_bank:import"), "/admin/snippets/quizzes/question/"):
         assert summary not in client.get(url).content.decode()
 
 

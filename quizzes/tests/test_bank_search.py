@@ -88,7 +88,7 @@ def test_the_list_and_the_import_page_link_to_each_other(client, editor):
     from django.urls import reverse
 
     listing = reverse("wagtailsnippets_quizzes_question:list")
-    transfer = reverse("quizzes_admin_import")
+    transfer = reverse("question_bank:import")
     assert f'href="{transfer}"' in client.get(listing).content.decode()
     assert f'href="{listing}"' in client.get(transfer).content.decode()
 
