@@ -212,10 +212,17 @@ def course_for_lesson(lesson) -> CoursePage:
 
 def course_for_page(page) -> CoursePage:
     """The course above any page of the course tree (a quiz in a module or in the course),
-    in one query on the ancestors' materialised paths."""
-    return CoursePage.objects.get(
+    in one query on the ancestors' materialised paths. Kept on the page object for its
+    path, so that a request asking again (a quiz start's refusal check, then its xAPI
+    statement) reads it once."""
+    known = page.__dict__.get("_course_for_page")
+    if known is not None and known[0] == page.path:
+        return known[1]
+    course = CoursePage.objects.get(
         path__in=[page.path[:n] for n in range(STEPLEN, len(page.path), STEPLEN)]
     )
+    page.__dict__["_course_for_page"] = (page.path, course)
+    return course
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:

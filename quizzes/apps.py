@@ -8,11 +8,11 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from courses.completion import completed_pages_register, requirement_register
         from courses.models import CoursePage, ModulePage
         from courses.scores import score_provider_register
-
-        from django.db.models.signals import post_delete, post_save
 
         from . import jobs, selectors, snapshots
         from .models import Question, QuestionChoice, QuestionPair
