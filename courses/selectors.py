@@ -213,7 +213,8 @@ def course_for_lesson(lesson) -> CoursePage:
 def course_for_page(page) -> CoursePage:
     """The course above any page of the course tree (a quiz in a module or in the course),
     in one query on the ancestors' materialised paths. Kept on the page instance for its
-    path: a quiz's submit asks for it twice (its xAPI statements, then its grade)."""
+    path, so that a request asking again reads it once (a quiz's start: the refusal check,
+    then its xAPI statement; its submit: the xAPI statements, then the grade)."""
     known = page.__dict__.get("_course_for_page")
     if known is not None and known[0] == page.path:
         return known[1]

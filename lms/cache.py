@@ -1,7 +1,8 @@
 """A Redis cache that the platform survives losing.
 
 Everything Kalan keeps in the cache can be rebuilt from PostgreSQL: sessions are `cached_db`,
-Wagtail's site paths and our flags (courses/caching.py) are recomputed on a miss, and the
+Wagtail's site paths, our flags (courses/caching.py) and the quiz questions' snapshots
+(quizzes/snapshots.py) are recomputed on a miss, and the
 verification rate limit only slows guessing of 100-bit codes. So when Redis does not answer,
 this backend behaves as an empty cache that keeps nothing, instead of turning every page into
 a 500 the way Django's RedisCache does. Django's backend has no such option, and django-redis

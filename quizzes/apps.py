@@ -8,11 +8,14 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from courses.completion import completed_pages_register, requirement_register
         from courses.models import CoursePage, ModulePage
         from courses.scores import score_provider_register
 
-        from . import jobs, selectors
+        from . import jobs, selectors, snapshots
+        from .models import Question, QuestionChoice, QuestionPair
 
         # "Every required quiz of the course is passed" joins the course completion rule.
         requirement_register("quizzes", selectors.required_quizzes_progress)
@@ -25,3 +28,14 @@ class QuizzesConfig(AppConfig):
         for model in (ModulePage, CoursePage):
             if "quizzes.QuizPage" not in model.subpage_types:
                 model.subpage_types = [*model.subpage_types, "quizzes.QuizPage"]
+        # A question's cached snapshot (quizzes/snapshots.py) is keyed on its live revision;
+        # a row written without a new revision (the shell, a script) forgets it.
+        for sender, receiver in (
+            (Question, snapshots.on_question_written),
+            (QuestionChoice, snapshots.on_answer_written),
+            (QuestionPair, snapshots.on_answer_written),
+        ):
+            post_save.connect(receiver, sender=sender, dispatch_uid=f"snapshot-{sender.__name__}")
+            post_delete.connect(
+                receiver, sender=sender, dispatch_uid=f"snapshot-del-{sender.__name__}"
+            )

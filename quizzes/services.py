@@ -17,6 +17,7 @@ from courses import services as course_services
 from . import grading
 from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage
 from .signals import attempt_graded, attempt_started
+from .snapshots import question_snapshots
 from .types import question_type
 
 # A save that reaches the server this long after the deadline still counts: the learner
@@ -92,13 +93,18 @@ def attempt_retry_at(*, quiz: QuizPage, attempts: list[Attempt], now=None):
 
 
 def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
-    """The attempt's live questions, with their choices and pairs: a fixed number of queries
-    (one more per random slot), since every learner of a unit may start at the same bell."""
+    """The attempt's live questions (rows only: their snapshots come from
+    snapshots.question_snapshots): one query for the slots and their fixed questions, one
+    more per random slot for its pool and one for the questions drawn at random, since every
+    learner of a unit may start at the same bell."""
     drawn: list[int] = []
-    for slot in quiz.slots.select_related("category").order_by("sort_order"):
+    rows: dict[int, Question] = {}
+    slots = quiz.slots.select_related("category", "question").order_by("sort_order")
+    for slot in slots:
         if slot.question_id:
             if slot.question_id not in drawn:
                 drawn.append(slot.question_id)
+                rows[slot.question_id] = slot.question
             continue
         category_ids = (
             slot.category.subtree_ids() if slot.include_subcategories else {slot.category_id}
@@ -117,13 +123,13 @@ def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
         drawn.extend(rng.sample(pool, slot.random_count))
     if quiz.shuffle_questions:
         rng.shuffle(drawn)
+    at_random = [pk for pk in drawn if pk not in rows]
+    if at_random:
+        rows.update(Question.objects.in_bulk(at_random))
     # Only live questions, as last approved: a question never published (a draft, an import
     # waiting for review) is left out of a fixed slot too, and an edit waiting for review
     # lives in a revision, not in the row read here.
-    questions = (
-        Question.objects.filter(live=True).prefetch_related("choices", "pairs").in_bulk(drawn)
-    )
-    return [questions[pk] for pk in drawn if pk in questions]
+    return [rows[pk] for pk in drawn if pk in rows and rows[pk].live]
 
 
 def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
@@ -144,7 +150,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
             questions = _draw_questions(quiz, rng)
             if not questions:
                 raise QuizError(_("Ce quiz n’a pas encore de questions."))
-            snapshots = [question.snapshot() for question in questions]
+            snapshots = question_snapshots(questions)
             now = timezone.now()
             attempt = Attempt.objects.create(
                 learner=learner,

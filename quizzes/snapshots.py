@@ -3,11 +3,21 @@ for the common keys, each type's class in quizzes/types/ for its own)."""
 
 from decimal import Decimal
 
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from .types import QuestionStructureError, UnknownQuestionType, kinds, question_type
 
-__all__ = ["QuestionStructureError", "question_snapshot", "structure_check"]
+__all__ = [
+    "QuestionStructureError",
+    "question_snapshot",
+    "question_snapshots",
+    "snapshot_cache_forget",
+    "snapshot_cache_key",
+    "structure_check",
+]
 
 # Which answer fields each type uses, from the types' flags. The editor's form shows only
 # these (static/js/question-form.js and kalan-admin.css, through the `data-kalan-types` of the
@@ -54,3 +64,73 @@ def question_snapshot(question) -> dict:
     choices, pairs = list(question.choices.all()), list(question.pairs.all())
     snapshot.update(found.freeze(question, choices, pairs))
     return snapshot
+
+
+# The snapshot of a question's live revision is kept in the shared cache: a revision never
+# changes, so an entry keyed on it cannot describe other content. The snapshot is built from
+# the row (the live content, which publishing a revision writes), its choices and its pairs,
+# and from nothing else: the text keeps Wagtail's <embed> of an image (rendered when the page
+# is shown), no rendition URL, no translation. SNAPSHOT_FORMAT changes with the snapshot's
+# schema, so that a deployment never reads the entries of the code before it.
+SNAPSHOT_FORMAT = 1
+SNAPSHOT_CACHE_SECONDS = 30 * 24 * 3600
+
+
+def snapshot_cache_key(question_id: int, revision_id: int) -> str:
+    return f"quizzes:snapshot:{SNAPSHOT_FORMAT}:{question_id}:{revision_id}"
+
+
+def question_snapshots(questions: list) -> list[dict]:
+    """The snapshots of `questions` (Question rows, without their choices and pairs), in
+    their order. Those of a live revision frozen before come from the cache; the others read
+    their choices and pairs (2 queries for all of them) and are frozen, then cached when they
+    have a live revision. A question without one (written outside Wagtail's revisions: a
+    test, the shell) is frozen each time. Each call returns new dicts."""
+    keys = {
+        q.pk: snapshot_cache_key(q.pk, q.live_revision_id) for q in questions if q.live_revision_id
+    }
+    cached = cache.get_many(list(keys.values())) if keys else {}
+    missing = [q for q in questions if keys.get(q.pk) not in cached]
+    fresh = {}
+    if missing:
+        prefetch_related_objects(missing, "choices", "pairs")
+        fresh = {q.pk: question_snapshot(q) for q in missing}
+        to_keep = {keys[pk]: snapshot for pk, snapshot in fresh.items() if pk in keys}
+        if to_keep:
+            cache.set_many(to_keep, SNAPSHOT_CACHE_SECONDS)
+    return [fresh[q.pk] if q.pk in fresh else cached[keys[q.pk]] for q in questions]
+
+
+def snapshot_cache_forget(question_id: int, revision_id: int | None) -> None:
+    """Drops the cached snapshot of a question's live revision, now and after the commit (a
+    start that read the row before it may have cached it again in between). Publishing goes
+    through a new revision and needs none of this; it is for a row, a choice or a pair
+    written without one (the shell, a script), which would otherwise keep its live revision
+    and so its old snapshot."""
+    if revision_id is None:
+        return
+    key = snapshot_cache_key(question_id, revision_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def on_question_written(sender, instance, **kwargs):
+    """post_save and post_delete of Question (connected in quizzes/apps.py)."""
+    snapshot_cache_forget(instance.pk, instance.live_revision_id)
+
+
+def on_answer_written(sender, instance, **kwargs):
+    """post_save and post_delete of QuestionChoice and QuestionPair: a choice or a pair
+    written alone (saved with its question, the question's own signal has done it)."""
+    from .models import Question
+
+    field = type(instance)._meta.get_field("question")
+    if field.is_cached(instance):
+        revision_id = instance.question.live_revision_id
+    else:
+        revision_id = (
+            Question.objects.filter(pk=instance.question_id)
+            .values_list("live_revision_id", flat=True)
+            .first()
+        )
+    snapshot_cache_forget(instance.question_id, revision_id)

@@ -11,7 +11,7 @@ from courses import services as course_services
 from courses.models import Enrollment, ModulePage
 from courses.tests.factories import course_build, lessons_of
 from quizzes import grading, services
-from quizzes.models import Attempt, AttemptItem, QuizGrade, QuizSlot
+from quizzes.models import Attempt, AttemptItem, QuizGrade, QuizPage, QuizSlot
 from quizzes.tests.factories import question_make, quiz_make
 
 pytestmark = pytest.mark.django_db
@@ -359,3 +359,33 @@ def test_grade_of_averages_and_totals_set_judges_the_pass():
     assert (attempt.passed, attempt.state) == (False, "needs_grading")
     attempt.totals_set(Decimal("3"), final=True)
     assert (attempt.percent, attempt.passed) == (60, False)
+
+
+def test_a_start_with_cached_snapshots_reads_no_question_twice(
+    course, django_assert_max_num_queries
+):
+    """Issue 22, point 4: once each live revision's snapshot is cached, a start reads the
+    slots with their questions in one query and neither choices nor pairs; the course, read
+    for the refusal check, is not read again for the xAPI statement (15 queries before, for
+    this quiz and course)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    questions = [question_make(kind) for kind in KINDS]
+    for question in questions:
+        question.save_revision().publish()
+    quiz = quiz_make(module_of(course), questions=questions, shuffle_questions=True)
+    first, second = LearnerFactory(), LearnerFactory()
+    for learner in (first, second):
+        course_services.enrollment_create(learner=learner, course=course)
+    services.attempt_start(learner=first, quiz=quiz)  # freezes and caches the snapshots
+    quiz = QuizPage.objects.get(pk=quiz.pk)
+    # The savepoint and its release, the learner's lock, the attempts, the course, the
+    # enrollment, the outline (sequential modules), the slots, the attempt, its items, the
+    # xAPI outbox row.
+    with django_assert_max_num_queries(11) as ctx:
+        attempt = services.attempt_start(learner=second, quiz=quiz)
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert "quizzes_questionchoice" not in sql and "quizzes_questionpair" not in sql
+    assert attempt.items.count() == len(KINDS)
+    cache.clear()
