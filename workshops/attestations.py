@@ -225,6 +225,17 @@ def attestation_pdf_ensure(*, attestation: Attestation, force: bool = False) -> 
     return documents.pdf_ensure(document=attestation, render=attestation_pdf_render, force=force)
 
 
+def attestation_reissue(*, attestation: Attestation) -> Attestation:
+    """The administrator's « Réémettre »: a valid attestation keeps its number and code and
+    gets its PDF rendered again (after a change of presentation or signatory); a revoked one
+    is replaced by a new attestation of the same participation, with a new number, unless a
+    valid one exists already (then that one is returned). Raises AttestationError when the
+    attendance no longer reaches the workshop's threshold."""
+    if attestation.is_valid:
+        return attestation_pdf_ensure(attestation=attestation, force=True)
+    return attestation_issue(participant_id=attestation.participant_id, reissue=True)
+
+
 @transaction.atomic
 def attestation_revoke(*, attestation: Attestation, reason: str) -> Attestation:
     """Revokes at once: the verification page reads the row on every request."""
