@@ -128,7 +128,9 @@ def attestation_issue(*, participant_id: int, reissue: bool = False) -> Attestat
         raise AttestationError(_("Cette participation n’existe pas."))
     attestation = Attestation.objects.valid().filter(participant=participant).first()
     if attestation is None:
-        if not reissue and Attestation.objects.filter(participant=participant).exists():
+        # Revoked ones only: a valid one that another worker has just committed is not a
+        # revocation (the constraint below hands it over).
+        if not reissue and Attestation.objects.revoked().filter(participant=participant).exists():
             raise AttestationError(
                 _(
                     "L’attestation de cette participation a été révoquée : seul un "
