@@ -1,94 +1,219 @@
-"""Attestations de participation in the Wagtail admin, for administrators (the permission
-workshops.change_attestation, migration 0003): list and search, revoke with a reason after a
-confirmation page, reissue after a revocation. The same forms as the course certificates'."""
+"""Attestations de participation in the Wagtail admin, one viewset (`workshop_attestations:`),
+in the course certificates' idiom (certificates/admin_views.py): the list with its search, and
+two actions, each behind a confirmation page (nothing changes on a GET): revoke with a reason,
+and reissue (what it does is `attestations.attestation_reissue`'s decision).
 
-from django import forms
+Attestations are issued by the service only, never added, edited or deleted by hand: the
+permission policy grants the list to `workshops.view_attestation` and the actions to
+`workshops.change_attestation` (both given to the Administrateurs group by the migration
+0003_attestation), and nothing else to anybody, superusers included."""
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db.models import Q
+from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
 
-from certificates.admin_views import RevokeForm
+from certificates.admin_views import DateColumn, RevokeForm, StateColumn
+from lms.viewsets import AdminFormView, AdminTemplateView
 
 from . import attestations
 from .models import Attestation
 
 
-def _require_admin(request):
-    if not request.user.has_perm("workshops.change_attestation"):
-        raise PermissionDenied
+class AttestationPermissionPolicy(ModelPermissionPolicy):
+    """Each action of the admin and the Django permission it asks for."""
 
+    ACTIONS = {"view": "view", "revoke": "change", "reissue": "change"}
 
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=gettext_lazy("Rechercher (numéro, nom, matricule, atelier)"),
-        required=False,
-        max_length=100,
-    )
-
-
-def attestation_list(request):
-    _require_admin(request)
-    search = SearchForm(request.GET)
-    query = search.cleaned_data["q"].strip() if search.is_valid() else ""
-    rows = Attestation.objects.select_related("participant__learner").order_by("-issued_at")
-    if query:
-        rows = rows.filter(
-            Q(serial__icontains=query)
-            | Q(learner_name__icontains=query)
-            | Q(participant__learner__matricule__iexact=query)
-            | Q(workshop_title__icontains=query)
+    def user_has_permission(self, user, action):
+        model_action = self.ACTIONS.get(action)
+        return bool(
+            model_action and user.is_active and super().user_has_permission(user, model_action)
         )
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "workshops/admin/attestation_list.html",
-        {"page": page, "q": query, "search_fields": search},
-    )
+
+    def users_with_any_permission(self, actions):
+        model_actions = {self.ACTIONS[action] for action in actions if action in self.ACTIONS}
+        if not model_actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(sorted(model_actions))
 
 
-def attestation_revoke(request, pk: int):
-    """GET asks for the reason and a confirmation; POST revokes. Never in one click."""
-    _require_admin(request)
-    attestation = get_object_or_404(Attestation, pk=pk)
-    if not attestation.is_valid:
-        messages.error(
-            request, _("Attestation %(serial)s déjà révoquée.") % {"serial": attestation}
-        )
-        return redirect("workshops_admin_attestations")
-    form = RevokeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        attestations.attestation_revoke(attestation=attestation, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Attestation %(serial)s révoquée.") % {"serial": attestation})
-        return redirect("workshops_admin_attestations")
-    return TemplateResponse(
-        request,
-        "workshops/admin/attestation_revoke.html",
-        {"attestation": attestation, "form": form},
-        status=400 if form.is_bound else 200,
-    )
+def _policy():
+    return policy_registry.get_by_type(Attestation)
 
 
-@require_POST
-def attestation_reissue(request, pk: int):
-    """A revoked attestation is replaced by a new one if the attendance still reaches the
-    threshold; a valid one gets its PDF rendered again."""
-    _require_admin(request)
-    attestation = get_object_or_404(Attestation, pk=pk)
-    try:
-        if attestation.is_valid:
-            issued = attestations.attestation_pdf_ensure(attestation=attestation, force=True)
-        else:
-            issued = attestations.attestation_issue(
-                participant_id=attestation.participant_id, reissue=True
+class AttendanceColumn(Column):
+    def get_value(self, instance):
+        return _("%(attended)d sur %(total)d") % {
+            "attended": instance.sessions_attended,
+            "total": instance.sessions_total,
+        }
+
+
+class AttestationIndexView(generic.IndexView):
+    any_permission_required = ["view"]
+    page_title = gettext_lazy("Attestations de participation")
+    search_box_placeholder = gettext_lazy("Numéro, nom, matricule, atelier")
+    # The actions keep their words whole on a phone; the table scrolls sideways instead.
+    table_classname = "listing kalan-listing-actions"
+
+    def get_base_queryset(self):
+        return Attestation.objects.select_related("participant__learner").order_by("-issued_at")
+
+    def get_list_more_buttons(self, instance):
+        buttons = []
+        if instance.is_valid and self.user_has_permission("revoke"):
+            buttons.append(
+                ListingButton(
+                    _("Révoquer…"),
+                    url=reverse("workshop_attestations:revoke", args=[instance.pk]),
+                    classname="no",
+                    priority=10,
+                )
             )
-    except attestations.AttestationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Attestation %(serial)s émise.") % {"serial": issued})
-    return redirect("workshops_admin_attestations")
+        if self.user_has_permission("reissue"):
+            buttons.append(
+                ListingButton(
+                    _("Réémettre…"),
+                    url=reverse("workshop_attestations:reissue", args=[instance.pk]),
+                    priority=20,
+                )
+            )
+        return buttons
+
+
+class _AttestationMixin:
+    """The attestation named by the URL (404 if none), once past the permission check."""
+
+    @cached_property
+    def attestation(self):
+        return get_object_or_404(
+            Attestation.objects.select_related("participant__learner"), pk=self.kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return self.attestation.serial
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(attestation=self.attestation, **kwargs)
+
+
+class RevokeView(_AttestationMixin, AdminFormView):
+    """GET asks for the reason and a confirmation; POST revokes. A revocation cannot be undone
+    (a new attestation can be issued instead), so it never happens in one click."""
+
+    permission_required = "revoke"
+    page_title = gettext_lazy("Révoquer une attestation de participation")
+    template_name = "workshops/admin/revoke.html"
+    form_class = RevokeForm
+
+    def get(self, request, *args, **kwargs):
+        return self._already_revoked() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._already_revoked() or super().post(request, *args, **kwargs)
+
+    def _already_revoked(self):
+        if self.attestation.is_valid:
+            return None
+        messages.error(
+            self.request, _("Attestation %(serial)s déjà révoquée.") % {"serial": self.attestation}
+        )
+        return redirect("workshop_attestations:index")
+
+    def form_valid(self, form):
+        try:
+            attestations.attestation_revoke(
+                attestation=self.attestation, reason=form.cleaned_data["reason"]
+            )
+        except attestations.AttestationError as error:
+            messages.error(self.request, str(error))
+        else:
+            messages.success(
+                self.request, _("Attestation %(serial)s révoquée.") % {"serial": self.attestation}
+            )
+        return redirect("workshop_attestations:index")
+
+
+class ReissueView(_AttestationMixin, AdminTemplateView):
+    """GET says what reissuing will do; POST does it (`attestations.attestation_reissue`)."""
+
+    permission_required = "reissue"
+    page_title = gettext_lazy("Réémettre une attestation de participation")
+    template_name = "workshops/admin/reissue.html"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            issued = attestations.attestation_reissue(attestation=self.attestation)
+        except attestations.AttestationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Attestation %(serial)s émise.") % {"serial": issued})
+        return redirect("workshop_attestations:index")
+
+
+class AttestationViewSet(ModelViewSet):
+    model = Attestation
+    name = "workshop_attestations"
+    url_prefix = "ateliers-attestations"
+    icon = "group"
+    menu_label = gettext_lazy("Attestations de participation")
+    menu_order = 251
+    add_to_admin_menu = True
+    index_view_class = AttestationIndexView
+    index_template_name = "workshops/admin/index.html"
+    copy_view_enabled = False
+    # Nothing refers to an attestation from content (as for certificates).
+    add_to_reference_index = False
+    list_per_page = 50
+    search_fields = [
+        "serial",
+        "learner_name",
+        "participant__learner__matricule",
+        "workshop_title",
+    ]
+    # Attestation is not in the search index: the list filters with the database.
+    search_backend_name = None
+
+    @property
+    def list_display(self):
+        return [
+            "serial",  # the title column, with the row's actions
+            Column("learner_name", label=gettext_lazy("Titulaire")),
+            Column(
+                "matricule",
+                accessor="participant.learner.matricule",
+                label=gettext_lazy("Matricule"),
+            ),
+            Column("workshop_title", label=gettext_lazy("Atelier")),
+            AttendanceColumn("attendance", label=gettext_lazy("Présence")),
+            DateColumn("issued_at", label=gettext_lazy("Délivrée le")),
+            StateColumn("state", label=gettext_lazy("État")),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Neither added, edited, copied nor deleted by hand: no link to such views.
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in ("add", "edit", "delete", "history", "usage"):
+            view_kwargs[f"{name}_url_name"] = None
+        return view_kwargs
+
+    def _action(self, view_class):
+        return self.construct_view(view_class, permission_policy=_policy(), header_icon=self.icon)
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:pk>/revoquer/", self._action(RevokeView), name="revoke"),
+            path("<int:pk>/reemettre/", self._action(ReissueView), name="reissue"),
+        ]

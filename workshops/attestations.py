@@ -128,7 +128,9 @@ def attestation_issue(*, participant_id: int, reissue: bool = False) -> Attestat
         raise AttestationError(_("Cette participation n’existe pas."))
     attestation = Attestation.objects.valid().filter(participant=participant).first()
     if attestation is None:
-        if not reissue and Attestation.objects.filter(participant=participant).exists():
+        # Revoked ones only: a valid one that another worker has just committed is not a
+        # revocation (the constraint below hands it over).
+        if not reissue and Attestation.objects.revoked().filter(participant=participant).exists():
             raise AttestationError(
                 _(
                     "L’attestation de cette participation a été révoquée : seul un "
@@ -223,6 +225,17 @@ def attestation_html(attestation: Attestation) -> str:
 
 def attestation_pdf_ensure(*, attestation: Attestation, force: bool = False) -> Attestation:
     return documents.pdf_ensure(document=attestation, render=attestation_pdf_render, force=force)
+
+
+def attestation_reissue(*, attestation: Attestation) -> Attestation:
+    """The administrator's « Réémettre »: a valid attestation keeps its number and code and
+    gets its PDF rendered again (after a change of presentation or signatory); a revoked one
+    is replaced by a new attestation of the same participation, with a new number, unless a
+    valid one exists already (then that one is returned). Raises AttestationError when the
+    attendance no longer reaches the workshop's threshold."""
+    if attestation.is_valid:
+        return attestation_pdf_ensure(attestation=attestation, force=True)
+    return attestation_issue(participant_id=attestation.participant_id, reissue=True)
 
 
 @transaction.atomic

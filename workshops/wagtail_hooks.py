@@ -1,20 +1,22 @@
 """The administrators' side: workshops and their sessions in the Wagtail admin (« Ateliers »),
 with the model's panels (sessions inline), and the attestations de participation
-(« Attestations de participation »: list, revoke, reissue)."""
+(« Attestations de participation »: list, revoke, reissue; `admin_views.py`)."""
 
 from django.contrib import messages
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
-from . import admin_views
-from .models import Workshop
+from .admin_views import AttestationPermissionPolicy, AttestationViewSet
+from .models import Attestation, Workshop
+
+register_permission_policy(Attestation, AttestationPermissionPolicy(Attestation))
 
 
 class WorkshopDeleteView(DeleteView):
@@ -55,37 +57,6 @@ def register_workshop_viewset():
     return WorkshopViewSet()
 
 
-@hooks.register("register_admin_urls")
-def register_attestation_urls():
-    return [
-        path(
-            "ateliers-attestations/",
-            admin_views.attestation_list,
-            name="workshops_admin_attestations",
-        ),
-        path(
-            "ateliers-attestations/<int:pk>/revoquer/",
-            admin_views.attestation_revoke,
-            name="workshops_admin_attestation_revoke",
-        ),
-        path(
-            "ateliers-attestations/<int:pk>/reemettre/",
-            admin_views.attestation_reissue,
-            name="workshops_admin_attestation_reissue",
-        ),
-    ]
-
-
-class AttestationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("workshops.change_attestation")
-
-
-@hooks.register("register_admin_menu_item")
-def register_attestations_menu_item():
-    return AttestationsMenuItem(
-        _("Attestations de participation"),
-        reverse("workshops_admin_attestations"),
-        icon_name="group",
-        order=251,
-    )
+@hooks.register("register_admin_viewset")
+def register_attestation_viewset():
+    return AttestationViewSet()

@@ -27,7 +27,7 @@ from tracking.jobs import scope_key
 from tracking.models import Assignment
 from tracking.tests.factories import tree_build
 from workshops import services as workshop_services
-from workshops.models import Attendance, Attestation, TestResult
+from workshops.models import Attendance, Attestation, TestResult, Workshop
 from workshops.tests.factories import participants_make, workshop_make
 from xapi.models import OutboxStatement
 
@@ -222,6 +222,10 @@ ADMIN_SWEPT = {
     "units:edit": lambda w: {"pk": w.owner.unit_id},
     "units:delete": lambda w: {"pk": w.owner.unit_id},
     "xapi_outbox:retry": lambda w: {"pk": OutboxStatement.objects.first().pk},
+    "workshop_attestations:revoke": lambda w: {"pk": Attestation.objects.get().pk},
+    "workshop_attestations:reissue": lambda w: {"pk": Attestation.objects.get().pk},
+    # Wagtail's delete view, made Kalan's by its French refusal (workshops/wagtail_hooks.py).
+    "ateliers:delete": lambda w: {"pk": Workshop.objects.get().pk},
 }
 # Without an object, the same visit: whole lists and imports.
 ADMIN_SWEPT_LISTS = [
@@ -232,6 +236,7 @@ ADMIN_SWEPT_LISTS = [
     "learners_import:index",
     "xapi_outbox:index",
     "xapi_outbox:retry_failing",
+    "workshop_attestations:index",
 ]
 ADMIN_NOT_SWEPT = {
     "wagtailsnippets_quizzes_question:workflow_action": "Wagtail's workflow action (its "
@@ -366,6 +371,8 @@ def test_intruders_never_reach_kalans_admin_pages(client, world, who):
     assert Job.objects.count() == 1  # the supervisor's, nothing queued
     assert CoursePage.objects.count() == 1
     assert Certificate.objects.get().is_valid and Certificate.objects.count() == 1
+    assert Attestation.objects.get().is_valid and Attestation.objects.count() == 1
+    assert Workshop.objects.count() == 1
     assert Unit.objects.count() == units
     assert OutboxStatement.objects.order_by("pk").first().next_try_at == row.next_try_at
 

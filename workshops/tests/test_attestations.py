@@ -152,6 +152,47 @@ def test_a_revocation_stands_until_an_administrator_reissues(media, settings):
     assert Attestation.objects.count() == 2 and Attestation.objects.valid().count() == 1
 
 
+def test_reissue_renders_a_valid_one_again_and_replaces_a_revoked_one(media, monkeypatch):
+    """`attestation_reissue`, the admin's « Réémettre »: a valid attestation keeps its number
+    and code (its PDF is rendered again); a revoked one is replaced while the attendance
+    still reaches the threshold, and the revoked one stays revoked; twice gives the same one."""
+    workshop = workshop_make(days=1)
+    (person,) = participants_make(workshop, [LearnerFactory()])
+    roll_call(workshop, person, ["present", "present"])
+    attestation = attestations.attestation_issue(participant_id=person.pk)
+    rendered = []
+    render = attestations.attestation_pdf_render
+    monkeypatch.setattr(
+        attestations, "attestation_pdf_render", lambda a: rendered.append(a.pk) or render(a)
+    )
+    again = attestations.attestation_reissue(attestation=attestation)
+    assert rendered == [attestation.pk]
+    assert again.pk == attestation.pk and again.serial == attestation.serial
+    assert again.code == attestation.code and again.is_valid
+    attestations.attestation_revoke(attestation=attestation, reason="Erreur de nom")
+    attestation.refresh_from_db()
+    new = attestations.attestation_reissue(attestation=attestation)
+    assert new.pk != attestation.pk and new.is_valid and new.serial != attestation.serial
+    assert attestations.attestation_reissue(attestation=attestation).pk == new.pk
+    attestation.refresh_from_db()
+    assert not attestation.is_valid
+    assert Attestation.objects.count() == 2 and Attestation.objects.valid().count() == 1
+
+
+def test_reissue_refuses_a_revoked_one_whose_attendance_fell_short(media):
+    workshop = workshop_make(days=1)
+    (person,) = participants_make(workshop, [LearnerFactory()])
+    roll_call(workshop, person, ["present", "present"])
+    attestation = attestations.attestation_issue(participant_id=person.pk)
+    attestations.attestation_revoke(attestation=attestation, reason="Appel erroné")
+    attestation.refresh_from_db()
+    # The roll call is corrected: one session of two, under the 80 % threshold.
+    roll_call(workshop, person, ["absent"])
+    with pytest.raises(attestations.AttestationError, match="Présence insuffisante"):
+        attestations.attestation_reissue(attestation=attestation)
+    assert not Attestation.objects.valid().exists()
+
+
 def test_the_sweep_issues_what_a_lost_message_left_and_finishes_a_pdf(media, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     workshop = workshop_make(days=1)
