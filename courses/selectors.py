@@ -200,6 +200,19 @@ def completed_enrollments(*, completed_before=None):
     return enrollments
 
 
+def enrollment_dates(*, course_ids, learner_ids) -> dict[tuple[int, int], dict]:
+    """The dates of many enrollments in one query, keyed by (learner id, course id): enrolled,
+    started and completed (the workshops' report follows its relays with them)."""
+    if not course_ids or not learner_ids:
+        return {}
+    return {
+        (row["learner_id"], row["course_id"]): row
+        for row in Enrollment.objects.filter(
+            course_id__in=list(course_ids), learner_id__in=list(learner_ids)
+        ).values("learner_id", "course_id", "enrolled_at", "started_at", "completed_at")
+    }
+
+
 def course_path_for(lesson) -> str:
     """The materialised path of the course above a lesson (course › module › lesson)."""
     return lesson.path[: STEPLEN * (lesson.depth - 2)]

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import UNIT_PATH_SEPARATOR, Unit
 from accounts.selectors import learner_scope_q, supervised_units, user_is_administrator
-from courses.models import Enrollment
+from courses import selectors as course_selectors
 from quizzes.models import Attempt
 
 from . import selectors
@@ -224,12 +224,7 @@ def funders_report(*, workshops, people_q: Q) -> FundersReport:
     ).values_list("participant_id", "kind", "percent"):
         paper[participant_id][kind] = float(percent)
     course_ids = {w.course_id for w in workshops if w.course_id}
-    enrollments = {}
-    if course_ids and learner_ids:
-        for row in Enrollment.objects.filter(
-            course_id__in=course_ids, learner_id__in=learner_ids
-        ).values("learner_id", "course_id", "enrolled_at", "started_at", "completed_at"):
-            enrollments[(row["learner_id"], row["course_id"])] = row
+    enrollments = course_selectors.enrollment_dates(course_ids=course_ids, learner_ids=learner_ids)
     units = _unit_parts() if participants else {}
 
     of_workshop: dict[int, list[Participant]] = defaultdict(list)
