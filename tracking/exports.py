@@ -23,7 +23,7 @@ GRADE_COLUMN = 7
 # Characters a value of each column takes at most in practice (dates as DD/MM/YYYY HH:MM, a
 # name or a course title cut by the column, not the other way round); the unit column is
 # measured on the labels themselves. The header's length wins where it is longer.
-VALUE_WIDTHS = [12, 30, 18, 0, 40, 12, 6, 6, 11, 5, 17, 17, 17, 17, 18]
+VALUE_WIDTHS = [12, 30, 18, 0, 40, 12, 6, 6, 11, 5, 17, 17, 17, 17, 18, 4]
 UNIT_COLUMN, UNIT_WIDTH_MAX = 3, 60
 
 
@@ -45,6 +45,8 @@ def headers() -> list[str]:
         _("Terminée le"),
         _("Dernière activité"),
         _("Attestation"),
+        # Attempts graded with answers accepted after the deadline (quizzes' offline window).
+        _("Tentatives synchronisées hors ligne"),
     ]
 
 

@@ -23,7 +23,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import TruncWeek
+from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -346,6 +346,8 @@ class AttemptLine:
     state: str
     # Essays wait for a grader: the percent is provisional, pass or fail undecided.
     provisional: bool = False
+    # « Synchronisée hors ligne »: its last answers arrived this long after the deadline.
+    offline_delay: str = ""
 
     @property
     def duration(self) -> timedelta | None:
@@ -413,6 +415,7 @@ def learner_detail(*, learner: User) -> list[CourseDetail]:
                 finished_at=attempt.finished_at,
                 state=attempt.get_state_display(),
                 provisional=attempt.state == Attempt.State.NEEDS_GRADING,
+                offline_delay=attempt.offline_delay_label,
             )
         )
     for certificate in Certificate.objects.valid().filter(learner=learner):
@@ -504,7 +507,8 @@ def digest_for(*, supervisor: User, today: date) -> Digest:
 def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
     """The filtered table as plain tuples, read in chunks so that 10,000 rows stay small in
     memory: (matricule, name, rank, unit id, course title, status, progress, average grade,
-    due date, overdue, enrolled at, started at, completed at, last activity, certificate)."""
+    due date, overdue, enrolled at, started at, completed at, last activity, certificate,
+    attempts « synchronisées hors ligne » in the course)."""
     grade = (
         QuizGrade.objects.filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
         .order_by()
@@ -517,10 +521,22 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
         .filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
         .values("serial")[:1]
     )
+    offline = (
+        Attempt.objects.filter(
+            learner_id=OuterRef("learner_id"),
+            quiz__path__startswith=OuterRef("course__path"),
+            offline_delay__isnull=False,
+        )
+        .order_by()
+        .values("learner_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     rows = (
         enrollments.annotate(
             average=Subquery(grade),
             serial=Subquery(serial),
+            offline=Coalesce(Subquery(offline, output_field=IntegerField()), 0),
             overdue=ExpressionWrapper(
                 Enrollment.objects.overdue_q(today), output_field=BooleanField()
             ),
@@ -542,6 +558,7 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
             "completed_at",
             "last_activity_at",
             "serial",
+            "offline",
         )
     )
     for row in rows.iterator(chunk_size=2000):

@@ -93,13 +93,18 @@ function records(user) {
   });
 }
 
+// In the order the buttons were pressed: a quiz's saves before its submit.
 function queued(user) {
   return store("queue", "readonly", function (s) {
     return s.getAll();
   }).then(function (all) {
-    return all.filter(function (item) {
-      return item.user === user;
-    });
+    return all
+      .filter(function (item) {
+        return item.user === user;
+      })
+      .sort(function (a, b) {
+        return a.done_at < b.done_at ? -1 : a.done_at > b.done_at ? 1 : 0;
+      });
   });
 }
 
@@ -330,9 +335,11 @@ function download(user, manifestUrl, progress) {
     });
 }
 
-// Sends what waits in the queue for the person signed in, one item at a time. An item leaves
-// the queue once the server has answered it (accepted, a replay, or refused for good); it
-// stays on a network failure, a 401/403 (signed out, or a stale CSRF token) and a 5xx.
+// Sends what waits in the queue for the person signed in, one item at a time, oldest first. An
+// item leaves the queue once the server has answered it (accepted, a replay, or refused for
+// good); it stays on a network failure, a 401/403 (signed out, or a stale CSRF token) and a
+// 5xx, and the items after it wait with it, so that they arrive in order. Refusals are kept
+// (refusedKeep) until a page shows them, even when Background Sync sent them.
 var flushing = null;
 function flush(token) {
   if (!flushing) {
@@ -341,6 +348,7 @@ function flush(token) {
         return user ? queued(user) : [];
       })
       .then(function (items) {
+        var user = items.length ? items[0].user : "";
         var sent = 0;
         var refused = [];
         var offline = false;
@@ -353,15 +361,17 @@ function flush(token) {
             method: "POST",
             credentials: "same-origin",
             headers: { "Content-Type": "application/json", "X-CSRFToken": token || item.token },
-            body: JSON.stringify({
-              client_id: item.client_id,
-              user: item.user,
-              done_at: item.done_at,
-            }),
+            body: JSON.stringify(
+              Object.assign(
+                { client_id: item.client_id, user: item.user, done_at: item.done_at },
+                item.extra
+              )
+            ),
           })
             .then(
               function (response) {
                 if (response.status === 401 || response.status === 403 || response.status >= 500) {
+                  offline = true;
                   return null;
                 }
                 return response
@@ -386,15 +396,57 @@ function flush(token) {
             )
             .then(next);
         }
-        return next().then(function () {
-          return { sent: sent, refused: refused };
-        });
+        return next()
+          .then(function () {
+            return refusedKeep(user, refused);
+          })
+          .then(function () {
+            return { sent: sent };
+          });
       })
       .finally(function () {
         flushing = null;
       });
   }
   return flushing;
+}
+
+// --- Quizzes (issue 19 point 4) ---------------------------------------------------------------
+// The server's refusals of queued answers (« arrivées trop tard… »), kept per person until a
+// page shows them; and the answers still waiting for one attempt (the page shows their count
+// and puts them back in its fields).
+function refusedKeep(user, refused) {
+  return refused.length
+    ? store("meta", "readwrite", function (s) {
+        var request = s.get("refused:" + user);
+        request.onsuccess = function () {
+          s.put((request.result || []).concat(refused), "refused:" + user);
+        };
+      })
+    : Promise.resolve();
+}
+
+function refusedTake(user) {
+  var kept;
+  return store("meta", "readwrite", function (s) {
+    var request = s.get("refused:" + user);
+    request.onsuccess = function () {
+      kept = request.result || [];
+      s.delete("refused:" + user);
+    };
+  }).then(function () {
+    return kept;
+  });
+}
+
+function quizQueued(user, attempt) {
+  return queued(user).then(function (items) {
+    return {
+      items: items.filter(function (item) {
+        return item.attempt === attempt;
+      }),
+    };
+  });
 }
 
 function pendingCount(user) {
@@ -441,12 +493,18 @@ function hello(message) {
         );
       });
   }
-  return work.then(function () {
-    return pendingCount(user).then(function (pending) {
+  return work
+    .then(function () {
+      return user ? refusedTake(user) : [];
+    })
+    .then(function (refused) {
+      result.refused = refused;
+      return pendingCount(user);
+    })
+    .then(function (pending) {
       result.pending = pending;
       return result;
     });
-  });
 }
 
 function status(user) {
@@ -495,6 +553,10 @@ self.addEventListener("message", function (event) {
   } else if (message.type === "download") {
     job = getUser().then(function (user) {
       return download(user, message.manifest, reply);
+    });
+  } else if (message.type === "quiz") {
+    job = getUser().then(function (user) {
+      return quizQueued(user, message.attempt);
     });
   } else if (message.type === "queue") {
     job = getUser().then(function (user) {

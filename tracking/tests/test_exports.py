@@ -174,7 +174,7 @@ def test_csv_numbers_are_rounded_and_written_for_the_language(
     client.force_login(supervisor_of(tree.mopti, language=language))
     text = export_download(client, "csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=separator))
-    assert len(rows[0]) == 15  # the separator splits the header into its columns
+    assert len(rows[0]) == 16  # the separator splits the header into its columns
     row = next(r for r in rows[1:] if r[0] == "MOP-081")
     assert row[1] == "Awa Touré"
     assert row[6] == "50"
