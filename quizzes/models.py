@@ -12,7 +12,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -615,7 +615,7 @@ class Attempt(models.Model):
 
     @property
     def offline_delay_label(self) -> str:
-        """« 2 h 05 », « 40 minutes »: how long after the deadline an attempt « synchronisée
+        """« 2 h 05 min », « 40 min »: how long after the deadline an attempt « synchronisée
         hors ligne » got its last answers; "" for any other attempt."""
         return delay_label(self.offline_delay) if self.offline_delay is not None else ""
 
@@ -623,9 +623,9 @@ class Attempt(models.Model):
 def delay_label(delay: timedelta) -> str:
     minutes = max(0, int(delay.total_seconds() // 60))
     if minutes < 60:
-        return ngettext("%(m)d minute", "%(m)d minutes", minutes) % {"m": minutes}
+        return gettext("%(m)d min") % {"m": minutes}
     hours, rest = divmod(minutes, 60)
-    return gettext("%(h)d h %(m)02d") % {"h": hours, "m": rest}
+    return gettext("%(h)d h %(m)02d min") % {"h": hours, "m": rest}
 
 
 class AttemptItem(models.Model):
