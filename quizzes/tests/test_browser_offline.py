@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import pytest
 
-from accounts.tests.factories import LearnerFactory
+from accounts.tests.factories import LearnerFactory, SupervisorFactory, UnitFactory, UserFactory
 from courses import services as course_services
 from courses.models import ModulePage, OfflineReceipt
 from courses.tests.factories import course_build
@@ -170,8 +170,25 @@ def test_within_the_window_the_attempt_is_graded_once_and_flagged(
     expect(flag).to_contain_text("arrivées 1 h 5")
     page_shots(page, "quiz-synchronise-hors-ligne")
     axe_check(page, "relecture synchronisée hors ligne")
-    context.close()
+
+    # The supervisor's learner page says it too; so do the quiz's statistics in the admin.
+    unit = UnitFactory(name="Brigade de Ségou")
+    learner.unit = unit
+    learner.save(update_fields=["unit"])
+    context.clear_cookies()
+    sign_in(context, client, SupervisorFactory(supervised_units=[unit]), live_server.url)
+    page.goto(f"/suivi/apprenants/{learner.pk}/")
+    expect(page.get_by_text("synchronisée hors ligne, arrivée 1 h 5")).to_be_visible()
+    page_shots(page, "suivi-apprenant-synchronise")
     assert not violations, violations
+    context.clear_cookies()
+    sign_in(context, client, UserFactory(is_superuser=True), live_server.url)
+    page.goto(f"/admin/quiz/{quiz.pk}/statistiques/")
+    expect(page.locator("dd", has_text="(réponses données à temps sans connexion")).to_contain_text(
+        "1 (réponses"
+    )
+    page_shots(page, "statistiques-synchronisees")
+    context.close()
 
 
 def test_outside_the_window_the_answers_are_refused_and_the_attempt_closes(
