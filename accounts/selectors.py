@@ -36,6 +36,26 @@ def subtree_q(paths, *, field: str = "path") -> Q:
     return query
 
 
+def ancestor_paths(path: str, *, steplen: int = Unit.steplen, itself: bool = True) -> list[str]:
+    """The materialised paths of a node's ancestors, root first, then its own (unless
+    `itself` is False), for any treebeard tree: each step of `steplen` characters is one
+    level. A query on `path__in` reads a whole lineage at once."""
+    end = len(path) + 1 if itself else len(path)
+    return [path[:n] for n in range(steplen, end, steplen)]
+
+
+def path_in_subtree(path: str, *, root: str) -> bool:
+    """Whether the node at `path` is the node at `root` or below it: `subtree_q` for rows
+    already read."""
+    return path.startswith(root)
+
+
+def users_in_subtree(units) -> QuerySet[User]:
+    """Everyone attached to one of `units` or to a unit below them, whatever their role and
+    whether active or not: the people a unit's assignment covers."""
+    return User.objects.filter(_subtree_q(units, prefix="unit__"))
+
+
 def _subtree_q(units, prefix: str = "") -> Q:
     """Matches the given units and every unit below them."""
     return subtree_q([unit.path for unit in units], field=f"{prefix}path")
@@ -66,16 +86,21 @@ def learner_list_in_scope(*, user) -> QuerySet[User]:
     return User.objects.filter(learner_scope_q(user=user), is_active=True)
 
 
+def unit_parent_in_scope(*, user, unit: Unit | None) -> Unit | None:
+    """The unit above `unit`, if the user may supervise it: where « up one level » leads."""
+    if unit is None or unit.is_root():
+        return None
+    parent_path = ancestor_paths(unit.path, itself=False)[-1]
+    return unit_list_in_scope(user=user).filter(path=parent_path).first()
+
+
 def unit_labels() -> dict[int, str]:
     """Every unit's full path ("Gendarmerie › Région de Mopti › Brigade de Sévaré") in one
     query, for lists that would otherwise ask the tree once per row."""
     rows = list(Unit.objects.values_list("pk", "path", "name"))
     names = {path: name for _pk, path, name in rows}
-    step = Unit.steplen
     return {
-        pk: UNIT_PATH_SEPARATOR.join(
-            names[path[:n]] for n in range(step, len(path) + 1, step) if path[:n] in names
-        )
+        pk: UNIT_PATH_SEPARATOR.join(names[p] for p in ancestor_paths(path) if p in names)
         for pk, path, _name in rows
     }
 
@@ -128,6 +153,6 @@ def unit_learner_counts(units) -> dict[int, tuple[int, int]]:
     )
     counts = {}
     for unit in units:
-        total = sum(n for path, n in direct.items() if path.startswith(unit.path))
+        total = sum(n for path, n in direct.items() if path_in_subtree(path, root=unit.path))
         counts[unit.pk] = (direct.get(unit.path, 0), total)
     return counts

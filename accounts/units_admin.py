@@ -45,7 +45,7 @@ class UnitForm(forms.ModelForm):
         if unit.pk:
             # Neither the unit itself nor a unit below it can become its parent.
             self.fields["parent"].queryset = Unit.objects.exclude(
-                path__startswith=unit.path
+                selectors.subtree_q([unit.path])
             ).order_by("path")
             self.initial["parent"] = unit.get_parent()
 

@@ -6,10 +6,10 @@ that mean something (design.md budget: median of 300 ms or less over 10,000 lear
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/kalan_bench
     export DJANGO_SETTINGS_MODULE=lms.settings.dev KALAN_VAR_DIR=/tmp/kalan-bench-var
     .venv/bin/python manage.py migrate
-    .venv/bin/python manage.py seed_load --learners 10000 --courses 10
+    .venv/bin/python bench/seed.py --learners 10000 --courses 10
     .venv/bin/python bench/dashboard.py
 
-`--seed` runs seed_load first (replacing an earlier seed). The pages are only read."""
+`--seed` runs bench/seed.py first (replacing an earlier seed). The pages are only read."""
 
 import argparse
 import os
@@ -33,7 +33,6 @@ django.setup()
 warnings.filterwarnings("ignore", "No directory at")
 
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -41,9 +40,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from accounts import roles  # noqa: E402
-from accounts.models import Unit, User  # noqa: E402
+from accounts.models import User  # noqa: E402
+from accounts.selectors import subtree_q, users_in_subtree  # noqa: E402
+from bench import seed  # noqa: E402
 from courses.models import Enrollment  # noqa: E402
-from tracking import seed  # noqa: E402
 
 BUDGET_MS = 300
 
@@ -137,14 +137,13 @@ def _people():
         s for s in supervisors.order_by("matricule") if s.supervised_units.all()[0].depth == 1
     )
     corps = corps_supervisor.supervised_units.all()[0]
-    sizes = {
-        unit.pk: User.objects.filter(unit__path__startswith=unit.path).count()
-        for unit in Unit.objects.filter(path__startswith=corps.path, depth=2)
-    }
-    region = Unit.objects.get(pk=max(sizes, key=sizes.get))
+    regions = {region.pk: region for region in corps.get_children()}
+    sizes = {pk: users_in_subtree([region]).count() for pk, region in regions.items()}
+    region = regions[max(sizes, key=sizes.get)]
     region_supervisor = supervisors.get(supervised_units=region)
     learner = (
-        User.objects.filter(unit__path__startswith=region.path, groups__name=roles.LEARNERS)
+        users_in_subtree([region])
+        .filter(groups__name=roles.LEARNERS)
         .annotate(n=Count("enrollments"))
         .order_by("-n", "pk")
         .first()
@@ -154,7 +153,7 @@ def _people():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seed", action="store_true", help="run seed_load first (--replace)")
+    parser.add_argument("--seed", action="store_true", help="run bench/seed.py first (--replace)")
     parser.add_argument("--learners", type=int, default=10000)
     parser.add_argument("--courses", type=int, default=10)
     parser.add_argument("--runs", type=int, default=30, help="timed requests per page")
@@ -168,15 +167,9 @@ def main():
     # As in production: no SQL logging, no template debugging (dev settings turn both on).
     settings.DEBUG = False
     if args.seed:
-        call_command(
-            "seed_load",
-            learners=args.learners,
-            courses=args.courses,
-            replace=True,
-            allow_production=True,
-        )
+        seed.load(learners=args.learners, courses=args.courses, replace=True, allow_production=True)
     if not User.objects.filter(matricule=f"{seed.MATRICULE_PREFIX}ADM-01").exists():
-        sys.exit("No seed data: run `manage.py seed_load` first, or pass --seed.")
+        sys.exit("No seed data: run bench/seed.py first, or pass --seed.")
     administrator, corps_supervisor, corps, region_supervisor, region, learner = _people()
     dashboard = reverse("tracking:dashboard")
     runs, export_runs = args.runs, args.export_runs
@@ -207,12 +200,12 @@ def main():
     }
     learners = User.objects.filter(groups__name=roles.LEARNERS).count()
     enrollments = Enrollment.objects.count()
-    in_corps = Enrollment.objects.filter(learner__unit__path__startswith=corps.path).count()
-    in_region = Enrollment.objects.filter(learner__unit__path__startswith=region.path).count()
+    in_corps = Enrollment.objects.filter(subtree_q([corps.path], field="learner__unit__path"))
+    in_region = Enrollment.objects.filter(subtree_q([region.path], field="learner__unit__path"))
     print(
         f"Database: {connection.vendor} ({settings.DATABASES['default']['NAME']}), "
         f"{learners} learners, {enrollments} enrollments "
-        f"({in_corps} in {corps.name}, {in_region} in {region.name})"
+        f"({in_corps.count()} in {corps.name}, {in_region.count()} in {region.name})"
     )
     print(
         f"Timed: {runs} requests per page after {args.warmups} warm-ups, {export_runs} per "

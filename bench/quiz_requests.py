@@ -39,6 +39,7 @@ from courses import services as course_services  # noqa: E402
 from courses.models import ModulePage  # noqa: E402
 from quizzes import grading  # noqa: E402
 from quizzes.models import Attempt, Question, QuizPage, QuizSlot  # noqa: E402
+from quizzes.types import item_field, question_type  # noqa: E402
 
 PASSWORD = "kalan-bench-2026"  # noqa: S105 (rolled back at the end)
 QUESTION_TYPES = ["single", "truefalse", "multiple", "matching", "short"]
@@ -160,17 +161,8 @@ def main():
 def _answer(item) -> dict:
     """The right answer, in the form fields the page shows (tokens, not real ids)."""
     response = grading.correct_response(item.snapshot)
-    to_token = {real: token for token, real in item.display_order}
-    name = f"q{item.pk}"
-    kind = item.snapshot["type"]
-    if kind in ("single", "truefalse"):
-        return {name: to_token[response["choice"]]}
-    if kind == "multiple":
-        return {name: [to_token[c] for c in response["choices"]]}
-    if kind == "matching":
-        matches = response["matches"]
-        return {f"{name}-{prompt}": to_token[answer] for prompt, answer in matches.items()}
-    return {name: response.get("text", "")}
+    found = question_type(item.snapshot["type"])
+    return found.to_post(item_field(item), response, item.display_order)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=10000)
     parser.add_argument("--samples", type=int, default=500)
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="profile the « attempt graded » receiver (cProfile, top 25) and stop there",
+    )
     args = parser.parse_args()
 
     shutil.rmtree(BENCH_DIR / "ralph-run", ignore_errors=True)
@@ -119,6 +124,24 @@ def main():
             f"p95 {percentile(durations, 0.95):.3f} ms over {args.samples}; "
             f"queries {dict(queries)}"
         )
+
+    if args.profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        try:
+            with transaction.atomic():
+                profiler.enable()
+                for _ in range(args.samples):
+                    receivers.on_attempt_graded(None, attempt=attempt, items=items)
+                    OutboxStatement.objects.all().delete()
+                profiler.disable()
+                raise Rollback
+        except Rollback:
+            pass
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        return
 
     # 2. Throughput to Ralph.
     OutboxStatement.objects.all().delete()

@@ -124,6 +124,11 @@ class Certificate(models.Model):
     def __str__(self):
         return self.serial or f"#{self.pk}"
 
+    def serial_assign(self) -> None:
+        """The certificate's number, from the year it was issued and its id: set once the row
+        exists (`services.certificate_issue`, in the issuing transaction)."""
+        self.serial = f"CNDH-{self.issued_at:%Y}-{self.pk:06d}"
+
     @property
     def code_display(self) -> str:
         return verification_code_display(self.code)

@@ -32,7 +32,7 @@ def qr_svg(url: str, *, title: str = "") -> str:
     return out.getvalue().decode()
 
 
-def _image_data_uri(image, filter_spec: str) -> str | None:
+def image_data_uri(image, filter_spec: str) -> str | None:
     """A small PNG rendition of a Wagtail image as a data: URI, None without one (or when its
     file cannot be read: the certificate is still issued, without the picture)."""
     if image is None:
@@ -60,9 +60,9 @@ def certificate_html(*, certificate, branding, verify_url: str) -> str:
                 "branding": branding,
                 "verify_url": verify_url,
                 "qr": qr_svg(verify_url, title=qr_title),
-                "logo": _image_data_uri(branding.logo, LOGO_RENDITION) if branding else None,
+                "logo": image_data_uri(branding.logo, LOGO_RENDITION) if branding else None,
                 "signature": (
-                    _image_data_uri(branding.signature, SIGNATURE_RENDITION) if branding else None
+                    image_data_uri(branding.signature, SIGNATURE_RENDITION) if branding else None
                 ),
             },
         )

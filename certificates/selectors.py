@@ -1,6 +1,6 @@
 """Reads about certificates for the learner's own pages."""
 
-from courses.models import Enrollment
+from courses.selectors import enrollment_get
 
 from .models import Certificate
 
@@ -18,4 +18,5 @@ def issued_certificate(*, learner, course_id: int) -> Certificate | None:
 
 
 def completed_enrollment_exists(*, learner, course_id: int) -> bool:
-    return Enrollment.objects.completed().filter(learner=learner, course_id=course_id).exists()
+    enrollment = enrollment_get(learner=learner, course=course_id)
+    return enrollment is not None and enrollment.is_completed

@@ -1,20 +1,19 @@
 """Issuing, rendering, revoking. Every function here is idempotent: a task run twice, or by
 two workers at once, ends with one valid certificate and one PDF."""
 
-import hashlib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import Enrollment
+from courses import selectors as course_selectors
 from courses.scores import course_score
 
+from . import documents
 from .models import Certificate, CertificateBranding, StatusList
 from .signals import certificate_issued, certificate_revoked
 
@@ -28,7 +27,7 @@ def verify_url_for(certificate: Certificate) -> str:
     return base + reverse("certificates:verify_code", args=[certificate.code_display])
 
 
-def _course_score(enrollment: Enrollment):
+def _course_score(enrollment):
     """The score the certificate states and what it is (courses.scores: the quizzes app
     registers it; certificates does not import quizzes). See quizzes.selectors.course_score:
     the final evaluation's grade as the learner saw it, else the mean of the quiz grades said
@@ -38,13 +37,8 @@ def _course_score(enrollment: Enrollment):
 
 def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
     """Get or create the valid certificate of a completed enrollment, then its PDF."""
-    enrollment = (
-        Enrollment.objects.select_related("learner", "course")
-        .completed()
-        .filter(learner_id=learner_id, course_id=course_id)
-        .first()
-    )
-    if enrollment is None:
+    enrollment = course_selectors.enrollment_get(learner=learner_id, course=course_id)
+    if enrollment is None or not enrollment.is_completed:
         raise CertificateError(_("Cette formation n’est pas terminée."))
     certificate = (
         Certificate.objects.valid().filter(learner_id=learner_id, course_id=course_id).first()
@@ -63,7 +57,7 @@ def certificate_issue(*, learner_id: int, course_id: int) -> Certificate:
                     score_percent=score.percent if score else None,
                     score_basis=score.basis if score else "",
                 )
-                certificate.serial = f"CNDH-{certificate.issued_at:%Y}-{certificate.pk:06d}"
+                certificate.serial_assign()
                 certificate.save(update_fields=["serial"])
                 # Its bit in the status list, in the same transaction: no certificate without.
                 _status_allocate(certificate)
@@ -115,38 +109,18 @@ def branding_get() -> CertificateBranding:
     return CertificateBranding.for_site(site) if site else CertificateBranding()
 
 
-def _pdf_is_current(certificate: Certificate) -> bool:
-    if not (certificate.pdf and certificate.pdf_sha256):
-        return False
-    try:
-        with certificate.pdf.open("rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest() == certificate.pdf_sha256
-    except (OSError, ValueError):
-        return False  # missing or unreadable file: render it again
-
-
 def certificate_pdf_ensure(*, certificate: Certificate, force: bool = False) -> Certificate:
     """Renders and stores the PDF unless a readable one with the recorded hash exists. The
-    certificate's row is locked meanwhile, so two workers never write two files."""
-    if not force and _pdf_is_current(certificate):
-        return certificate
+    certificate's row is locked meanwhile, so two workers never write two files
+    (certificates/documents.py, shared with the other documents Kalan issues)."""
     from .pdf import certificate_pdf_render
 
-    with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        if not force and _pdf_is_current(certificate):
-            return certificate  # another worker rendered it while we waited
-        data = certificate_pdf_render(
-            certificate=certificate, branding=branding_get(), verify_url=verify_url_for(certificate)
+    def render(locked: Certificate) -> bytes:
+        return certificate_pdf_render(
+            certificate=locked, branding=branding_get(), verify_url=verify_url_for(locked)
         )
-        name = f"certificats/{certificate.serial}.pdf"
-        storage = certificate.pdf.storage
-        if storage.exists(name):
-            storage.delete(name)
-        certificate.pdf.save(f"{certificate.serial}.pdf", ContentFile(data), save=False)
-        certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
-        certificate.save(update_fields=["pdf", "pdf_sha256"])
-    return certificate
+
+    return documents.pdf_ensure(document=certificate, render=render, force=force)
 
 
 @transaction.atomic
@@ -237,8 +211,7 @@ def enrollments_missing_certificate(*, older_than: timedelta):
         .exclude(pdf_sha256="")
     )
     return (
-        Enrollment.objects.completed()
-        .filter(completed_at__lt=cutoff)
+        course_selectors.completed_enrollments(completed_before=cutoff)
         .exclude(Exists(valid))
         .values_list("learner_id", "course_id")
     )

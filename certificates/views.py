@@ -15,7 +15,7 @@ from accounts.network import client_ip
 from accounts.selectors import learner_list_in_scope
 from accounts.throttle import throttle_hit
 
-from . import selectors, services
+from . import selectors, services, verification
 from .models import (
     CODE_LENGTH,
     Certificate,
@@ -27,7 +27,6 @@ from .models import (
 from .openbadges import credential as ob_credential
 from .openbadges import keys as ob_keys
 from .openbadges.multibase import multikey_encode
-from .openbadges.proof import xsd_datetime
 
 VERIFY_LIMIT = 30  # look-ups per client address and per minute
 
@@ -100,28 +99,14 @@ def _verify_response(request, code: str, *, as_json: bool):
         return (
             _public_json({"status": "rate_limited"}, status=429) if as_json else _too_many(request)
         )
-    certificate = Certificate.objects.filter(code=verification_code_normalise(code)).first()
-    if certificate is None:
+    document = verification.document_find(verification_code_normalise(code))
+    if document is None:
         if as_json:
             return _public_json({"status": "unknown"}, status=404)
         return render(request, "certificates/verify_unknown.html", status=404)
     if as_json:
-        return _public_json(_verification_facts(certificate))
-    return render(request, "certificates/verify_result.html", {"certificate": certificate})
-
-
-def _verification_facts(certificate: Certificate) -> dict:
-    """The facts a badge verifier reads, no more: never the serial, rank, score or reason.
-    The HTML page also shows the number and the score, so that a person holding the paper
-    copy (which carries the code) can check that they were not altered."""
-    revoked_at = certificate.revoked_at
-    return {
-        "status": "valid" if certificate.is_valid else "revoked",
-        "revoked_at": xsd_datetime(revoked_at) if revoked_at else None,
-        "holder": certificate.learner_name,
-        "course": certificate.course_title,
-        "issued_at": xsd_datetime(certificate.issued_at),
-    }
+        return _public_json(document.as_json())
+    return render(request, "certificates/verify_result.html", {"document": document})
 
 
 @login_required

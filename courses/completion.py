@@ -11,34 +11,18 @@ from dataclasses import dataclass
 Requirement = Callable[..., tuple[int, int]]
 _requirements: dict[str, Requirement] = {}
 # Pages other than lessons that a learner completes (passed quizzes): they tick the outline
-# and open the next module. Each registration gives two forms of the same fact:
-# - finder(learner=..., course_ids=...) -> set of page ids;
-# - subquery(learner=...) -> a boolean expression on OuterRef("pk") of a Page queryset, so
-#   that the outline reads it in its own query.
+# and open the next module. A registration gives subquery(learner=...), a boolean
+# expression on OuterRef("pk") of a Page queryset, so that the outline reads it in its own
+# query (courses.selectors.outlines_build).
+_completed_pages: dict[str, Callable[..., object]] = {}
 
 
-@dataclass(frozen=True)
-class CompletedPages:
-    finder: Callable[..., set[int]]
-    subquery: Callable[..., object]
-
-
-_completed_pages: dict[str, CompletedPages] = {}
-
-
-def completed_pages_register(name: str, *, finder, subquery) -> None:
-    _completed_pages[name] = CompletedPages(finder=finder, subquery=subquery)
-
-
-def completed_pages_extra(*, learner, course_ids: list[int]) -> set[int]:
-    pages: set[int] = set()
-    for registration in _completed_pages.values():
-        pages |= registration.finder(learner=learner, course_ids=course_ids)
-    return pages
+def completed_pages_register(name: str, *, subquery) -> None:
+    _completed_pages[name] = subquery
 
 
 def completed_pages_subqueries(*, learner) -> list:
-    return [registration.subquery(learner=learner) for registration in _completed_pages.values()]
+    return [subquery(learner=learner) for subquery in _completed_pages.values()]
 
 
 def requirement_register(name: str, requirement: Requirement) -> None:
@@ -64,10 +48,12 @@ class Progress:
         return self.total > 0 and self.done >= self.total
 
 
-def progress_compute(*, enrollment, outline, completed_lesson_ids: set[int]) -> Progress:
-    lesson_ids = outline.lesson_ids
-    done = len(lesson_ids & completed_lesson_ids)
-    total = len(lesson_ids)
+def progress_compute(*, enrollment, outline) -> Progress:
+    """Progress of `enrollment` from its learner's outline (courses.selectors.outline_for):
+    the published lessons it ticks, then the registered requirements."""
+    lessons = [item for item in outline.items if item.kind == "lessonpage"]
+    done = sum(1 for item in lessons if item.completed)
+    total = len(lessons)
     if enrollment.course.completion_rule == "all_requirements":
         for requirement in _requirements.values():
             extra_done, extra_total = requirement(enrollment=enrollment, outline=outline)

@@ -275,15 +275,14 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         """Context of the editor's preview: the course and its outline, no learner data."""
-        from .selectors import outlines_build
-        from .services import course_path_for
+        from .selectors import course_path_for, outline_for
 
         context = super().get_context(request, *args, **kwargs)
         course = (
             CoursePage.objects.filter(path=course_path_for(self)).first() if self.path else None
         )
         context["course"] = course
-        context["outline"] = outlines_build(courses=[course])[course.pk] if course else None
+        context["outline"] = outline_for(course=course, learner=None) if course else None
         context["is_preview"] = True
         return context
 
@@ -420,6 +419,29 @@ class Enrollment(models.Model):
     def is_overdue(self, today: date) -> bool:
         """`EnrollmentQuerySet.overdue_q` on this row."""
         return self.due_date is not None and self.due_date < today and not self.is_completed
+
+    def progress_apply(self, progress, *, now) -> tuple[list[str], bool]:
+        """Sets status, progress and times from a `courses.completion.Progress` computed at
+        `now`; returns (the fields set, whether the course has just been completed). The
+        rule of `services.enrollment_progress_refresh`, which saves and signals. Completion
+        is never taken back: a lesson published later does not lower a finished course's
+        progress (the certificate stays valid, the lesson is only « Nouveau »)."""
+        already_completed = self.is_completed
+        fields = {
+            "progress_percent": 100 if already_completed else progress.percent,
+            "last_activity_at": now,
+        }
+        if self.started_at is None and progress.done:
+            fields["started_at"] = now
+        just_completed = progress.complete and not already_completed
+        if just_completed:
+            fields["status"] = self.Status.COMPLETED
+            fields["completed_at"] = now
+        elif not already_completed:
+            fields["status"] = self.Status.IN_PROGRESS if progress.done else self.Status.NOT_STARTED
+        for name, value in fields.items():
+            setattr(self, name, value)
+        return list(fields), just_completed
 
 
 class LessonCompletion(models.Model):

@@ -10,10 +10,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
-from .completion import (
-    completed_pages_extra,
-    completed_pages_subqueries,
-)
+from .completion import completed_pages_subqueries
 from .models import CoursePage, Enrollment, LessonCompletion, ModulePage
 from .scores import CourseScore, course_score
 
@@ -55,10 +52,6 @@ class Outline:
     def items(self) -> list[OutlineItem]:
         return [item for module in self.modules for item in module.items]
 
-    @property
-    def lesson_ids(self) -> set[int]:
-        return {item.id for item in self.items if item.kind == "lessonpage"}
-
     def item(self, page_id: int) -> OutlineItem | None:
         return next((i for i in self.items if i.id == page_id), None)
 
@@ -78,15 +71,15 @@ class Outline:
 def outlines_build(
     *,
     courses: list[CoursePage],
-    completed_ids: set[int] | None = None,
     learner=None,
     enrollments: list[Enrollment] | None = None,
 ) -> dict[int, Outline]:
     """Outlines of several courses in one query. URLs come from url_path, relative to each
-    course's URL, so no per-page URL lookup is needed. Completion comes from `completed_ids`,
-    or, given `learner`, from the same query. A completed enrollment among `enrollments`
-    locks nothing in its course (completion is never taken back), and the pages published
-    after that completion are flagged `new`."""
+    course's URL, so no per-page URL lookup is needed. What `learner` has done (lessons read,
+    and the pages other apps register in courses/completion.py: passed quizzes) is read in
+    that same query; without a learner nothing is done. A completed enrollment among
+    `enrollments` locks nothing in its course (completion is never taken back), and the pages
+    published after that completion are flagged `new`. For one course, use `outline_for`."""
     if not courses:
         return {}
     completed_at = {
@@ -99,7 +92,7 @@ def outlines_build(
     for course in courses:
         query |= Q(path__startswith=course.path, depth__in=[course.depth + 1, course.depth + 2])
     pages = Page.objects.live().filter(query).order_by("path")
-    if learner is not None:
+    if learner is not None and learner.is_authenticated:
         done = Q(Exists(LessonCompletion.objects.filter(learner=learner, lesson_id=OuterRef("pk"))))
         # Pages other apps count as done (passed quizzes), read in this same query.
         for subquery in completed_pages_subqueries(learner=learner):
@@ -107,7 +100,6 @@ def outlines_build(
         pages = pages.annotate(done=ExpressionWrapper(done, output_field=BooleanField()))
     else:
         pages = pages.annotate(done=Value(False))
-    completed_ids = completed_ids or set()
     rows = pages.values_list(
         "id", "title", "path", "depth", "url_path", "content_type_id", "done", "first_published_at"
     )
@@ -137,7 +129,7 @@ def outlines_build(
                 url=course_urls[course.pk] + iri_to_uri(url_path[len(course.url_path) :]),
                 kind=ContentType.objects.get_for_id(ct_id).model,  # cached by Django
                 module_index=module.index,
-                completed=done or page_id in completed_ids,
+                completed=done,
                 new=course.pk in completed_at
                 and published_at is not None
                 and published_at > completed_at[course.pk],
@@ -162,27 +154,79 @@ def _apply_locks(outline: Outline, *, sequential: bool) -> None:
         previous_complete = previous_complete and module.complete
 
 
-def completed_ids_for(*, learner, course_ids: list[int]) -> set[int]:
-    """Pages of these courses that the learner has completed (lessons, and whatever other
-    apps mark via `completed_page_ids` hooks later)."""
-    if not learner.is_authenticated or not course_ids:
-        return set()
-    lessons = set(
-        LessonCompletion.objects.filter(learner=learner, course_id__in=course_ids).values_list(
-            "lesson_id", flat=True
-        )
+# Not enrolled: `outline_for` reads the enrollment itself unless the caller passes it.
+_UNREAD = object()
+
+
+def outline_for(*, course: CoursePage, learner, enrollment=_UNREAD) -> Outline:
+    """The outline of `course` as `learner` sees it: what they have done ticked, modules
+    locked in a sequential course, pages published since their completion flagged `new`.
+    A visitor (`learner` None or anonymous) and a learner not enrolled see the bare outline.
+    `enrollment`: the learner's enrollment in the course (or None, not enrolled) when the
+    caller has read it already; read here otherwise. Two queries at most, one when the
+    enrollment is given, whatever the size of the course."""
+    if learner is None or not learner.is_authenticated:
+        learner, enrollment = None, None
+    elif enrollment is _UNREAD:
+        enrollment = enrollment_get(learner=learner, course=course)
+    elif enrollment is not None and (
+        enrollment.learner_id != learner.pk or enrollment.course_id != course.pk
+    ):
+        raise ValueError("outline_for: the enrollment is not this learner's in this course")
+    if enrollment is None:
+        return outlines_build(courses=[course])[course.pk]
+    return outlines_build(courses=[course], learner=learner, enrollments=[enrollment])[course.pk]
+
+
+def enrollment_get(*, learner, course) -> Enrollment | None:
+    """The learner's enrollment in the course, with its learner and course, or None (also for
+    a visitor). `learner` and `course` are objects or primary keys. The one read of an
+    enrollment for the other apps: they never query Enrollment themselves."""
+    if learner is None or not getattr(learner, "is_authenticated", True):
+        return None
+    return (
+        Enrollment.objects.select_related("learner", "course")
+        .filter(learner=learner, course=course)
+        .first()
     )
-    return lessons | completed_pages_extra(learner=learner, course_ids=course_ids)
+
+
+def completed_enrollments(*, completed_before=None):
+    """The completed enrollments (a queryset), those completed before `completed_before` when
+    given: what the certificates' sweep checks."""
+    enrollments = Enrollment.objects.completed()
+    if completed_before is not None:
+        enrollments = enrollments.filter(completed_at__lt=completed_before)
+    return enrollments
+
+
+def course_path_for(lesson) -> str:
+    """The materialised path of the course above a lesson (course › module › lesson)."""
+    return lesson.path[: STEPLEN * (lesson.depth - 2)]
+
+
+def course_for_lesson(lesson) -> CoursePage:
+    """The course above a lesson, in one query."""
+    return CoursePage.objects.get(path=course_path_for(lesson))
+
+
+def course_for_page(page) -> CoursePage:
+    """The course above any page of the course tree (a quiz in a module or in the course),
+    in one query on the ancestors' materialised paths. Kept on the page instance for its
+    path: a quiz's submit asks for it twice (its xAPI statements, then its grade)."""
+    known = page.__dict__.get("_course_for_page")
+    if known is not None and known[0] == page.path:
+        return known[1]
+    course = CoursePage.objects.get(
+        path__in=[page.path[:n] for n in range(STEPLEN, len(page.path), STEPLEN)]
+    )
+    page.__dict__["_course_for_page"] = (page.path, course)
+    return course
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:
-    enrollment = None
-    if user.is_authenticated:
-        enrollment = Enrollment.objects.filter(learner=user, course=course).first()
-    completed = completed_ids_for(learner=user, course_ids=[course.pk]) if enrollment else set()
-    outline = outlines_build(
-        courses=[course], completed_ids=completed, enrollments=[enrollment] if enrollment else []
-    )[course.pk]
+    enrollment = enrollment_get(learner=user, course=course)
+    outline = outline_for(course=course, learner=user, enrollment=enrollment)
     return {
         "outline": outline,
         "enrollment": enrollment,
@@ -246,8 +290,7 @@ def my_courses(*, user) -> dict[str, list[MyCourse]]:
         .order_by("-last_activity_at", "-enrolled_at")
     )
     courses = [e.course for e in enrollments]
-    completed = completed_ids_for(learner=user, course_ids=[c.pk for c in courses])
-    outlines = outlines_build(courses=courses, completed_ids=completed, enrollments=enrollments)
+    outlines = outlines_build(courses=courses, learner=user, enrollments=enrollments)
     groups: dict[str, list[MyCourse]] = {
         "to_start": [],
         "in_progress": [],
@@ -554,7 +597,7 @@ def offline_pack(*, course: CoursePage, enrollment: Enrollment) -> OfflinePack:
     from .models import LessonPage
 
     learner = enrollment.learner
-    outline = outlines_build(courses=[course], learner=learner, enrollments=[enrollment])[course.pk]
+    outline = outline_for(course=course, learner=learner, enrollment=enrollment)
     items = [item for item in outline.items if not item.locked]
     revisions = dict(
         Page.objects.filter(pk__in=[course.pk, *(item.id for item in items)]).values_list(

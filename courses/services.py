@@ -82,32 +82,13 @@ def enrollments_due_set(*, course: CoursePage, due_dates: dict[int, date | None]
 
 
 def enrollment_self_enroll(*, learner, course: CoursePage) -> Enrollment:
-    existing = Enrollment.objects.filter(learner=learner, course=course).first()
+    existing = selectors.enrollment_get(learner=learner, course=course)
     if existing:
         return existing
     refusal = selectors.enrollment_refusal(course=course, user=learner)
     if refusal:
         raise CourseError(refusal)
     return enrollment_create(learner=learner, course=course)
-
-
-def course_path_for(lesson) -> str:
-    """The materialised path of the course above a lesson (course › module › lesson)."""
-    return lesson.path[: LessonPage.steplen * (lesson.depth - 2)]
-
-
-def course_for_lesson(lesson) -> CoursePage:
-    """The course above a lesson, in one query."""
-    return CoursePage.objects.get(path=course_path_for(lesson))
-
-
-def course_for_page(page) -> CoursePage:
-    """The course above any page of the course tree (a quiz in a module or in the course),
-    in one query on the ancestors' materialised paths."""
-    step = page.steplen
-    return CoursePage.objects.get(
-        path__in=[page.path[:n] for n in range(step, len(page.path), step)]
-    )
 
 
 @transaction.atomic
@@ -119,33 +100,12 @@ def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
         .select_related("course", "learner")
         .get(pk=enrollment.pk)
     )
-    course = enrollment.course
-    completed = selectors.completed_ids_for(learner=enrollment.learner, course_ids=[course.pk])
-    outline = selectors.outlines_build(
-        courses=[course], completed_ids=completed, enrollments=[enrollment]
-    )[course.pk]
-    progress = progress_compute(
-        enrollment=enrollment, outline=outline, completed_lesson_ids=completed
+    outline = selectors.outline_for(
+        course=enrollment.course, learner=enrollment.learner, enrollment=enrollment
     )
-    now = timezone.now()
-    # Completion is never taken back: a lesson published later does not lower a finished
-    # course's progress (the certificate stays valid, the lesson is only « Nouveau »).
-    already_completed = enrollment.is_completed
-    percent = 100 if already_completed else progress.percent
-    fields = {"progress_percent": percent, "last_activity_at": now}
-    if enrollment.started_at is None and progress.done:
-        fields["started_at"] = now
-    just_completed = progress.complete and not already_completed
-    if just_completed:
-        fields["status"] = Enrollment.Status.COMPLETED
-        fields["completed_at"] = now
-    elif not already_completed:
-        fields["status"] = (
-            Enrollment.Status.IN_PROGRESS if progress.done else Enrollment.Status.NOT_STARTED
-        )
-    for name, value in fields.items():
-        setattr(enrollment, name, value)
-    enrollment.save(update_fields=list(fields))
+    progress = progress_compute(enrollment=enrollment, outline=outline)
+    fields, just_completed = enrollment.progress_apply(progress, now=timezone.now())
+    enrollment.save(update_fields=fields)
     if just_completed:
         course_completed.send(sender=Enrollment, enrollment=enrollment)
     return enrollment
@@ -155,16 +115,13 @@ def enrollment_progress_refresh(*, enrollment: Enrollment) -> Enrollment:
 def lesson_complete(*, learner, lesson: LessonPage) -> Enrollment:
     """ "J'ai terminé cette leçon". Idempotent; refuses a lesson that is locked or outside the
     learner's enrollments."""
-    course = course_for_lesson(lesson)
+    course = selectors.course_for_lesson(lesson)
     enrollment = (
         Enrollment.objects.select_for_update().filter(learner=learner, course=course).first()
     )
     if enrollment is None:
         raise CourseError(_("Inscrivez-vous à la formation avant de terminer ses leçons."))
-    completed = selectors.completed_ids_for(learner=learner, course_ids=[course.pk])
-    outline = selectors.outlines_build(
-        courses=[course], completed_ids=completed, enrollments=[enrollment]
-    )[course.pk]
+    outline = selectors.outline_for(course=course, learner=learner, enrollment=enrollment)
     item = outline.item(lesson.pk)
     if item is None:
         raise CourseError(_("Cette leçon n’est pas publiée."))
@@ -218,7 +175,7 @@ def lesson_complete_offline(
     if receipt.kind != OfflineReceipt.Kind.LESSON_COMPLETE or receipt.object_id != lesson.pk:
         raise CourseError(_("Cet envoi porte l’identifiant d’une autre action : il est ignoré."))
     enrollment = Enrollment.objects.select_related("course").get(
-        learner=learner, course__path=course_path_for(lesson)
+        learner=learner, course__path=selectors.course_path_for(lesson)
     )
     return OfflineResult(enrollment=enrollment, replay=True)
 

@@ -31,7 +31,7 @@ def lesson_serve(request, lesson: LessonPage):
     """A lesson, for an enrolled learner, unless its module is still locked."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    course_path = services.course_path_for(lesson)
+    course_path = selectors.course_path_for(lesson)
     enrollment = (
         Enrollment.objects.select_related("course")
         .filter(learner=request.user, course__path=course_path)
@@ -41,9 +41,7 @@ def lesson_serve(request, lesson: LessonPage):
         messages.info(request, _("Inscrivez-vous pour suivre cette formation."))
         return redirect(CoursePage.objects.get(path=course_path).url)
     course = enrollment.course
-    outline = selectors.outlines_build(
-        courses=[course], learner=request.user, enrollments=[enrollment]
-    )[course.pk]
+    outline = selectors.outline_for(course=course, learner=request.user, enrollment=enrollment)
     item = outline.item(lesson.pk)
     context = {
         "page": lesson,
@@ -66,7 +64,7 @@ def lesson_complete(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     was_completed = (
         Enrollment.objects.completed()
-        .filter(learner=request.user, course__path=services.course_path_for(lesson))
+        .filter(learner=request.user, course__path=selectors.course_path_for(lesson))
         .exists()
     )
     try:
@@ -75,10 +73,7 @@ def lesson_complete(request, lesson_id: int):
         messages.error(request, str(error))
         return redirect(lesson.url)
     course = enrollment.course
-    completed = selectors.completed_ids_for(learner=request.user, course_ids=[course.pk])
-    outline = selectors.outlines_build(
-        courses=[course], completed_ids=completed, enrollments=[enrollment]
-    )[course.pk]
+    outline = selectors.outline_for(course=course, learner=request.user, enrollment=enrollment)
     if enrollment.is_completed and not was_completed:
         # The lesson that completes the course: the completion moment.
         return redirect("courses:completed", course_id=course.pk)

@@ -4,9 +4,10 @@ A text that starts like a formula (`=HYPERLINK(…)`, `+1`, `-1+1`, `@SUM(…)`)
 or LibreOffice when the file is opened: a learner's name or a course title would become a live
 link or a DDE command on the supervisor's machine (OWASP "CSV injection"). Such a text gets a
 leading apostrophe, which both programs show as text. Only strings are touched: numbers, dates
-and booleans stay typed, so a negative number is still a number."""
+and booleans stay typed, so a negative number is still a number.
 
-from openpyxl.cell import WriteOnlyCell
+openpyxl is imported by the functions that write XLSX, which run in Celery: a web process,
+which only checks and escapes, does not load its 175 modules."""
 
 # OWASP's list (= + - @ tab CR), a line feed, and the full-width forms of = + - @, which
 # Excel with an East Asian input setting is reported to take for the ASCII signs. Escaping
@@ -27,6 +28,8 @@ def xlsx_cell(sheet, value):
     """A write-only XLSX cell holding the escaped value. An escaped text is also stored as a
     string with Excel's "quote prefix", so that editing the cell does not turn it back into a
     formula."""
+    from openpyxl.cell import WriteOnlyCell
+
     escaped = cell_escape(value)
     cell = WriteOnlyCell(sheet, value=escaped)
     if escaped is not value:

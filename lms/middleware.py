@@ -2,6 +2,7 @@
 carry personal data out of shared and disk caches."""
 
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -75,6 +76,60 @@ class PrivateCacheMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class OfflineUserMiddleware:
+    """Every page names, in the header `Kalan-Offline-User`, whom its session belongs to: the
+    opaque key of the signed-in person's caches on the device
+    (`courses.selectors.offline_user_key`), or nothing. The service worker reads it on each
+    page it relays, before the page is shown, and from then on serves offline only that
+    person's downloads (issue 19, point 5: shared phones). Only on HTML pages, the only
+    responses the worker reads it on."""
+
+    HEADER = "Kalan-Offline-User"
+
+    def __init__(self, get_response):
+        from courses.selectors import offline_user_key  # models: not at import time
+
+        self.get_response = get_response
+        self.key = offline_user_key
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            user = getattr(request, "user", None)
+            signed_in = user is not None and user.is_authenticated
+            response[self.HEADER] = self.key(user) if signed_in else ""
+        return response
+
+
+class HtmlCompressionMiddleware(GZipMiddleware):
+    """gzip for the HTML pages that show nothing of the request: on a phone a lesson then
+    weighs a quarter of its size (bench/RESULTS.md, issue 22).
+
+    BREACH: an attacker who can put text of their choice into a compressed page that also
+    holds a secret, and watch the page's size on the network, learns the secret a character at
+    a time. So a page is compressed only when nothing of the request can be in it: a GET or
+    HEAD without a query string (where searches, filters and `next` come from), answered by a
+    view of KALAN_COMPRESSED_VIEWS (the Wagtail pages — lessons, courses, quizzes' front
+    pages — and « Mes formations », whose URLs take no free text), with a 200. Everything else
+    (forms sent back with their errors, search results, the verification of a code typed in
+    the URL, the admin) goes out as it is. The CSRF token of the forms on these pages is
+    masked again for every response by Django, so it is never the same secret twice; and
+    Django's gzip adds 0 to 100 random bytes to each answer (« Heal the BREACH »)."""
+
+    def process_response(self, request, response):
+        match = getattr(request, "resolver_match", None)
+        if (
+            response.status_code != 200
+            or request.method not in ("GET", "HEAD")
+            or request.META.get("QUERY_STRING")
+            or match is None
+            or match.view_name not in settings.KALAN_COMPRESSED_VIEWS
+            or not response.get("Content-Type", "").startswith("text/html")
+        ):
+            return response
+        return super().process_response(request, response)
 
 
 class PreviewFramingMiddleware:

@@ -9,7 +9,7 @@ block's fields in YAML."""
 import yaml
 from django.utils.translation import gettext as _
 
-from .richtext import MD
+from .richtext import markdown_parser
 
 FORMAT = "kalan-course/1"
 
@@ -205,7 +205,7 @@ def body_parts(body: str, *, first_line: int):
     tokens' maps count from it) for Markdown text and
     ("block", (type, yaml text, closed), line) for a container; lines count from 1 in the file."""
     lines = body.split("\n")
-    tokens = MD.parse(body)
+    tokens = markdown_parser().parse(body)
     parts, pending = [], []
 
     def flush():

@@ -10,21 +10,28 @@ Wagtail rich text → Markdown: the stored HTML holds only the tags of the edito
 so the export walks it with the standard library's HTML parser and writes the one Markdown
 form that the import reads back to the same HTML. Its output is canonical: an export of what
 an import made from an export is the same bytes.
+
+The parser is built at its first use, in the Celery job or the command that imports: the web
+processes, which load this module through the job registry, never load markdown-it.
 """
 
+import functools
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from markdown_it import MarkdownIt
-from mdit_py_plugins.container import container_plugin
 
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
-def markdown_parser() -> MarkdownIt:
+@functools.cache
+def markdown_parser():
+    """The one MarkdownIt of the process (it is not changed after this)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.container import container_plugin
+
     md = MarkdownIt("commonmark", {"html": False})
     # `::: type` … `:::` containers hold the lesson's structured blocks (packages/lessons.py).
     md.use(container_plugin, name="block", validate=lambda params, *args: True)
@@ -32,8 +39,6 @@ def markdown_parser() -> MarkdownIt:
     md.add_render_rule("hardbreak", lambda *args: "<br/>")
     return md
 
-
-MD = markdown_parser()
 
 _BLOCK_TOKENS = {
     "paragraph_open": None,
@@ -114,13 +119,14 @@ def tokens_to_html(tokens, *, features, resolve: LinkResolver, report, line: int
                     report(current, _("lien « %(href)s » : cible inconnue.") % {"href": href})
                     attrs = {"href": "#"}
                 child.attrs = dict(attrs)
-    html = MD.renderer.render(tokens, MD.options, {})
+    md = markdown_parser()
+    html = md.renderer.render(tokens, md.options, {})
     return html.replace("\n", "")
 
 
 def markdown_to_html(text: str, *, features, resolve: LinkResolver, report, line: int) -> str:
     return tokens_to_html(
-        MD.parse(text), features=features, resolve=resolve, report=report, line=line
+        markdown_parser().parse(text), features=features, resolve=resolve, report=report, line=line
     )
 
 

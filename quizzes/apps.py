@@ -20,9 +20,7 @@ class QuizzesConfig(AppConfig):
         # The course's score, on the certificate and the completion page: the final
         # evaluation's grade, or the mean of the quizzes.
         score_provider_register("quizzes", selectors.course_score)
-        completed_pages_register(
-            "quizzes", finder=selectors.passed_quiz_ids, subquery=selectors.passed_quiz_subquery
-        )
+        completed_pages_register("quizzes", subquery=selectors.passed_quiz_subquery)
         # Quizzes go in a module or at the end of a course; courses does not know about them.
         for model in (ModulePage, CoursePage):
             if "quizzes.QuizPage" not in model.subpage_types:

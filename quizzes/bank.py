@@ -21,6 +21,7 @@ from wagtail.rich_text.rewriters import extract_attrs
 from . import richtext
 from .models import Question, QuestionCategory, QuestionChoice, QuestionPair
 from .snapshots import QuestionStructureError, structure_check
+from .types import question_type
 
 
 def category_get_or_create(
@@ -226,6 +227,7 @@ def question_create(
         if p["prompt"].strip()
     ]
     structure_check(data["type"], choices, pairs)
+    found = question_type(data["type"])
     images = {image["name"]: image["data"] for image in data.get("images", [])}
     text = (
         data["text"] if data["text"].lstrip().startswith("<") else f"<p>{escape(data['text'])}</p>"
@@ -235,12 +237,10 @@ def question_create(
         name=data["name"][:200],
         question_type=data["type"],
         text=_text_with_images(text, images, data["name"]),
-        max_score=Decimal(0)
-        if data["type"] == "description"
-        else Decimal(str(data.get("max_score", 1))),
+        max_score=Decimal(0) if found.information else Decimal(str(data.get("max_score", 1))),
         general_feedback=data.get("general_feedback", ""),
-        response_template=data.get("response_template", "") if data["type"] == "essay" else "",
-        grader_info=data.get("grader_info", "") if data["type"] == "essay" else "",
+        response_template=data.get("response_template", "") if found.uses_essay_fields else "",
+        grader_info=data.get("grader_info", "") if found.uses_essay_fields else "",
         live=publish,
         idnumber=str(data.get("idnumber") or "")[:100],
         tags=[str(tag)[:100] for tag in data.get("tags") or []],

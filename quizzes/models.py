@@ -494,6 +494,23 @@ class QuizPage(Page):
         verbose_name = _("quiz")
         verbose_name_plural = _("quiz")
 
+    def grade_of(self, percents: list):
+        """The learner's grade from the percents of their finished attempts, in the order
+        they were taken, by the quiz's grading method (None without any)."""
+        if not percents:
+            return None
+        method = self.grading_method
+        if method == self.GradingMethod.HIGHEST:
+            return max(percents)
+        if method == self.GradingMethod.LAST:
+            return percents[-1]
+        if method == self.GradingMethod.FIRST:
+            return percents[0]
+        return sum(percents) / len(percents)
+
+    def is_pass(self, percent) -> bool:
+        return percent >= self.pass_percent
+
     def review_parts(self, *, moment: str) -> set[str]:
         return set(
             {
@@ -612,6 +629,14 @@ class Attempt(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.quiz} · {self.number}"
+
+    def totals_set(self, score, *, final: bool) -> None:
+        """Score, percent, pass and state once the items are graded. Not `final` while an
+        essay waits for a person: the grade is provisional, neither passed nor failed."""
+        self.score = score
+        self.percent = (100 * score / self.max_score) if self.max_score else Decimal(0)
+        self.passed = final and self.quiz.is_pass(self.percent)
+        self.state = self.State.FINISHED if final else self.State.NEEDS_GRADING
 
     @property
     def offline_delay_label(self) -> str:

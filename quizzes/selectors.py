@@ -1,7 +1,6 @@
 """Reads about quizzes, the quiz side of the course completion rule and the course score."""
 
 import math
-import re
 from datetime import timedelta
 
 from django.db.models import Avg, Exists, OuterRef
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .models import Question, QuizGrade, QuizPage
 from .richtext import field_clean
+from .types import item_field, question_type
 
 
 def passed_quiz_ids(*, learner, course_ids: list[int]) -> set[int]:
@@ -198,14 +198,14 @@ def item_view(item, posted=None) -> dict:
     `posted`: the page's submitted fields (a QueryDict), pre-filled instead of the saved
     response when the page comes back with an error: nothing was saved, and the learner must
     not have to choose everything again."""
-    snapshot, response = item.snapshot, item.response or {}
-    back = {real: token for token, real in item.display_order}
-    tokens = set(back.values())
-    field = f"q{item.pk}"
-    kind = snapshot["type"]
+    snapshot = item.snapshot
+    found = question_type(snapshot["type"])
+    field = item_field(item)
     view = {
         "id": item.pk,
-        "type": kind,
+        "type": found.kind,
+        "template": found.template,
+        "information": found.information,
         # Cleaned again as shown: snapshots frozen before imports were cleaned keep their
         # text as it was, and a page must never carry it raw.
         "text": field_clean(Question, "text", snapshot["text"]),
@@ -215,94 +215,19 @@ def item_view(item, posted=None) -> dict:
         "points_count": math.ceil(snapshot["max_score"]),
         "field": field,
     }
-    if kind in ("single", "multiple", "truefalse"):
-        texts = {c["id"]: c["text"] for c in snapshot["choices"]}
-        if posted is not None:
-            chosen = set(posted.getlist(field))
-        else:
-            chosen = {back.get(real) for real in response.get("choices", [])}
-            chosen.add(back.get(response.get("choice")))
-        view["options"] = [
-            {"value": token, "text": texts[real], "checked": token in chosen}
-            for token, real in item.display_order
-        ]
-    elif kind == "essay":
-        view["max_length"] = grading_module().ESSAY_MAX_LENGTH
-        if posted is not None:
-            view["value"] = posted.get(field, "").replace("\x00", "")
-        else:
-            view["value"] = response.get("text", snapshot.get("response_template", ""))
-    elif kind in ("short", "numerical") and posted is not None:
-        view["value"] = posted.get(field, "").replace("\x00", "")
-    elif kind in ("short", "numerical"):
-        value = response.get("text", response.get("value", ""))
-        view["value"] = (
-            str(value).replace(".", ",") if kind == "numerical" and value != "" else value
-        )
-    elif kind == "matching":
-        answers = {p["id"]: p["answer"] for p in snapshot["pairs"]}
-        matches = response.get("matches", {})
-        view["options"] = [
-            {"value": token, "text": answers[real]} for token, real in item.display_order
-        ]
-        view["prompts"] = [
-            {
-                "key": p["id"],
-                "field": f"q{item.pk}-{p['id']}",
-                "text": p["prompt"],
-                "selected": _posted_token(posted, f"{field}-{p['id']}", tokens)
-                if posted is not None
-                else back.get(matches.get(p["id"]), ""),
-            }
-            for p in snapshot["pairs"]
-        ]
-    elif kind == "ordering":
-        texts = {i["id"]: i["text"] for i in snapshot["items"]}
-        order = response.get("order", [])
-        view["count"] = len(item.display_order)
-        view["positions"] = list(range(1, len(item.display_order) + 1))
-        view["entries"] = [
-            {
-                "field": f"q{item.pk}-{token}",
-                "text": texts[real],
-                "position": _posted_position(posted, f"{field}-{token}", view["count"])
-                if posted is not None
-                else order.index(real) + 1
-                if real in order
-                else "",
-            }
-            for token, real in item.display_order
-        ]
+    view.update(found.view(snapshot, item.response or {}, item.display_order, posted, field))
     return view
-
-
-def grading_module():
-    from . import grading
-
-    return grading
-
-
-def _posted_token(posted, name: str, tokens: set[str]) -> str:
-    value = posted.get(name, "")
-    return value if value in tokens else ""
-
-
-def _posted_position(posted, name: str, count: int) -> int | str:
-    """The position chosen in a dropdown, as the dropdown's values (1..count), or ""."""
-    value = posted.get(name, "").strip()
-    if re.fullmatch(r"[0-9]{1,4}", value) and 1 <= int(value) <= count:
-        return int(value)
-    return ""
 
 
 def item_review(item, parts: set[str]) -> dict:
     """What the review may show of one item, by the policy's parts."""
     from . import grading
 
+    found = question_type(item.snapshot["type"])
     view = item_view(item)
     view["answered"] = item.response is not None
     view["your_answer"] = answer_text(item.snapshot, item.response)
-    if view["type"] == "description":
+    if found.information:
         return view  # information: nothing to review
     waiting = item.state == grading.NEEDS_GRADING
     view["waiting"] = waiting
@@ -311,7 +236,7 @@ def item_review(item, parts: set[str]) -> dict:
         view["score"] = item.score
     if "correctness" in parts and not waiting:
         view["state"] = item.state
-    if view["type"] == "essay" and not waiting and "score" in parts:
+    if found.graded_by_person and not waiting and "score" in parts:
         # A person's grade and words, once given: the attempt is final for this item. The
         # grader's rubric (snapshot["grader_info"]) is never copied here.
         view["score"] = item.score
@@ -330,26 +255,7 @@ def answer_text(snapshot: dict, response: dict | None) -> str:
     """A response as readable text, for the review."""
     if not response:
         return ""
-    kind = snapshot["type"]
-    if kind == "essay":
-        return response["text"]
-    if kind in ("single", "truefalse"):
-        return next(c["text"] for c in snapshot["choices"] if c["id"] == response["choice"])
-    if kind == "multiple":
-        return " ; ".join(c["text"] for c in snapshot["choices"] if c["id"] in response["choices"])
-    if kind == "short":
-        return response["text"]
-    if kind == "numerical":
-        return f"{response['value']:g}".replace(".", ",")
-    if kind == "matching":
-        answers = {p["id"]: p["answer"] for p in snapshot["pairs"]}
-        return " ; ".join(
-            f"{p['prompt']} → {answers[response['matches'][p['id']]]}"
-            for p in snapshot["pairs"]
-            if p["id"] in response["matches"]
-        )
-    texts = {i["id"]: i["text"] for i in snapshot["items"]}
-    return " → ".join(texts[i] for i in response["order"])
+    return question_type(snapshot["type"]).answer_text(snapshot, response)
 
 
 def duration_text(duration: timedelta) -> str:

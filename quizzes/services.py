@@ -3,7 +3,6 @@ each item's frozen snapshot and saved response (quizzes/grading.py); nothing the
 is trusted but the choice of answers."""
 
 import random
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -15,11 +14,12 @@ from django.utils.translation import gettext as _
 
 from courses import selectors as course_selectors
 from courses import services as course_services
-from courses.models import Enrollment, OfflineReceipt
+from courses.models import OfflineReceipt
 
 from . import grading
 from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage, delay_label
 from .signals import attempt_graded, attempt_started
+from .types import question_type
 
 # A save that reaches the server this long after the deadline still counts: the learner
 # pressed the button in time, the network was slow.
@@ -33,7 +33,7 @@ class QuizError(Exception):
 
 def quiz_course(quiz: QuizPage):
     """The course of a quiz placed in a module or directly in the course."""
-    return course_services.course_for_page(quiz)
+    return course_selectors.course_for_page(quiz)
 
 
 def attempt_cutoff(attempt: Attempt, quiz: QuizPage):
@@ -53,15 +53,15 @@ def attempt_start_refusal(
     attempts at this quiz, when the caller has read them already."""
     now = now or timezone.now()
     course = quiz_course(quiz)
-    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
     if enrollment is None:
         return _("Inscrivez-vous à la formation pour passer ce quiz.")
     if quiz.close_at and now >= quiz.close_at:
         return _("Ce quiz est fermé.")
     if course.sequential_modules:  # only then can a module be locked
-        outline = course_selectors.outlines_build(
-            courses=[course], learner=learner, enrollments=[enrollment]
-        )[course.pk]
+        outline = course_selectors.outline_for(
+            course=course, learner=learner, enrollment=enrollment
+        )
         item = outline.item(quiz.pk)
         if item is not None and item.locked:
             return _("Ce quiz est verrouillé : terminez d’abord les modules précédents.")
@@ -128,28 +128,6 @@ def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
     return [questions[pk] for pk in drawn if pk in questions]
 
 
-def _display_order(snapshot: dict, rng: random.Random, shuffle: bool) -> list[list[str]]:
-    """Opaque tokens for what the learner picks from, in display order: [[token, real id]].
-    The page never shows the real ids, which would hint at the answer (c0 is often right,
-    and a matching answer's pair id equals its prompt's)."""
-    kind = snapshot["type"]
-    if kind in ("single", "multiple", "truefalse"):
-        ids = [c["id"] for c in snapshot["choices"]]
-    elif kind == "matching":
-        ids = [p["id"] for p in snapshot["pairs"]]
-    elif kind == "ordering":
-        ids = [i["id"] for i in snapshot["items"]]
-    else:
-        return []
-    if kind == "ordering" or (shuffle and kind != "truefalse"):
-        # Ordering items are always shuffled: in their given order they are the answer.
-        ids = ids[:]
-        rng.shuffle(ids)
-        if kind == "ordering" and len(ids) > 1 and ids == [i["id"] for i in snapshot["items"]]:
-            ids = ids[1:] + ids[:1]
-    return [[secrets.token_hex(4), real_id] for real_id in ids]
-
-
 def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
     """Resumes the attempt in progress, or starts a new one within the rules. Concurrent
     starts make one attempt: the learner's row is locked, and a constraint allows one
@@ -190,7 +168,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                     snapshot=snapshot,
                     # A question may ask to keep its order (Moodle's shuffleanswers off:
                     # « Aucune des réponses ci-dessus » stays last).
-                    display_order=_display_order(
+                    display_order=question_type(snapshot["type"]).display_order(
                         snapshot, rng, quiz.shuffle_choices and question.shuffle_answers
                     ),
                 )
@@ -211,27 +189,13 @@ def _translate(item: AttemptItem, raw):
     """Maps the page's opaque tokens back to snapshot ids. Unknown tokens become values that
     response_clean rejects."""
     tokens = token_map(item)
-    kind = item.snapshot["type"]
 
     def real(value):
         return tokens.get(value, f"?{value}") if isinstance(value, str) else value
 
-    if raw is None or not tokens:
+    if not tokens or not isinstance(raw, dict):
         return raw
-    if kind in ("single", "truefalse") and isinstance(raw, dict):
-        return {**raw, "choice": real(raw.get("choice"))}
-    if kind == "multiple" and isinstance(raw, dict):
-        choices = raw.get("choices")
-        if isinstance(choices, list):
-            return {**raw, "choices": [real(c) for c in choices]}
-        return {**raw, "choices": real(choices)}
-    if kind == "matching" and isinstance(raw, dict) and isinstance(raw.get("matches"), dict):
-        # Prompts are keyed by their real ids (shown in the authored order, which tells
-        # nothing); only the answers, shuffled, go through tokens.
-        return {"matches": {k: real(v) for k, v in raw["matches"].items()}}
-    if kind == "ordering" and isinstance(raw, dict) and isinstance(raw.get("order"), list):
-        return {"order": [real(v) for v in raw["order"]]}
-    return raw
+    return question_type(item.snapshot["type"]).from_tokens(raw, real)
 
 
 @transaction.atomic
@@ -312,11 +276,7 @@ def attempt_submit(*, attempt: Attempt, now=None) -> Attempt:
 
 
 def _attempt_totals(attempt: Attempt, items: list[AttemptItem], *, final: bool) -> None:
-    total = sum((item.score or Decimal(0) for item in items), Decimal(0))
-    attempt.score = total
-    attempt.percent = (100 * total / attempt.max_score) if attempt.max_score else Decimal(0)
-    attempt.passed = final and attempt.percent >= attempt.quiz.pass_percent
-    attempt.state = Attempt.State.FINISHED if final else Attempt.State.NEEDS_GRADING
+    attempt.totals_set(sum((item.score or Decimal(0) for item in items), Decimal(0)), final=final)
 
 
 class GradingError(Exception):
@@ -388,22 +348,14 @@ def quiz_grade_refresh(*, learner, quiz: QuizPage) -> QuizGrade | None:
     )
     if not finished:
         return None
-    method = quiz.grading_method
-    if method == QuizPage.GradingMethod.HIGHEST:
-        percent = max(finished)
-    elif method == QuizPage.GradingMethod.LAST:
-        percent = finished[-1]
-    elif method == QuizPage.GradingMethod.FIRST:
-        percent = finished[0]
-    else:
-        percent = sum(finished) / len(finished)
+    percent = quiz.grade_of(finished)
     course = quiz_course(quiz)
     grade, _created = QuizGrade.objects.update_or_create(
         learner=learner,
         quiz=quiz,
-        defaults={"course": course, "percent": percent, "passed": percent >= quiz.pass_percent},
+        defaults={"course": course, "percent": percent, "passed": quiz.is_pass(percent)},
     )
-    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
     if enrollment is not None:
         course_services.enrollment_progress_refresh(enrollment=enrollment)
     return grade

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from .types import question_type
+
 BINS = 10  # score distribution in tenths: 0-9 %, 10-19 %, ..., 90-100 %
 
 
@@ -102,7 +104,7 @@ def quiz_stats_compute(*, attempts: list[dict], pass_percent: float) -> QuizStat
 
 def _choice_counts(first: dict, items: list[dict]) -> list[tuple[str, int, bool]]:
     snapshot = first["snapshot"]
-    if snapshot["type"] not in ("single", "multiple", "truefalse"):
+    if not question_type(snapshot["type"]).picks_choices:
         return []
     picks: Counter = Counter()
     for item in items:
@@ -136,7 +138,7 @@ def quiz_stats(quiz) -> QuizStats:
                 }
                 for item in attempt.items.all()
                 # A description is information: no score, no statistic.
-                if item.snapshot["type"] != "description"
+                if not question_type(item.snapshot["type"]).information
             ],
         }
         for attempt in attempts

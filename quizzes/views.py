@@ -16,17 +16,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import selectors as course_selectors
-from courses.models import Enrollment
 from courses.selectors import offline_user_key
 
 from . import grading, selectors, services
 from .forms import EssayGradeForm
 from .models import Attempt, QuizPage
+from .types import question_type, responses_from_post
 
-MAX_FIELDS_PER_QUESTION = 60
 # A save id is chosen by the client (a uuid from our page, later an offline client's own id).
 SAVE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
-POSITION = re.compile(r"[0-9]{1,4}")
 
 
 def quiz_serve(request, quiz: QuizPage):
@@ -61,7 +59,7 @@ def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
     the course."""
     course = services.quiz_course(quiz)
     grade = quiz.grades.filter(learner=learner).first()
-    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
     in_progress = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
     step = {
         "course": course,
@@ -77,9 +75,9 @@ def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
     if enrollment is not None and enrollment.is_completed:
         step["completion_url"] = reverse("courses:completed", args=[course.pk])
     elif enrollment is not None and step["passed"]:
-        outline = course_selectors.outlines_build(
-            courses=[course], learner=learner, enrollments=[enrollment]
-        )[course.pk]
+        outline = course_selectors.outline_for(
+            course=course, learner=learner, enrollment=enrollment
+        )
         step["next_item"] = selectors.quiz_next_item(quiz_id=quiz.pk, outline=outline)
     if in_progress is None:
         step["refusal"] = services.attempt_start_refusal(
@@ -109,61 +107,13 @@ def attempt_start(request, quiz_id: int):
 
 
 def _raw_responses(request, items) -> dict[int, object]:
-    """Reads the page's fields into raw responses (validated later by grading)."""
-    # PostgreSQL cannot store a NUL character in JSON: refuse it here, as bad input, rather
-    # than fail on the write (found by the hypothesis test of this view).
-    if any("\x00" in value for values in request.POST.lists() for value in values[1]):
-        raise grading.ResponseError(_("Votre réponse contient un caractère non valide."))
+    """Reads the page's fields into raw responses (each type reads its own, quizzes/types;
+    attempt_save cleans them)."""
+    responses = responses_from_post(request.POST, items)
     save_id = request.POST.get("save_id", "")
     if save_id and not SAVE_ID.fullmatch(save_id):
         raise grading.ResponseError(_("Identifiant d’enregistrement non valide."))
-    raw = {}
-    for item in items:
-        field = f"q{item.pk}"
-        kind = item.snapshot["type"]
-        if kind == "multiple":
-            raw[item.pk] = {"choices": request.POST.getlist(field)[:MAX_FIELDS_PER_QUESTION]}
-        elif kind in ("single", "truefalse"):
-            value = request.POST.get(field)
-            raw[item.pk] = {"choice": value} if value else None
-        elif kind == "short":
-            raw[item.pk] = {"text": request.POST.get(field, "")}
-        elif kind == "numerical":
-            raw[item.pk] = {"value": request.POST.get(field, "")}
-        elif kind == "matching":
-            matches = {
-                pair["id"]: request.POST.get(f"{field}-{pair['id']}", "")
-                for pair in item.snapshot["pairs"]
-            }
-            raw[item.pk] = {"matches": {k: v for k, v in matches.items() if v}}
-        elif kind == "ordering":
-            raw[item.pk] = _ordering_raw(request, field, item)
-        elif kind == "essay":
-            raw[item.pk] = {"text": request.POST.get(field, "")}
-        # A description has no answer: nothing is read for it.
-    return raw
-
-
-def _ordering_raw(request, field, item):
-    count = len(item.display_order)
-    positions = {}
-    for token, _real in item.display_order:
-        value = request.POST.get(f"{field}-{token}", "").strip()
-        if value:
-            # ASCII digits only: str.isdigit() also accepts "²", which int() refuses; and
-            # "1" and "01" are the same position.
-            position = int(value) if POSITION.fullmatch(value) else None
-            if position is None or not 1 <= position <= count or position in positions.values():
-                raise grading.ResponseError(
-                    _("Donnez à chaque élément une position différente, de 1 à %(n)d.")
-                    % {"n": count}
-                )
-            positions[token] = position
-    if not positions:
-        return None
-    if len(positions) != count:
-        raise grading.ResponseError(_("Classez tous les éléments, ou aucun."))
-    return {"order": sorted(positions, key=positions.__getitem__)}
+    return responses
 
 
 def _offline_urls(attempt: Attempt) -> str:
@@ -237,7 +187,7 @@ def attempt_summary(request, attempt_id: int):
     if attempt.state != Attempt.State.IN_PROGRESS:
         return redirect("quizzes:attempt_review", attempt_id=attempt.pk)
     # A description asks nothing: it is neither answered nor unanswered.
-    items = [i for i in attempt.items.all() if i.snapshot["type"] != "description"]
+    items = [i for i in attempt.items.all() if not question_type(i.snapshot["type"]).information]
     return TemplateResponse(
         request,
         "quizzes/attempt_summary.html",
@@ -259,17 +209,21 @@ def attempt_summary(request, attempt_id: int):
     )
 
 
+def _course_completed(*, learner, course) -> bool:
+    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
+    return enrollment is not None and enrollment.is_completed
+
+
 @login_required
 @require_POST
 def attempt_submit(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     course = services.quiz_course(attempt.quiz)
-    completed = Enrollment.objects.completed().filter(learner=request.user, course=course)
-    was_completed = completed.exists()
+    was_completed = _course_completed(learner=request.user, course=course)
     attempt = services.attempt_submit(attempt=attempt)
     if attempt.state == Attempt.State.ABANDONED:
         messages.error(request, _("Le temps était écoulé : cette tentative n’est pas comptée."))
-    elif not was_completed and completed.exists():
+    elif not was_completed and _course_completed(learner=request.user, course=course):
         # The submit that completes the course: the completion moment, not a plain review.
         return redirect("courses:completed", course_id=course.pk)
     return redirect("quizzes:attempt_review", attempt_id=attempt.pk)

@@ -3,6 +3,7 @@ queryset of enrollments, so that no view can forget the scope. Each function run
 number of queries whatever the number of learners: the dashboards aggregate in the database.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -27,11 +28,15 @@ from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import roles
 from accounts.models import Unit, User
 from accounts.selectors import (
+    learner_list_in_scope,
     learner_scope_q,
+    path_in_subtree,
     subtree_q,
     supervised_units,
+    unit_list_in_scope,
     user_is_administrator,
 )
 from certificates.models import Certificate
@@ -39,7 +44,7 @@ from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from quizzes.models import Attempt, QuizGrade
 from quizzes.selectors import duration_text
 
-from .models import Reminder
+from .models import Assignment, Reminder
 
 # How far ahead a due date counts as « due soon »: the learners' daily reminder names the
 # courses due within it (services.reminders_send_learners), and the weekly digest counts the
@@ -88,7 +93,7 @@ def _learner_course_q(*, user, filters: Filters) -> Q:
     certificates)."""
     query = _scope_q(user=user)
     if filters.unit is not None:
-        query &= Q(learner__unit__path__startswith=filters.unit.path)
+        query &= subtree_q([filters.unit.path], field="learner__unit__path")
     if filters.course is not None:
         query &= Q(course=filters.course)
     if filters.q:
@@ -249,7 +254,7 @@ def _top_units(user) -> list[Unit]:
     units = sorted(supervised_units(user), key=lambda u: u.path)
     tops: list[Unit] = []
     for unit in units:
-        if not any(unit.path.startswith(top.path) for top in tops):
+        if not any(path_in_subtree(unit.path, root=top.path) for top in tops):
             tops.append(unit)
     return tops
 
@@ -272,7 +277,7 @@ def unit_breakdown(
         *[
             When(learner__unit_id=row.unit.pk, then=Value(index))
             if row.direct
-            else When(learner__unit__path__startswith=row.unit.path, then=Value(index))
+            else When(subtree_q([row.unit.path], field="learner__unit__path"), then=Value(index))
             for index, row in enumerate(rows)
         ],
         default=Value(-1),
@@ -332,6 +337,41 @@ def learner_rows(*, enrollments: QuerySet[Enrollment], sort: str) -> QuerySet[En
     )
 
 
+# --- Assignments ---------------------------------------------------------------------------
+
+
+def assignment_list_in_scope(*, user) -> QuerySet[Assignment]:
+    """The assignments a supervisor may see and delete: to a unit of their scope, or to a
+    learner of their scope. Out of scope answers 404, so views take them from here."""
+    return Assignment.objects.filter(
+        Q(unit__in=unit_list_in_scope(user=user)) | Q(learner__in=learner_list_in_scope(user=user))
+    ).select_related("course", "learner", "assigned_by")
+
+
+def due_dates_for(*, course: CoursePage, also_learner_ids: Iterable[int] = ()) -> dict:
+    """{learner id: earliest due date of the assignments of `course` covering them, or None
+    for those of `also_learner_ids` that none covers}: the due dates `services.assignments_apply`
+    writes into enrollments. Only active members of the learners' group are covered."""
+    assignments = list(Assignment.objects.filter(course=course).select_related("unit"))
+    unit_dues = [(a.unit.path, a.due_date) for a in assignments if a.unit_id]
+    learner_dues = {a.learner_id: a.due_date for a in assignments if a.learner_id}
+    covered = Q(pk__in=list(learner_dues) + list(also_learner_ids)) | subtree_q(
+        [path for path, _due in unit_dues], field="unit__path"
+    )
+    due_dates: dict[int, date | None] = {}
+    rows = (
+        User.objects.filter(covered, is_active=True, groups__name=roles.LEARNERS)
+        .distinct()
+        .values_list("pk", "unit__path")
+    )
+    for pk, path in rows:
+        dues = [due for root, due in unit_dues if path and path_in_subtree(path, root=root)]
+        if pk in learner_dues:
+            dues.append(learner_dues[pk])
+        due_dates[pk] = min(dues) if dues else None
+    return due_dates
+
+
 # --- Learner detail -------------------------------------------------------------------------
 
 
@@ -378,7 +418,7 @@ def learner_detail(*, learner: User) -> list[CourseDetail]:
 
     def course_of(path: str) -> int | None:
         for prefix, course_id in paths.items():
-            if path.startswith(prefix):
+            if path_in_subtree(path, root=prefix):
                 return course_id
         return None
 
@@ -504,11 +544,33 @@ def digest_for(*, supervisor: User, today: date) -> Digest:
 # --- Exports -------------------------------------------------------------------------------
 
 
+# What `export_rows` reads, by the name each row gives it: (name, lookup on Enrollment).
+EXPORT_FIELDS = (
+    ("matricule", "learner__matricule"),
+    ("name", "learner__full_name"),
+    ("rank", "learner__rank"),
+    ("unit_id", "learner__unit_id"),
+    ("course", "course__title"),
+    ("status", "status"),
+    ("progress", "progress_percent"),
+    ("average", "average"),
+    ("due_date", "due_date"),
+    ("overdue", "overdue"),
+    ("enrolled_at", "enrolled_at"),
+    ("started_at", "started_at"),
+    ("completed_at", "completed_at"),
+    ("last_activity_at", "last_activity_at"),
+    ("serial", "serial"),
+    ("offline", "offline"),
+)
+
+
 def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
-    """The filtered table as plain tuples, read in chunks so that 10,000 rows stay small in
-    memory: (matricule, name, rank, unit id, course title, status, progress, average grade,
-    due date, overdue, enrolled at, started at, completed at, last activity, certificate,
-    attempts « synchronisées hors ligne » in the course)."""
+    """The filtered table as one dict per enrollment, keyed by the names of EXPORT_FIELDS
+    (`tracking.exports.COLUMNS` reads them by name), read in chunks so that 10,000 rows stay
+    small in memory. `average` is the mean of the learner's quiz grades in the course as a
+    float, `overdue` a boolean, `serial` the valid certificate's, `offline`
+    the number of the learner's attempts in the course « synchronisées hors ligne »."""
     grade = (
         QuizGrade.objects.filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
         .order_by()
@@ -532,6 +594,7 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
         .annotate(n=Count("pk"))
         .values("n")
     )
+    names = [name for name, _lookup in EXPORT_FIELDS]
     rows = (
         enrollments.annotate(
             average=Subquery(grade),
@@ -542,37 +605,11 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
             ),
         )
         .order_by(*SORTS.get(sort, SORTS["-activity"]))
-        .values_list(
-            "learner__matricule",
-            "learner__full_name",
-            "learner__rank",
-            "learner__unit_id",
-            "course__title",
-            "status",
-            "progress_percent",
-            "average",
-            "due_date",
-            "overdue",
-            "enrolled_at",
-            "started_at",
-            "completed_at",
-            "last_activity_at",
-            "serial",
-            "offline",
-        )
+        .values_list(*(lookup for _name, lookup in EXPORT_FIELDS))
     )
-    for row in rows.iterator(chunk_size=2000):
-        (matricule, name, rank, unit_id, course, status, progress, average, due, overdue) = row[:10]
-        yield (
-            matricule,
-            name,
-            rank,
-            unit_id,
-            course,
-            status,
-            progress,
-            float(average) if average is not None else None,
-            due,
-            bool(overdue),  # NULL without a due date
-            *row[10:],
-        )
+    for values in rows.iterator(chunk_size=2000):
+        row = dict(zip(names, values, strict=True))
+        if row["average"] is not None:
+            row["average"] = float(row["average"])
+        row["overdue"] = bool(row["overdue"])  # NULL without a due date
+        yield row

@@ -15,7 +15,12 @@ from django.utils.translation import gettext as _
 
 from accounts import roles
 from accounts.models import Unit, User
-from accounts.selectors import learner_list_in_scope, subtree_q, unit_list_in_scope
+from accounts.selectors import (
+    ancestor_paths,
+    learner_list_in_scope,
+    unit_list_in_scope,
+    users_in_subtree,
+)
 from courses.models import CoursePage, Enrollment
 from courses.services import enrollments_due_set
 
@@ -77,38 +82,12 @@ def assignment_delete(*, assignment: Assignment) -> None:
     date falls back to the other assignments that still cover them, or to none."""
     course = assignment.course
     if assignment.unit_id:
-        covered = list(
-            User.objects.filter(unit__path__startswith=assignment.unit.path).values_list(
-                "pk", flat=True
-            )
-        )
+        covered = list(users_in_subtree([assignment.unit]).values_list("pk", flat=True))
     else:
         covered = [assignment.learner_id]
     with transaction.atomic():
         assignment.delete()
         assignments_apply(course=course, also_learner_ids=covered)
-
-
-def _due_dates_for(course: CoursePage, also_learner_ids: Iterable[int] = ()) -> dict:
-    """{learner id: earliest due date of the assignments covering them, or None}."""
-    assignments = list(Assignment.objects.filter(course=course).select_related("unit"))
-    unit_dues = [(a.unit.path, a.due_date) for a in assignments if a.unit_id]
-    learner_dues = {a.learner_id: a.due_date for a in assignments if a.learner_id}
-    covered = Q(pk__in=list(learner_dues) + list(also_learner_ids)) | subtree_q(
-        [path for path, _due in unit_dues], field="unit__path"
-    )
-    due_dates: dict[int, date | None] = {}
-    rows = (
-        User.objects.filter(covered, is_active=True, groups__name=roles.LEARNERS)
-        .distinct()
-        .values_list("pk", "unit__path")
-    )
-    for pk, path in rows:
-        dues = [due for prefix, due in unit_dues if path and path.startswith(prefix)]
-        if pk in learner_dues:
-            dues.append(learner_dues[pk])
-        due_dates[pk] = min(dues) if dues else None
-    return due_dates
 
 
 def assignments_apply(
@@ -127,7 +106,8 @@ def assignments_apply(
     changed = 0
     for each in courses:
         changed += enrollments_due_set(
-            course=each, due_dates=_due_dates_for(each, also_learner_ids)
+            course=each,
+            due_dates=selectors.due_dates_for(course=each, also_learner_ids=also_learner_ids),
         )
     return changed
 
@@ -137,10 +117,8 @@ def assignments_apply_for_learner(*, learner: User) -> int:
     are for learners: a supervisor attached to the unit is not enrolled."""
     if learner.unit_id is None or not learner.groups.filter(name=roles.LEARNERS).exists():
         return 0
-    path = learner.unit.path
-    prefixes = [path[:n] for n in range(Unit.steplen, len(path) + 1, Unit.steplen)]
     assignments = Assignment.objects.filter(
-        Q(unit__path__in=prefixes) | Q(learner=learner)
+        Q(unit__path__in=ancestor_paths(learner.unit.path)) | Q(learner=learner)
     ).values_list("course_id", "due_date")
     dues: dict[int, date] = {}
     for course_id, due in assignments:

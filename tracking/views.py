@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,14 +13,18 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.selectors import learner_list_in_scope, unit_labels, unit_list_in_scope
+from accounts.selectors import (
+    learner_list_in_scope,
+    unit_labels,
+    unit_list_in_scope,
+    unit_parent_in_scope,
+)
 from courses.models import CoursePage
 from jobs.services import JobRefused, job_create
 
 from . import charts, selectors, services
 from .forms import AssignmentForm, DashboardFilterForm, dashboard_filters
 from .jobs import EXPORT, export_params
-from .models import Assignment
 
 PAGE_SIZE = 50
 
@@ -107,7 +110,7 @@ def dashboard(request):
             "form": form,
             "filters": filters,
             "unit_path": labels.get(filters.unit.pk) if filters.unit else "",
-            "parent_unit": _parent_in_scope(request.user, filters.unit),
+            "parent_unit": unit_parent_in_scope(user=request.user, unit=filters.unit),
             "stats": stats,
             "units": units,
             "unit_chart": unit_chart,
@@ -119,13 +122,6 @@ def dashboard(request):
             "today": today,
         },
     )
-
-
-def _parent_in_scope(user, unit):
-    """Where "up one level" leads, if the user may go there."""
-    if unit is None or unit.depth == 1:
-        return None
-    return unit_list_in_scope(user=user).filter(path=unit.path[: -unit.steplen]).first()
 
 
 @require_POST
@@ -167,14 +163,6 @@ def learner_detail(request, pk: int):
             "last_activity": selectors.learner_last_activity(learner=learner),
             "today": timezone.localdate(),
         },
-    )
-
-
-def _assignments_in_scope(user):
-    units = unit_list_in_scope(user=user)
-    learners = learner_list_in_scope(user=user)
-    return Assignment.objects.filter(Q(unit__in=units) | Q(learner__in=learners)).select_related(
-        "course", "learner", "assigned_by"
     )
 
 
@@ -226,7 +214,9 @@ def assignments(request):
                 },
             )
             return redirect("tracking:assignments")
-    items = list(_assignments_in_scope(request.user).order_by("due_date", "pk")[:500])
+    items = list(
+        selectors.assignment_list_in_scope(user=request.user).order_by("due_date", "pk")[:500]
+    )
     for item in items:
         item.unit_label = labels.get(item.unit_id, "")
     return render(
@@ -240,7 +230,7 @@ def assignments(request):
 @require_POST
 @supervisor_required(object_view=True)
 def assignment_delete(request, pk: int):
-    assignment = get_object_or_404(_assignments_in_scope(request.user), pk=pk)
+    assignment = get_object_or_404(selectors.assignment_list_in_scope(user=request.user), pk=pk)
     services.assignment_delete(assignment=assignment)
     messages.success(request, _("L’affectation est supprimée. Les inscriptions sont conservées."))
     return redirect("tracking:assignments")

@@ -184,6 +184,12 @@ class WorkshopForm(forms.ModelForm):
         help_text=gettext_lazy("Séparés par des virgules, par exemple CNDH-FOR-01, CNDH-FOR-02."),
     )
 
+    def clean_attendance_threshold(self):
+        value = self.cleaned_data.get("attendance_threshold")
+        if value is None:
+            return Workshop._meta.get_field("attendance_threshold").default
+        return value
+
     class Meta:
         model = Workshop
         fields = [
@@ -196,6 +202,7 @@ class WorkshopForm(forms.ModelForm):
             "capacity",
             "pre_test",
             "post_test",
+            "attendance_threshold",
         ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -204,6 +211,8 @@ class WorkshopForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Left empty: the model's default (80 %).
+        self.fields["attendance_threshold"].required = False
         quizzes = QuizPage.objects.live().order_by("title")
         self.fields["pre_test"].queryset = quizzes
         self.fields["post_test"].queryset = quizzes

@@ -12,6 +12,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from certificates.models import CODE_LENGTH, verification_code_display, verification_code_new
+
 PROGRAMME_FEATURES = ("h3", "bold", "italic", "ol", "ul", "link")
 
 
@@ -60,11 +62,16 @@ class Workshop(ClusterableModel):
             "première tentative terminée compte pour le début, la deuxième pour la fin."
         ),
     )
-    # For the attestation de participation (later): the share of sessions attended.
+    # The attestation de participation's rule (workshops/attestations.py): the share of the
+    # workshop's sessions attended, present or late; excused and absent do not count.
     attendance_threshold = models.PositiveSmallIntegerField(
         _("seuil de présence pour l’attestation (%)"),
         default=80,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Part des séances (demi-journées) de l’atelier où la personne était présente ou "
+            "en retard ; une absence, même justifiée, ne compte pas."
+        ),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -208,6 +215,12 @@ class Attendance(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     marked_at = models.DateTimeField(_("relevée le"))
+    # When the participant was first marked present or late since the last absence: names
+    # the xAPI « attended » statement (a correction to absent voids that one; present again
+    # later is a new statement). Empty while absent or excused.
+    attended_since = models.DateTimeField(_("présence relevée depuis"), null=True, blank=True)
+
+    ATTENDED = ("present", "late")
 
     class Meta:
         verbose_name = _("présence")
@@ -267,3 +280,87 @@ class TestResult(models.Model):
 
     def __str__(self):
         return f"{self.participant_id} · {self.kind} · {self.percent}"
+
+
+class AttestationQuerySet(models.QuerySet):
+    """« Valid » written once: not revoked. `Attestation.is_valid` says it of one row."""
+
+    # Also the condition of the constraint « one valid attestation per participation ».
+    VALID = models.Q(revoked_at__isnull=True)
+
+    def valid(self):
+        return self.filter(self.VALID)
+
+    def revoked(self):
+        return self.exclude(self.VALID)
+
+
+class Attestation(models.Model):
+    """An attestation de participation: issued once a participant's attendance reaches the
+    workshop's threshold (workshops/attestations.py). It states attendance, never a result.
+    The facts it prints are copied when it is issued, so that the paper and the verification
+    page always agree. At most one valid attestation per participation; a revoked one stays
+    for the record."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.PROTECT, related_name="attestations"
+    )
+    serial = models.CharField(_("numéro"), max_length=32, unique=True, null=True, blank=True)
+    code = models.CharField(
+        _("code de vérification"),
+        max_length=CODE_LENGTH,
+        unique=True,
+        default=verification_code_new,
+    )
+    learner_name = models.CharField(_("titulaire"), max_length=150)
+    learner_rank = models.CharField(_("grade"), max_length=80, blank=True)
+    workshop_title = models.CharField(_("atelier"), max_length=200)
+    place = models.CharField(_("lieu"), max_length=200)
+    region = models.CharField(_("région"), max_length=100)
+    start_date = models.DateField(_("premier jour"))
+    end_date = models.DateField(_("dernier jour"))
+    trainer_names = models.CharField(_("formateurs"), max_length=500, blank=True)
+    sessions_attended = models.PositiveSmallIntegerField(_("séances suivies"))
+    sessions_total = models.PositiveSmallIntegerField(_("séances de l’atelier"))
+    # Known only when every session attended has its start and end times.
+    minutes_attended = models.PositiveIntegerField(_("durée suivie (minutes)"), null=True)
+    issued_at = models.DateTimeField(_("délivrée le"), auto_now_add=True)
+    pdf = models.FileField(_("PDF"), upload_to="attestations-participation/", blank=True)
+    pdf_sha256 = models.CharField(_("empreinte SHA-256 du PDF"), max_length=64, blank=True)
+    revoked_at = models.DateTimeField(_("révoquée le"), null=True, blank=True)
+    revoked_reason = models.TextField(_("motif de révocation"), blank=True)
+
+    objects = AttestationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attestation de participation")
+        verbose_name_plural = _("attestations de participation")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=AttestationQuerySet.VALID,
+                name="workshops_one_valid_attestation_per_participant",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sessions_attended__lte=models.F("sessions_total")),
+                name="workshops_attestation_sessions_attended_le_total",
+            ),
+        ]
+
+    def __str__(self):
+        return self.serial or f"#{self.pk}"
+
+    @property
+    def code_display(self) -> str:
+        return verification_code_display(self.code)
+
+    @property
+    def is_valid(self) -> bool:
+        return self.revoked_at is None
+
+    @property
+    def hours_attended(self):
+        """Hours attended as a number (7.5), or None when the sessions' times are not known."""
+        if self.minutes_attended is None:
+            return None
+        return self.minutes_attended / 60

@@ -95,6 +95,16 @@ def participants_of(workshop: Workshop) -> QuerySet[Participant]:
     )
 
 
+def paper_scores_of(*, workshop: Workshop, kind: str) -> dict:
+    """{participant id: percent} of the scores entered for the workshop's pre-test or
+    post-test (`kind`), for the trainer's form."""
+    return dict(
+        TestResult.objects.filter(participant__workshop=workshop, kind=kind).values_list(
+            "participant_id", "percent"
+        )
+    )
+
+
 @dataclass
 class AttendanceRow:
     participant: Participant

@@ -1,6 +1,7 @@
 """Every write of the workshops: atomic, all or nothing."""
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -11,9 +12,21 @@ from django.utils.translation import gettext as _
 from courses.models import CoursePage
 from courses.services import enrollment_create
 
+from . import attestations
 from .models import Attendance, Participant, Session, TestResult, Workshop
+from .signals import attendance_changed, paper_result_entered
 
 MAX_DAYS = 31
+
+
+@dataclass(frozen=True)
+class AttendanceChange:
+    """A participant's attendance of a session started (`since` set) or stopped counting
+    (`was_since` set, `since` empty)."""
+
+    participant_id: int
+    was_since: datetime | None
+    since: datetime | None
 
 
 @transaction.atomic
@@ -66,7 +79,8 @@ def participants_add(*, workshop: Workshop, learners, added_by) -> int:
 @transaction.atomic
 def attendance_save(*, session: Session, marks: dict[int, str], marked_by) -> int:
     """Records a whole session's attendance at once: `marks` maps participant ids (of this
-    workshop only) to a status. Returns the number of rows written."""
+    workshop only) to a status, and queues the attestations it makes due. Returns the number
+    of rows written."""
     valid = set(Attendance.Status.values)
     participants = set(
         Participant.objects.filter(workshop_id=session.workshop_id).values_list("pk", flat=True)
@@ -75,21 +89,41 @@ def attendance_save(*, session: Session, marks: dict[int, str], marked_by) -> in
         if participant_id not in participants or status not in valid:
             raise ValidationError(_("Relevé de présence invalide."))
     now = timezone.now()
-    Attendance.objects.bulk_create(
-        [
+    before = {
+        row.participant_id: row
+        for row in Attendance.objects.filter(session=session, participant_id__in=list(marks))
+    }
+    rows, changes = [], []
+    for participant_id, status in marks.items():
+        previous = before.get(participant_id)
+        since = previous.attended_since if previous else None
+        if status not in Attendance.ATTENDED:
+            since = None
+        elif since is None:
+            since = now
+        rows.append(
             Attendance(
                 session=session,
                 participant_id=participant_id,
                 status=status,
                 marked_by=marked_by,
                 marked_at=now,
+                attended_since=since,
             )
-            for participant_id, status in marks.items()
-        ],
+        )
+        was_since = previous.attended_since if previous else None
+        if was_since != since:
+            changes.append(AttendanceChange(participant_id, was_since, since))
+    Attendance.objects.bulk_create(
+        rows,
         update_conflicts=True,
         unique_fields=["session", "participant"],
-        update_fields=["status", "marked_by", "marked_at"],
+        update_fields=["status", "marked_by", "marked_at", "attended_since"],
     )
+    if changes:
+        attendance_changed.send(sender=Attendance, session=session, changes=changes, moment=now)
+    # Those this roll call brings to the threshold get their attestation after the commit.
+    attestations.attestations_queue(workshop_id=session.workshop_id, participant_ids=marks.keys())
     return len(marks)
 
 
@@ -105,6 +139,7 @@ def paper_result_enter(
         kind=kind,
         defaults={"percent": percent, "entered_by": entered_by, "entered_at": timezone.now()},
     )
+    paper_result_entered.send(sender=TestResult, result=result)
     return result
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import attestation_views, views
 
 app_name = "workshops"
 
@@ -19,5 +19,10 @@ urlpatterns = [
         r"^ateliers/(?P<pk>[0-9]+)/tests/(?P<kind>pre|post)/papier/$",
         views.paper_scores,
         name="workshop_paper_scores",
+    ),
+    path(
+        "ateliers/attestations/<str:serial>/pdf/",
+        attestation_views.attestation_download,
+        name="attestation_download",
     ),
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import charts, selectors, services
+from . import attestations, charts, selectors, services
 from .forms import (
     AttendanceForm,
     PaperScoresForm,
@@ -79,6 +79,7 @@ def workshop_detail(request, pk: int):
                 "attendances": record.attendances.select_related("session").order_by(
                     "session__date", "session__part"
                 ),
+                "attestation": attestations.participant_attestation(record),
             },
         )
     return render(
@@ -87,7 +88,8 @@ def workshop_detail(request, pk: int):
         {
             "workshop": workshop,
             "sessions": selectors.session_summaries(workshop),
-            "participants": selectors.participants_of(workshop),
+            # With their attendance and attestation: who has one, at a glance.
+            "participants": attestations.participants_with_attestations(workshop),
             "may_mark": selectors.user_may_mark_attendance(user=request.user, workshop=workshop),
             "may_add": selectors.user_may_add_participants(user=request.user, workshop=workshop),
         },
@@ -185,11 +187,7 @@ def paper_scores(request, pk: int, kind: str):
     if not selectors.user_may_mark_attendance(user=request.user, workshop=workshop):
         raise Http404
     participants = selectors.participants_of(workshop)
-    current = dict(
-        TestResult.objects.filter(participant__workshop=workshop, kind=kind).values_list(
-            "participant_id", "percent"
-        )
-    )
+    current = selectors.paper_scores_of(workshop=workshop, kind=kind)
     form = PaperScoresForm(request.POST or None, participants=participants, current=current)
     if request.method == "POST" and form.is_valid():
         count = services.paper_results_enter(

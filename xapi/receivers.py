@@ -1,6 +1,6 @@
 """The facts' signals, turned into outbox rows in the fact's own transaction."""
 
-from courses.services import course_for_page
+from courses.selectors import course_for_page
 
 from . import services, statements
 

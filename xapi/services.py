@@ -10,6 +10,7 @@ import requests
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Value
 from django.utils import timezone
 
 from .models import OutboxStatement
@@ -22,6 +23,7 @@ NUDGE_KEY = "xapi:outbox-nudge"
 NUDGE_DELAY_SECONDS = 2
 BACKOFF_FIRST_SECONDS = 30
 BACKOFF_MAX_SECONDS = 3600
+PURGE_SLICE = 5000
 
 
 def lrs_configured() -> bool:
@@ -36,7 +38,15 @@ def outbox_add(items: list[tuple[str, dict]]) -> None:
         return
     OutboxStatement.objects.bulk_create(
         [
-            OutboxStatement(statement_id=statement["id"], verb=verb, statement=statement)
+            # Value(): Django inserts several rows on PostgreSQL through UNNEST of arrays,
+            # which psycopg escapes in Python, character by character; an expression keeps the
+            # plain VALUES list, quoted by libpq. For a graded quiz's 11 statements (14 kB of
+            # JSON) that is a third less time in the learner's request (bench/RESULTS.md).
+            OutboxStatement(
+                statement_id=statement["id"],
+                verb=verb,
+                statement=Value(statement, output_field=OutboxStatement.statement.field),
+            )
             for verb, statement in items
         ],
         ignore_conflicts=True,
@@ -175,3 +185,24 @@ def outbox_retry(*, statement_ids=None) -> int:
     if count and lrs_configured():
         transaction.on_commit(outbox_nudge)
     return count
+
+
+def outbox_purge(*, now=None) -> int:
+    """Deletes the statements the LRS has had for XAPI_OUTBOX_KEEP_DAYS days (the LRS is the
+    record; the outbox is only the way there). Waiting and failing rows are never deleted,
+    however old. 0 keeps everything. Deletes in slices, so that a first purge of a year of
+    rows never holds a long lock. Returns how many rows went."""
+    days = settings.XAPI_OUTBOX_KEEP_DAYS
+    if days <= 0:
+        return 0
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    deleted = 0
+    while True:
+        ids = list(
+            OutboxStatement.objects.filter(
+                status=OutboxStatement.Status.SENT, sent_at__lt=cutoff
+            ).values_list("pk", flat=True)[:PURGE_SLICE]
+        )
+        if not ids:
+            return deleted
+        deleted += OutboxStatement.objects.filter(pk__in=ids).delete()[0]

@@ -27,6 +27,8 @@ VERBS = {
     "passed": ("http://adlnet.gov/expapi/verbs/passed", "a réussi", "passed"),
     "failed": ("http://adlnet.gov/expapi/verbs/failed", "n’a pas réussi", "failed"),
     "earned": ("http://id.tincanapi.com/verb/earned", "a obtenu", "earned"),
+    "attended": ("http://adlnet.gov/expapi/verbs/attended", "a assisté à", "attended"),
+    "scored": ("http://adlnet.gov/expapi/verbs/scored", "a obtenu la note", "scored"),
     "voided": ("http://adlnet.gov/expapi/verbs/voided", "a annulé", "voided"),
 }
 
@@ -34,6 +36,7 @@ COURSE = "http://adlnet.gov/expapi/activities/course"
 LESSON = "http://adlnet.gov/expapi/activities/lesson"
 ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
 QUESTION = "http://adlnet.gov/expapi/activities/question"
+MEETING = "http://adlnet.gov/expapi/activities/meeting"
 # The certificate is an Open Badges 3.0 credential (certificates/openbadges/).
 BADGE = "http://id.tincanapi.com/activitytype/badge"
 

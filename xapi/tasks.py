@@ -11,3 +11,9 @@ def outbox_flush() -> int:
     if report.more:
         outbox_flush.delay()
     return report.sent
+
+
+@shared_task(ignore_result=True)
+def outbox_purge() -> int:
+    """Beat runs it daily: the statements sent more than XAPI_OUTBOX_KEEP_DAYS days ago."""
+    return services.outbox_purge()

@@ -56,3 +56,49 @@ def test_administrator_sees_everyone(tree):
     LearnerFactory(unit=tree["segou"])
     LearnerFactory(unit=tree["sevare"])
     assert selectors.learner_list_in_scope(user=admin).count() == 3
+
+
+def test_ancestor_paths_read_the_lineage_root_first(tree):
+    sevare = tree["sevare"]
+    assert selectors.ancestor_paths(sevare.path) == [
+        tree["gendarmerie"].path,
+        tree["mopti"].path,
+        sevare.path,
+    ]
+    assert selectors.ancestor_paths(sevare.path, itself=False) == [
+        tree["gendarmerie"].path,
+        tree["mopti"].path,
+    ]
+    assert selectors.ancestor_paths(tree["gendarmerie"].path, itself=False) == []
+    # Any treebeard tree: Wagtail's pages have their own step.
+    assert selectors.ancestor_paths("00010002", steplen=4) == ["0001", "00010002"]
+
+
+def test_path_in_subtree_is_the_node_and_below(tree):
+    mopti = tree["mopti"].path
+    assert selectors.path_in_subtree(mopti, root=mopti)
+    assert selectors.path_in_subtree(tree["sevare"].path, root=mopti)
+    assert not selectors.path_in_subtree(tree["segou"].path, root=mopti)
+    assert not selectors.path_in_subtree(tree["gendarmerie"].path, root=mopti)
+
+
+def test_users_in_subtree_are_everyone_attached_below_whatever_their_role(tree):
+    in_mopti = LearnerFactory(unit=tree["mopti"])
+    in_sevare = LearnerFactory(unit=tree["sevare"], is_active=False)
+    chief = SupervisorFactory(unit=tree["sevare"], supervised_units=[tree["segou"]])
+    LearnerFactory(unit=tree["segou"])
+    UserFactory(unit=None)
+    assert set(selectors.users_in_subtree([tree["mopti"]])) == {in_mopti, in_sevare, chief}
+    assert set(selectors.users_in_subtree([tree["sevare"]])) == {in_sevare, chief}
+    assert not selectors.users_in_subtree([]).exists()
+
+
+def test_the_parent_unit_only_when_in_scope(tree):
+    supervisor = SupervisorFactory(supervised_units=[tree["mopti"]])
+    admin = UserFactory(is_superuser=True)
+    assert selectors.unit_parent_in_scope(user=supervisor, unit=tree["sevare"]) == tree["mopti"]
+    # Mopti's parent, the Gendarmerie, is above this supervisor's scope.
+    assert selectors.unit_parent_in_scope(user=supervisor, unit=tree["mopti"]) is None
+    assert selectors.unit_parent_in_scope(user=admin, unit=tree["mopti"]) == tree["gendarmerie"]
+    assert selectors.unit_parent_in_scope(user=admin, unit=tree["gendarmerie"]) is None
+    assert selectors.unit_parent_in_scope(user=admin, unit=None) is None

@@ -62,6 +62,7 @@ WEB_THREADS="${WEB_THREADS:-4}"
 # meets an EOF and is sent again. 75 s (nginx's default) covers the learners' think times;
 # gthread keeps idle connections in its poller, not in a thread.
 WEB_KEEPALIVE="${WEB_KEEPALIVE:-75}"
+export WEB_WORKERS WEB_THREADS WEB_KEEPALIVE  # read by gunicorn.conf.py
 CELERY_CONCURRENCY=2
 
 while [ $# -gt 0 ]; do
@@ -173,11 +174,11 @@ trap 'exit 130' INT TERM
 start_stack() {
   local users="$1"
   cd "$ROOT"
-  setsid "$ROOT/.venv/bin/gunicorn" lms.wsgi \
+  # gunicorn.conf.py, as in production (it reads WEB_WORKERS, WEB_THREADS and WEB_KEEPALIVE);
+  # only the address and the TLS certificate are the bench's own.
+  setsid "$ROOT/.venv/bin/gunicorn" -c "$ROOT/gunicorn.conf.py" \
     --bind "127.0.0.1:$PORT" \
     --certfile "$WORK/tls/cert.pem" --keyfile "$WORK/tls/key.pem" \
-    --worker-class gthread --workers "$WEB_WORKERS" --threads "$WEB_THREADS" \
-    --keep-alive "$WEB_KEEPALIVE" --max-requests 0 \
     --log-level warning --error-logfile "$RESULTS/u${users}_gunicorn.log" &
   WEB_PID=$!
   setsid "$APP_PY" -m celery -A lms worker --concurrency "$CELERY_CONCURRENCY" -Q celery \
@@ -200,8 +201,9 @@ start_stack() {
   echo "memory: $(free -h | awk '/^Mem:/ {print $2}')"
   echo "PostgreSQL: $("${PG_ADMIN[@]}" -c 'show server_version')"
   echo "Redis: $("$APP_PY" -c 'import redis; print(redis.Redis(host="127.0.0.1").info()["redis_version"])')"
-  echo "gunicorn: $("$ROOT/.venv/bin/gunicorn" --version 2>&1 | head -1), gthread," \
-    "$WEB_WORKERS workers x $WEB_THREADS threads, keep-alive $WEB_KEEPALIVE s, TLS (self-signed P-256)"
+  echo "gunicorn: $("$ROOT/.venv/bin/gunicorn" --version 2>&1 | head -1), -c gunicorn.conf.py, gthread," \
+    "$WEB_WORKERS workers x $WEB_THREADS threads, keep-alive $WEB_KEEPALIVE s, preloaded," \
+    "max-requests ${WEB_MAX_REQUESTS:-1000}, TLS (self-signed P-256)"
   echo "celery: worker --concurrency $CELERY_CONCURRENCY -Q celery (no beat)"
   echo "locust: $("$LOCUST_VENV/bin/locust" --version 2>&1 | head -1)"
   echo "one sign-in's password hash here (production hasher, one core): $("$APP_PY" -c '

@@ -42,3 +42,11 @@ def test_the_one_valid_certificate_constraint_reads_the_same_rule():
     with pytest.raises(IntegrityError), transaction.atomic():
         _certificate(learner, course, revoked=False)
     assert Certificate.objects.valid().count() == 1
+
+
+def test_the_serial_is_the_year_of_issue_and_the_id():
+    from datetime import UTC, datetime
+
+    certificate = Certificate(pk=42, issued_at=datetime(2026, 12, 31, 23, 0, tzinfo=UTC))
+    certificate.serial_assign()
+    assert certificate.serial == "CNDH-2026-000042"

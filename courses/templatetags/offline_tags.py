@@ -30,6 +30,10 @@ def offline_strings():
             ),
             "pending": _("Envois en attente : {count}."),
             "sent": _("Envoyés au retour de la connexion : {count}."),
+            "offline": _(
+                "Pas de connexion : rien n’a pu être envoyé. Réessayez une fois le réseau "
+                "revenu, ou abandonnez ces envois."
+            ),
         },
         "offline-strings",
     )

@@ -151,3 +151,28 @@ def test_the_template_filter_reads_the_row_rule():
         out = html.render(Context({"e": e, "today": TODAY}))
         assert (out == "late") == e.is_overdue(TODAY)
     assert html.render(Context({"e": None, "today": TODAY})) == ""
+
+
+def test_progress_apply_is_the_completion_rule_and_never_takes_completion_back():
+    from django.utils import timezone
+
+    from courses.completion import Progress
+
+    now = timezone.now()
+    enrollment = Enrollment()
+    assert enrollment.progress_apply(Progress(done=0, total=4), now=now) == (
+        ["progress_percent", "last_activity_at", "status"],
+        False,
+    )
+    assert (enrollment.status, enrollment.started_at) == (Enrollment.Status.NOT_STARTED, None)
+    fields, just_completed = enrollment.progress_apply(Progress(done=1, total=4), now=now)
+    assert not just_completed and "started_at" in fields
+    assert (enrollment.status, enrollment.progress_percent) == (Enrollment.Status.IN_PROGRESS, 25)
+    later = now + timedelta(hours=1)
+    assert enrollment.progress_apply(Progress(done=4, total=4), now=later)[1]
+    assert enrollment.is_completed and enrollment.completed_at == later
+    assert enrollment.started_at == now  # the first step's time stays
+    # A lesson published later: 4 of 5 done, the course stays completed at 100 %.
+    fields, just_completed = enrollment.progress_apply(Progress(done=4, total=5), now=later)
+    assert not just_completed and "status" not in fields
+    assert (enrollment.progress_percent, enrollment.completed_at) == (100, later)

@@ -395,6 +395,62 @@ def test_the_offline_script_budget():
     assert total <= 12 * 1024, total
 
 
+# Shared phones (point 5)
+
+
+def test_every_page_names_whose_session_it_is_for_the_service_worker(client, enrolled):
+    """The worker learns who is signed in from each page it relays (Kalan-Offline-User):
+    the person's opaque key, or nothing; never on what is not a page."""
+    course, learner = enrolled
+    key = selectors.offline_user_key(learner)
+    assert client.get(course.url)["Kalan-Offline-User"] == key
+    assert client.get(reverse("home"))["Kalan-Offline-User"] == key
+    assert "Kalan-Offline-User" not in client.get(
+        reverse("courses:offline_manifest", args=[course.pk])
+    )
+    assert "Kalan-Offline-User" not in client.get("/sw.js")
+    signed_out = client.post(reverse("accounts:logout"), follow=True)
+    assert signed_out.redirect_chain[-1][0] == reverse("accounts:login")
+    assert signed_out["Kalan-Offline-User"] == ""
+    assert Client().get(reverse("courses:offline"))["Kalan-Offline-User"] == ""
+    assert key not in Client().get(reverse("accounts:login")).content.decode()
+
+
+def test_signing_out_offers_its_question_only_to_the_script(client, enrolled):
+    """The question « Des envois attendent… » is a closed <dialog> that offline.js opens;
+    without JavaScript the sign-out form posts as always."""
+    course, _learner = enrolled
+    html = client.get(course.url).content.decode()
+    assert '<form method="post" action="/deconnexion/" data-offline-signout-form>' in html
+    dialog = html[html.index("<dialog") : html.index("</dialog>")]
+    assert 'aria-labelledby="offline-signout-title"' in dialog and " open" not in dialog
+    assert "Envoyer d’abord" in dialog and "Abandonner et me déconnecter" in dialog
+    assert "<dialog" not in Client().get(reverse("accounts:login")).content.decode()
+    response = client.post(reverse("accounts:logout"))
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:login")
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_queue_sent_under_someone_elses_session_is_refused_and_kept_for_its_author(
+    client, enrolled
+):
+    """On a shared phone, a completion queued by one person and sent while another is signed
+    in counts for nobody (409, the device keeps it); sent later by its author, it counts."""
+    course, learner = enrolled
+    lesson = lessons_of(course)[0]
+    other = LearnerFactory()
+    services.enrollment_create(learner=other, course=course)
+    item = {"client_id": str(uuid.uuid4()), "user": selectors.offline_user_key(learner)}
+    client.force_login(other)
+    refused = _sync(client, lesson, **item)
+    assert refused.status_code == 409
+    assert refused.json() == {"error": "Cet envoi a été préparé par une autre personne."}
+    assert not LessonCompletion.objects.exists() and not OfflineReceipt.objects.exists()
+    client.force_login(learner)
+    assert _sync(client, lesson, **item).json()["status"] == "accepted"
+    assert list(LessonCompletion.objects.values_list("learner_id", flat=True)) == [learner.pk]
+
+
 def test_lesson_images_come_at_their_smallest_rendition_with_the_pages_stem(
     client, enrolled, tmp_path, settings
 ):

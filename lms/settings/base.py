@@ -67,6 +67,9 @@ MIDDLEWARE = [
     # First: an oversized body is refused before anything reads it (lms/middleware.py).
     "lms.middleware.RequestBodyLimitMiddleware",
     "lms.middleware.NullCharacterQueryMiddleware",
+    # Compresses the pages that reflect nothing of the request (BREACH: see its docstring),
+    # after every middleware below has written the body.
+    "lms.middleware.HtmlCompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "lms.middleware.PrivateCacheMiddleware",
+    "lms.middleware.OfflineUserMiddleware",
     "accounts.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -83,6 +87,11 @@ MIDDLEWARE = [
     # Axes must be last: it turns a lockout raised anywhere above into its response.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The views whose HTML is sent gzipped (lms.middleware.HtmlCompressionMiddleware), by URL
+# name: only views whose URL takes no free text, so that nothing an attacker chooses can be
+# in a compressed page (BREACH). Wagtail's pages are the lessons, courses and quiz pages.
+KALAN_COMPRESSED_VIEWS = ["home", "wagtail_serve"]
 
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
@@ -330,6 +339,10 @@ KALAN_JOBS_SOFT_TIME_LIMIT = env.int("KALAN_JOBS_SOFT_TIME_LIMIT", default=600)
 KALAN_JOBS_TIME_LIMIT = KALAN_JOBS_SOFT_TIME_LIMIT + 60
 KALAN_JOBS_QUEUED_TIMEOUT = timedelta(hours=1)
 CERTIFICATES_SWEEP_AFTER_MINUTES = env.int("CERTIFICATES_SWEEP_AFTER_MINUTES", default=10)
+# The same for the workshops' attestations de participation, after the last roll call.
+WORKSHOPS_ATTESTATIONS_SWEEP_AFTER_MINUTES = env.int(
+    "WORKSHOPS_ATTESTATIONS_SWEEP_AFTER_MINUTES", default=10
+)
 # Ed25519 key (PKCS8 PEM) that signs the Open Badges 3.0 credentials; under var/, outside git.
 KALAN_OB3_KEY_PATH = Path(
     env.str("KALAN_OB3_KEY_PATH", default=str(VAR_DIR / "keys" / "ob3-ed25519.pem"))
@@ -345,6 +358,8 @@ XAPI_ACTOR_SECRET = env("XAPI_ACTOR_SECRET", default=SECRET_KEY)
 XAPI_BATCH_SIZE = env.int("XAPI_BATCH_SIZE", default=100)
 XAPI_LRS_CONNECT_TIMEOUT = env.float("XAPI_LRS_CONNECT_TIMEOUT", default=5.0)
 XAPI_LRS_TIMEOUT = env.float("XAPI_LRS_TIMEOUT", default=20.0)
+# Days a statement stays in the outbox after the LRS has it (0: forever); never one unsent.
+XAPI_OUTBOX_KEEP_DAYS = env.int("XAPI_OUTBOX_KEEP_DAYS", default=30)
 
 CELERY_BEAT_SCHEDULE = {
     # Sends the xAPI outbox to the LRS (a burst of events also nudges it).
@@ -352,8 +367,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "xapi.tasks.outbox_flush",
         "schedule": 30.0,
     },
+    "xapi-outbox-purge": {
+        "task": "xapi.tasks.outbox_purge",
+        "schedule": crontab(hour=3, minute=15),
+    },
     "certificates-sweep": {
         "task": "certificates.tasks.certificates_sweep",
+        "schedule": 300.0,
+    },
+    # Attestations de participation due after a roll call whose task was lost.
+    "workshops-attestations-sweep": {
+        "task": "workshops.tasks.attestations_sweep",
         "schedule": 300.0,
     },
     # Fails the jobs of a dead worker and deletes expired export files.

@@ -1,9 +1,10 @@
 """Production. Scale-out layout (see README "Production"):
 
-- web: `gunicorn lms.wsgi --workers $((2 * CPU + 1))` on as many machines as needed, behind a
-  TLS-terminating proxy: KALAN_PROXY_COUNT is the number of proxies and KALAN_TRUSTED_PROXIES
-  their addresses or networks (required with a proxy), so that sign-in lockouts and the other
-  limits key on each client's real address, which no client can choose;
+- web: `gunicorn -c gunicorn.conf.py` (2 workers per core, preloaded) on as many machines as
+  needed, behind a TLS-terminating proxy that does not compress HTML (SECURITY.md):
+  KALAN_PROXY_COUNT is the number of proxies and KALAN_TRUSTED_PROXIES their addresses or
+  networks (required with a proxy), so that sign-in lockouts and the other limits key on each
+  client's real address, which no client can choose;
 - workers: `celery -A lms worker` on any number of machines, all on the same Redis;
 - beat: exactly one `celery -A lms beat` for the whole platform;
 - media: S3-compatible object storage (AWS_* variables), so every machine sees every file;

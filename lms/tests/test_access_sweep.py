@@ -27,11 +27,12 @@ from tracking.jobs import scope_key
 from tracking.models import Assignment
 from tracking.tests.factories import tree_build
 from workshops import services as workshop_services
-from workshops.models import Attendance, TestResult
+from workshops.models import Attendance, Attestation, TestResult
 from workshops.tests.factories import participants_make, workshop_make
 
 OWNER_NAME = "Awa Sweep-Traoré"
 SERIAL = "CNDH-2026-990001"
+ATTESTATION_SERIAL = "CNDH-AP-2026-990001"
 
 # Patterns with a parameter that show nobody's personal data, and why; by their full name
 # (namespace:name), so that a new pattern sharing a listed pattern's name in another app is not
@@ -117,6 +118,19 @@ def world(db, settings, tmp_path):
     (record,) = participants_make(workshop, [owner])
     session = workshop.sessions.first()
     workshop_services.attendance_save(session=session, marks={record.pk: "present"}, marked_by=None)
+    # The owner's attestation de participation (made directly: one session of six attended).
+    Attestation.objects.create(
+        participant=record,
+        serial=ATTESTATION_SERIAL,
+        learner_name=OWNER_NAME,
+        workshop_title=workshop.title,
+        place=workshop.place,
+        region=workshop.region,
+        start_date=workshop.start_date,
+        end_date=workshop.end_date,
+        sessions_attended=5,
+        sessions_total=6,
+    )
     return World(
         owner=owner,
         code=certificate.code,
@@ -157,6 +171,7 @@ def world(db, settings, tmp_path):
             "workshop_participants": {"pk": workshop.pk},
             "workshop_report": {"pk": workshop.pk},
             "workshop_paper_scores": {"pk": workshop.pk, "kind": "pre"},
+            "attestation_download": {"serial": ATTESTATION_SERIAL},
         },
     )
 
@@ -185,6 +200,7 @@ SWEPT = {
     "workshop_participants": ("workshops", "post"),
     "workshop_report": ("workshops", "get"),
     "workshop_paper_scores": ("workshops", "post"),
+    "attestation_download": ("workshops", "get"),
 }
 
 
@@ -300,6 +316,7 @@ def test_intruders_never_reach_the_package_pages_of_the_admin(client, world, nam
         "workshop",
         "workshop_participants",
         "workshop_report",
+        "attestation_download",
     ],
 )
 def test_the_owners_supervisor_does_get_the_data(client, world, name):
@@ -417,6 +434,17 @@ def test_the_workshops_trainer_does_get_the_data(client, world, name):
     response = client.get(_url(world, name))
     assert response.status_code == 200
     assert OWNER_NAME.encode() in response.content
+
+
+@pytest.mark.parametrize("who", ["owner", "trainer"])
+def test_the_owner_and_the_trainer_do_get_the_attestation(client, world, who):
+    from workshops.models import Workshop
+
+    user = world.owner if who == "owner" else Workshop.objects.get().trainers.get()
+    client.force_login(user)
+    response = client.get(_url(world, "attestation_download"))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 def test_the_owner_does_get_their_workshop_record(client, world):

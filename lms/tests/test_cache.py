@@ -154,3 +154,23 @@ def test_healthz_reports_the_cache_and_stays_up_without_it(client, cache_down):
     assert body["cache"] == "error"
     assert body["database"] == "ok"
     assert body["status"] == "degraded"
+
+
+def test_one_redis_client_serves_every_call_of_a_cache(settings, monkeypatch):
+    """Django built a redis.Redis for every call; ours keeps one per connection pool, and it
+    still reads what it wrote, and still counts."""
+    import os
+
+    from django.core.cache import caches
+
+    _use_cache(settings, monkeypatch, LIVE_REDIS, KEY_PREFIX=f"kalan-test-client-{os.getpid()}")
+    live = caches["default"]
+    client = live._cache.get_client(write=True)
+    assert live._cache.get_client() is client
+    live.set("value", {"a": 1}, 30)
+    assert live.get("value") == {"a": 1}
+    live.delete("counter")
+    assert live.add("counter", 1, 30)
+    assert live.incr("counter") == 2
+    assert live._cache.get_client() is client
+    live.delete_many(["value", "counter"])

@@ -18,7 +18,7 @@ CSS_PATH = BASE / "static" / "css" / "kalan.css"
 DESIGN_MD = BASE / "static" / "css" / "DESIGN.md"
 TEMPLATES = BASE / "templates"
 # Templates allowed to carry styles of their own; each is explained in DESIGN.md.
-STYLE_EXCEPTIONS = {"certificates/pdf.html"}
+STYLE_EXCEPTIONS = {"certificates/pdf.html", "workshops/attestation_pdf.html"}
 NOT_A_COLOUR = {"currentcolor", "transparent", "inherit", "initial", "unset"}
 
 
@@ -304,11 +304,12 @@ def test_the_palette_reaches_templates():
     assert html == design.tokens()["--c-brand"]
 
 
-def test_the_certificate_pdf_declares_the_tokens_values_of_kalan_css():
-    """The PDF cannot link kalan.css (DESIGN.md, Exceptions): its `:root` repeats the tokens
-    it uses, and each must keep the value kalan.css gives it, so a colour changed in one place
-    is caught here rather than printed in the other."""
-    source = (TEMPLATES / "certificates" / "pdf.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", sorted(STYLE_EXCEPTIONS))
+def test_the_certificate_pdf_declares_the_tokens_values_of_kalan_css(name):
+    """The PDFs cannot link kalan.css (DESIGN.md, Exceptions): their `:root` repeats the
+    tokens they use, and each must keep the value kalan.css gives it, so a colour changed in
+    one place is caught here rather than printed in the other."""
+    source = (TEMPLATES / name).read_text(encoding="utf-8")
     style = re.search(r"<style>(.*?)</style>", source, flags=re.S).group(1)
     declared = design.root_tokens(style)
     assert declared, "pdf.html no longer declares its tokens in :root"

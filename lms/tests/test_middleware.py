@@ -1,6 +1,8 @@
 """Requests turned away before anything reads them: oversized or chunked bodies, and NUL
 characters in the query string."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -198,3 +200,88 @@ def test_template_syntax_shown_as_text_fails_the_test_that_renders_it(rf):
 
 def test_the_check_is_on_in_the_test_settings(settings):
     assert "lms.middleware.TemplateLeakCheckMiddleware" in settings.MIDDLEWARE
+
+
+# --- HTML compression (lms.middleware.HtmlCompressionMiddleware; BREACH in SECURITY.md) ------
+
+
+@pytest.fixture
+def reader(client):
+    """A learner enrolled in a course, signed in, and the course's first lesson."""
+    from courses import services as course_services
+    from courses.tests.factories import course_build, lessons_of
+
+    learner = LearnerFactory()
+    course = course_build(modules=1, lessons=1, sequential=False)
+    course_services.enrollment_create(learner=learner, course=course)
+    client.force_login(learner)
+    return client, lessons_of(course)[0]
+
+
+def test_a_lesson_is_sent_gzipped_to_a_browser_that_accepts_it(reader):
+    import gzip
+
+    client, lesson = reader
+    plain = client.get(lesson.url)
+    packed = client.get(lesson.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert plain.status_code == packed.status_code == 200
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"] and "Cookie" in packed["Vary"]
+    assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content) / 2
+    html = gzip.decompress(packed.content).decode()
+    assert lesson.title in html and "</html>" in html
+    # The same page; only the CSRF token differs, masked again for every response.
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert token.search(html)
+    assert token.sub("", html) == token.sub("", plain.content.decode())
+
+
+def test_home_is_gzipped(reader):
+    client, _lesson = reader
+    response = client.get(reverse("home"), HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+
+
+@pytest.mark.parametrize("query", ["?q=csrfmiddlewaretoken", "?next=/", "?x"])
+def test_a_page_asked_with_a_query_string_is_not_compressed(reader, query):
+    """Whatever the query says could be reflected next to a secret (BREACH)."""
+    client, lesson = reader
+    response = client.get(lesson.url + query, HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert "Content-Encoding" not in response
+    assert b"</html>" in response.content
+
+
+def test_search_results_are_never_compressed(reader):
+    client, _lesson = reader
+    response = client.get(reverse("courses:search"), {"q": "droit"}, HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200 and "Content-Encoding" not in response
+
+
+def test_views_outside_the_list_are_not_compressed(reader):
+    """The verification of a code typed in the URL echoes the code; the sign-in form sent back
+    with its errors echoes the matricule."""
+    client, _lesson = reader
+    verify = client.get(
+        reverse("certificates:verify_code", args=["ABCD-EFGH-IJKL"]), HTTP_ACCEPT_ENCODING="gzip"
+    )
+    assert "Content-Encoding" not in verify
+    client.logout()
+    refused = client.post(
+        reverse("accounts:login"),
+        {"username": "<attaquant>", "password": "x"},
+        HTTP_ACCEPT_ENCODING="gzip",
+    )
+    assert refused.status_code == 200 and "Content-Encoding" not in refused
+
+
+def test_a_lesson_refused_or_redirected_is_not_compressed(client):
+    from courses.tests.factories import course_build, lessons_of
+
+    lesson = lessons_of(course_build(modules=1, lessons=1))[0]
+    anonymous = client.get(lesson.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert anonymous.status_code == 302 and "Content-Encoding" not in anonymous
+    client.force_login(LearnerFactory())  # not enrolled: sent to the course page
+    stranger = client.get(lesson.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert stranger.status_code == 302 and "Content-Encoding" not in stranger

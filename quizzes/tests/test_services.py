@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -330,3 +331,31 @@ def test_a_question_that_keeps_its_order_is_not_shuffled(course, learner, kind):
         item = services.attempt_start(learner=learner, quiz=quiz).items.get()
         assert [real for _token, real in item.display_order] == expected
         item.attempt.delete()
+
+
+@pytest.mark.parametrize(
+    ("method", "grade"),
+    [("highest", Decimal("80")), ("last", Decimal("40")), ("first", Decimal("20"))],
+)
+def test_grade_of_follows_the_grading_method(method, grade):
+    from quizzes.models import QuizPage
+
+    quiz = QuizPage(grading_method=method, pass_percent=50)
+    percents = [Decimal("20"), Decimal("80"), Decimal("40")]
+    assert quiz.grade_of(percents) == grade
+    assert quiz.grade_of([]) is None
+    assert quiz.is_pass(Decimal("50")) and not quiz.is_pass(Decimal("49.99"))
+
+
+def test_grade_of_averages_and_totals_set_judges_the_pass():
+    from quizzes.models import Attempt, QuizPage
+
+    quiz = QuizPage(grading_method="average", pass_percent=70)
+    assert quiz.grade_of([Decimal("60"), Decimal("90")]) == Decimal("75")
+    attempt = Attempt(quiz=quiz, max_score=Decimal("5"))
+    attempt.totals_set(Decimal("4"), final=True)
+    assert (attempt.percent, attempt.passed, attempt.state) == (80, True, "finished")
+    attempt.totals_set(Decimal("4"), final=False)  # an essay waits: provisional, not passed
+    assert (attempt.passed, attempt.state) == (False, "needs_grading")
+    attempt.totals_set(Decimal("3"), final=True)
+    assert (attempt.percent, attempt.passed) == (60, False)

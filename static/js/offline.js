@@ -8,6 +8,7 @@
 // - « Hors ligne » page ([data-offline-list]): what this device holds for the person.
 // - Quiz attempt (form[data-offline-attempt]): its pages kept on the device, answers queued
 //   offline (the « Quizzes » functions below).
+// - Sign-out form (form[data-offline-signout-form]): see signoutForm().
 // Texts come from the page (#offline-strings, translated on the server).
 (function () {
   "use strict";
@@ -42,8 +43,8 @@
     });
   }
 
-  function ask(message, onProgress) {
-    return navigator.serviceWorker.ready.then(function (registration) {
+  function ask(message, onProgress, timeout) {
+    var asked = navigator.serviceWorker.ready.then(function (registration) {
       return new Promise(function (resolve, reject) {
         var channel = new MessageChannel();
         channel.port1.onmessage = function (event) {
@@ -61,6 +62,14 @@
         registration.active.postMessage(message, [channel.port2]);
       });
     });
+    return timeout
+      ? Promise.race([
+          asked,
+          new Promise(function (_resolve, reject) {
+            setTimeout(reject, timeout);
+          }),
+        ])
+      : asked;
   }
 
   // One line with role="status" at the top of the page for what waits to be sent.
@@ -117,10 +126,17 @@
     return ask({
       type: "hello",
       user: user,
+      controlled: !!navigator.serviceWorker.controller,
       token: token(),
       online: navigator.onLine,
       shell: shell(),
-    }).then(report);
+    }).then(function (answer) {
+      var form = document.querySelector("form[data-offline-signout-form]");
+      if (answer.signout && form && navigator.onLine) {
+        form.submit(); // signed out here offline: the server hears it now
+      }
+      report(answer);
+    });
   }
 
   function showDownloaded(box, record) {
@@ -277,7 +293,13 @@
                 if (!isNaN(date)) {
                   localStorage.setItem("kalan-clock", String(date - Date.now()));
                 }
-                return response.ok && !response.redirected ? cache.put(url, response) : null;
+                // Only this person's pages: the session may have changed since this page was
+                // drawn (an old tab), and the server names whose page it is.
+                return response.ok &&
+                  !response.redirected &&
+                  response.headers.get("Kalan-Offline-User") === user
+                  ? cache.put(url, response)
+                  : null;
               });
             });
           })
@@ -391,7 +413,62 @@
     }
   }
 
+
+  // Signing out (issue 19, point 5: shared phones). The worker sends what waits, then
+  // deletes this person's pages, downloads and queues from the device. What could not be
+  // sent stays, and the dialog asks: « Envoyer d'abord » (again, once the connection is back)
+  // or « Abandonner et me déconnecter ». A worker that does not answer within 15 s leaves
+  // the form to go as without JavaScript.
+  function signoutForm(form) {
+    var dialog = document.querySelector("dialog[data-offline-signout]");
+    if (!dialog || !dialog.showModal) {
+      return;
+    }
+    var count = dialog.querySelector("[data-offline-signout-count]");
+    var state = dialog.querySelector("[data-offline-signout-state]");
+    var buttons = document.querySelectorAll("[data-offline-signout-form] button, dialog button");
+    function busy(on) {
+      Array.prototype.forEach.call(buttons, function (button) {
+        button.disabled = on;
+      });
+    }
+    function leave(discard) {
+      state.textContent = "";
+      busy(true);
+      ask({ type: "signout", user: user, token: token(), discard: discard }, null, 15000)
+        .then(function (answer) {
+          if (!answer.pending) {
+            return form.submit();
+          }
+          busy(false);
+          count.textContent = text("pending", { count: answer.pending });
+          if (dialog.open) {
+            state.textContent = text(navigator.onLine ? "failed" : "offline");
+          } else {
+            dialog.showModal();
+          }
+        })
+        .catch(function () {
+          form.submit();
+        });
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      leave(false);
+    });
+    dialog.querySelector("[data-offline-send]").addEventListener("click", function () {
+      leave(false);
+    });
+    dialog.querySelector("[data-offline-discard]").addEventListener("click", function () {
+      leave(true);
+    });
+    dialog.querySelector("[data-offline-cancel]").addEventListener("click", function () {
+      dialog.close();
+    });
+  }
+
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-offline-signout-form]"), signoutForm);
   quizzes();
   Array.prototype.forEach.call(document.querySelectorAll("form[data-offline-sync]"), queueCompletion);
   hello()

@@ -5,11 +5,12 @@
 //   the caches, so a page online is always the server's.
 // - Downloaded courses live in one cache per person, "kalan-user-<key>", the key being an
 //   opaque id the server gives (courses.selectors.offline_user_key). Offline, a page is looked
-//   for in the cache of the person signed in last on this device and in the shared shell
-//   (the « Hors ligne » page, the stylesheet, the scripts, the icon), never in another
-//   person's cache. A page that is not there gets the « Hors ligne » page.
-// - Lesson completions pressed offline wait in IndexedDB ("queue", by client id) and are sent
-//   by flush(): on Background Sync where the browser has it, else when a page says hello
+//   for in the cache of the person signed in and in the shared shell (the « Hors ligne » page,
+//   the stylesheet, the scripts, the icon), never in another person's cache. A page that is
+//   not there gets the « Hors ligne » page.
+// - Who is signed in is what the server said last (see "Per person" below).
+// - Lesson completions and quiz saves and submits pressed offline wait in IndexedDB ("queue",
+//   by client id) and are sent by flush(), oldest first: on Background Sync where the browser has it, else when a page says hello
 //   (each page load) or the connection returns. The server accepts each client id once.
 "use strict";
 
@@ -19,22 +20,25 @@ var SYNC_TAG = "kalan-queue";
 var REFRESH_MS = 10 * 60 * 1000; // a downloaded course is checked again at most this often
 var PARALLEL = 4; // downloads at once: enough to hide a 400 ms round trip
 
-function userCache(user) {
-  return "kalan-user-" + user;
-}
-
-// IndexedDB: "meta" (the person signed in last), "courses" (one record per person and
-// course: versions of the entries, date of the download), "queue" (actions waiting to be sent).
+// IndexedDB: "meta" (who is signed in), "courses" (one record per person and course: versions
+// of the entries, date of the download), "queue" (actions waiting to be sent), "refused" (the
+// server's refusals of queued quiz answers, until a page of their person shows them).
 var dbPromise = null;
 function db() {
   if (!dbPromise) {
     dbPromise = new Promise(function (resolve, reject) {
-      var request = indexedDB.open("kalan-offline", 1);
+      var request = indexedDB.open("kalan-offline", 2);
       request.onupgradeneeded = function () {
         var base = request.result;
-        base.createObjectStore("meta");
-        base.createObjectStore("courses", { keyPath: "key" });
-        base.createObjectStore("queue", { keyPath: "client_id" });
+        var made = base.objectStoreNames;
+        if (!made.contains("meta")) {
+          base.createObjectStore("meta");
+          base.createObjectStore("courses", { keyPath: "key" });
+          base.createObjectStore("queue", { keyPath: "client_id" });
+        }
+        if (!made.contains("refused")) {
+          base.createObjectStore("refused", { autoIncrement: true });
+        }
       };
       request.onsuccess = function () {
         resolve(request.result);
@@ -63,28 +67,23 @@ function store(name, mode, action) {
   });
 }
 
-var currentUser = null;
-function getUser() {
-  if (currentUser !== null) {
-    return Promise.resolve(currentUser);
-  }
-  return store("meta", "readonly", function (s) {
-    return s.get("user");
-  }).then(function (user) {
-    currentUser = user || "";
-    return currentUser;
-  });
+// Per person (issue 19, point 5: one phone, several officers). Whatever a person leaves on
+// the device is keyed by the opaque id the server gives, never the username: the cache
+// userCache(user), and a `user` field on the records of every IndexedDB store in USER_STORES,
+// read with mine(). QUEUES are the stores of actions waiting to be sent, sendAll() the
+// function that sends them (each sender sends only the signed-in person's items). A new queue
+// joins both lists and sendAll(); signing out and the sign-in of someone else then treat it
+// like the others. Quiz saves and submits share "queue" with lessons: one queue, sent in the
+// order the buttons were pressed. "refused" is personal but not a queue.
+var USER_STORES = ["courses", "queue", "refused"];
+var QUEUES = ["queue"];
+
+function userCache(user) {
+  return "kalan-user-" + user;
 }
 
-function setUser(user) {
-  currentUser = user || "";
-  return store("meta", "readwrite", function (s) {
-    return s.put(currentUser, "user");
-  });
-}
-
-function records(user) {
-  return store("courses", "readonly", function (s) {
+function mine(name, user) {
+  return store(name, "readonly", function (s) {
     return s.getAll();
   }).then(function (all) {
     return all.filter(function (record) {
@@ -95,15 +94,144 @@ function records(user) {
 
 // In the order the buttons were pressed: a quiz's saves before its submit.
 function queued(user) {
-  return store("queue", "readonly", function (s) {
-    return s.getAll();
-  }).then(function (all) {
-    return all
-      .filter(function (item) {
-        return item.user === user;
+  return mine("queue", user).then(function (items) {
+    return items.sort(function (a, b) {
+      return a.done_at < b.done_at ? -1 : a.done_at > b.done_at ? 1 : 0;
+    });
+  });
+}
+
+// Deletes the person caches and the records of `stores` whose person's key `test` picks.
+function forget(stores, test) {
+  var prefix = userCache("");
+  return caches.keys().then(function (names) {
+    var cleared = names
+      .filter(function (name) {
+        return name.indexOf(prefix) === 0 && test(name.slice(prefix.length));
       })
-      .sort(function (a, b) {
-        return a.done_at < b.done_at ? -1 : a.done_at > b.done_at ? 1 : 0;
+      .map(function (name) {
+        return caches.delete(name);
+      });
+    return Promise.all(
+      cleared.concat(
+        stores.map(function (name) {
+          return store(name, "readwrite", function (s) {
+            s.openCursor().onsuccess = function (event) {
+              var cursor = event.target.result;
+              if (cursor) {
+                if (test(cursor.value.user)) {
+                  cursor.delete();
+                }
+                cursor.continue();
+              }
+            };
+          });
+        })
+      )
+    );
+  });
+}
+
+function notQueues(name) {
+  return QUEUES.indexOf(name) < 0;
+}
+
+function pendingCount(user) {
+  return Promise.all(
+    QUEUES.map(function (name) {
+      return user ? mine(name, user) : [];
+    })
+  ).then(function (lists) {
+    return [].concat.apply([], lists).length;
+  });
+}
+
+function sendAll(token) {
+  return flush(token);
+}
+
+// Who is signed in: {user, out}, in "meta". `user` is the person the server named last, in
+// the header Kalan-Offline-User of a page relayed by this worker (the cookie's truth at that
+// moment), or in the hello of a page that did not come through it; "" is nobody. `out` is a
+// person who signed out here while the server could not hear it (offline): their session
+// still lives in the browser, so nothing of theirs is served, and their next page online
+// is told to sign out again.
+var state = null;
+function whoami() {
+  return state
+    ? Promise.resolve(state)
+    : store("meta", "readonly", function (s) {
+        return s.get("state");
+      }).then(function (saved) {
+        state = state || saved || { user: "", out: "" };
+        return state;
+      });
+}
+
+function remember(next) {
+  state = next;
+  return store("meta", "readwrite", function (s) {
+    return s.put(next, "state");
+  });
+}
+
+function getUser() {
+  return whoami().then(function (now) {
+    return now.user;
+  });
+}
+
+// The server names `user`. Someone else signing in deletes the other people's pages and
+// downloads; their queues stay for them (sent only under their own session).
+function becomes(user) {
+  return whoami().then(function (now) {
+    if ((user && user === now.out) || (user === now.user && !now.out)) {
+      return now;
+    }
+    return remember({ user: user, out: "" })
+      .then(function () {
+        return user
+          ? forget(USER_STORES.filter(notQueues), function (key) {
+              return key !== user;
+            })
+          : null;
+      })
+      .then(function () {
+        return state;
+      });
+  });
+}
+
+// Signing out: what waits is sent first (unless the person discards it); if something could
+// not be sent, nothing is deleted and the page asks. Else the person's pages, downloads and
+// queues leave the device, and nothing is served offline until the server names someone.
+function signout(message) {
+  var user = message.user;
+  return whoami().then(function (now) {
+    if (!user) {
+      return {};
+    }
+    // A page of someone who is no longer the one signed in (an old tab): their pages and
+    // downloads go, their queue stays for them, and the device's state is left alone.
+    var current = user === now.user;
+    var sending = current && !message.discard ? sendAll(message.token) : Promise.resolve();
+    return sending
+      .then(function () {
+        return current && !message.discard ? pendingCount(user) : 0;
+      })
+      .then(function (pending) {
+        if (pending) {
+          return { pending: pending };
+        }
+        return forget(current ? USER_STORES : USER_STORES.filter(notQueues), function (key) {
+          return key === user;
+        })
+          .then(function () {
+            return current ? remember({ user: "", out: user }) : null;
+          })
+          .then(function () {
+            return {};
+          });
       });
   });
 }
@@ -192,12 +320,22 @@ self.addEventListener("fetch", function (event) {
   }
   if (request.mode === "navigate") {
     event.respondWith(
-      fetch(request).catch(function () {
-        var hit = request.method === "GET" ? fromCache(url) : Promise.resolve(undefined);
-        return hit.then(function (response) {
-          return response || offlinePage().then((page) => page || Response.error());
-        });
-      })
+      fetch(request).then(
+        function (response) {
+          // The server names whose session this page belongs to: noted before it is shown.
+          var who = response.headers.get("Kalan-Offline-User");
+          var shown = function () {
+            return response;
+          };
+          return who === null ? response : becomes(who).then(shown, shown);
+        },
+        function () {
+          var hit = request.method === "GET" ? fromCache(url) : Promise.resolve(undefined);
+          return hit.then(function (response) {
+            return response || offlinePage().then((page) => page || Response.error());
+          });
+        }
+      )
     );
   } else if (request.method === "GET") {
     event.respondWith(
@@ -277,7 +415,7 @@ function download(user, manifestUrl, progress) {
       });
     })
     .then(function (fetched) {
-      return records(user).then(function (mine) {
+      return mine("courses", user).then(function (records) {
         var key = user + ":" + pack.course.id;
         var versions = {};
         pack.entries.forEach(function (entry) {
@@ -286,9 +424,9 @@ function download(user, manifestUrl, progress) {
         // What left the course (a page unpublished) leaves the device, unless another
         // downloaded course uses it (the stylesheet).
         var kept = {};
-        mine.forEach(function (record) {
-          if (record.key !== key) {
-            Object.keys(record.versions).forEach(function (url) {
+        records.forEach(function (other) {
+          if (other.key !== key) {
+            Object.keys(other.versions).forEach(function (url) {
               kept[url] = true;
             });
           }
@@ -337,9 +475,10 @@ function download(user, manifestUrl, progress) {
 
 // Sends what waits in the queue for the person signed in, one item at a time, oldest first. An
 // item leaves the queue once the server has answered it (accepted, a replay, or refused for
-// good); it stays on a network failure, a 401/403 (signed out, or a stale CSRF token) and a
-// 5xx, and the items after it wait with it, so that they arrive in order. Refusals are kept
-// (refusedKeep) until a page shows them, even when Background Sync sent them.
+// good); it stays on a network failure, a 401/403 (signed out, or a stale CSRF token), a 5xx,
+// and a 409 (the browser's session is someone else's: it waits for its author's), and the
+// items after it wait with it, so that they arrive in order. Refusals are kept (refusedKeep)
+// until a page of their person shows them, even when Background Sync sent them.
 var flushing = null;
 function flush(token) {
   if (!flushing) {
@@ -351,10 +490,10 @@ function flush(token) {
         var user = items.length ? items[0].user : "";
         var sent = 0;
         var refused = [];
-        var offline = false;
+        var stop = false;
         function next() {
           var item = items.shift();
-          if (!item || offline) {
+          if (!item || stop) {
             return Promise.resolve();
           }
           return fetch(item.url, {
@@ -370,8 +509,13 @@ function flush(token) {
           })
             .then(
               function (response) {
-                if (response.status === 401 || response.status === 403 || response.status >= 500) {
-                  offline = true;
+                if (
+                  response.status === 401 ||
+                  response.status === 403 ||
+                  response.status === 409 ||
+                  response.status >= 500
+                ) {
+                  stop = true;
                   return null;
                 }
                 return response
@@ -391,7 +535,7 @@ function flush(token) {
                   });
               },
               function () {
-                offline = true;
+                stop = true;
               }
             )
             .then(next);
@@ -417,22 +561,26 @@ function flush(token) {
 // and puts them back in its fields).
 function refusedKeep(user, refused) {
   return refused.length
-    ? store("meta", "readwrite", function (s) {
-        var request = s.get("refused:" + user);
-        request.onsuccess = function () {
-          s.put((request.result || []).concat(refused), "refused:" + user);
-        };
+    ? store("refused", "readwrite", function (s) {
+        refused.forEach(function (message) {
+          s.add({ user: user, message: message });
+        });
       })
     : Promise.resolve();
 }
 
 function refusedTake(user) {
-  var kept;
-  return store("meta", "readwrite", function (s) {
-    var request = s.get("refused:" + user);
-    request.onsuccess = function () {
-      kept = request.result || [];
-      s.delete("refused:" + user);
+  var kept = [];
+  return store("refused", "readwrite", function (s) {
+    s.openCursor().onsuccess = function (event) {
+      var cursor = event.target.result;
+      if (cursor) {
+        if (cursor.value.user === user) {
+          kept.push(cursor.value.message);
+          cursor.delete();
+        }
+        cursor.continue();
+      }
     };
   }).then(function () {
     return kept;
@@ -440,7 +588,7 @@ function refusedTake(user) {
 }
 
 function quizQueued(user, attempt) {
-  return queued(user).then(function (items) {
+  return (user ? queued(user) : Promise.resolve([])).then(function (items) {
     return {
       items: items.filter(function (item) {
         return item.attempt === attempt;
@@ -449,19 +597,19 @@ function quizQueued(user, attempt) {
   });
 }
 
-function pendingCount(user) {
-  return user
-    ? queued(user).then(function (items) {
-        return items.length;
-      })
-    : Promise.resolve(0);
-}
-
-// A page of the site says who is signed in (or nobody), and gives the shell's files.
+// A page of the site says who is signed in (or nobody), and gives the shell's files. A page
+// that came through this worker was already named by its header: its hello names nobody new
+// (an old tab of someone who signed out must not take the device back). A page of another
+// person than the one signed in gets nothing; one of a person who signed out offline is told
+// to sign out again.
 function hello(message) {
   var user = message.user || "";
   var result = { sent: 0, refused: [] };
-  var work = setUser(user).then(function () {
+  var work = (message.controlled ? whoami() : becomes(user)).then(function (now) {
+    if (user !== now.user) {
+      result.signout = !!user && user === now.out;
+      user = "";
+    }
     return caches.open(SHELL).then(function (cache) {
       return Promise.all(
         (message.shell || []).map(function (url) {
@@ -472,18 +620,21 @@ function hello(message) {
       );
     });
   });
-  if (user && message.online) {
-    work = work
+  work = work.then(function () {
+    if (!user || !message.online) {
+      return null;
+    }
+    return Promise.resolve()
       .then(function () {
         return flush(message.token);
       })
       .then(function (flushed) {
         result = flushed;
-        return records(user);
+        return mine("courses", user);
       })
-      .then(function (mine) {
+      .then(function (records) {
         // Published changes reach the device at the next connection: only what changed.
-        var due = mine.filter(function (record) {
+        var due = records.filter(function (record) {
           return Date.now() - record.checked > REFRESH_MS;
         });
         return Promise.all(
@@ -492,7 +643,7 @@ function hello(message) {
           })
         );
       });
-  }
+  });
   return work
     .then(function () {
       return user ? refusedTake(user) : [];
@@ -508,7 +659,7 @@ function hello(message) {
 }
 
 function status(user) {
-  return Promise.all([records(user || "-"), pendingCount(user)]).then(function (both) {
+  return Promise.all([mine("courses", user), pendingCount(user)]).then(function (both) {
     return {
       courses: both[0].map(function (record) {
         return { id: record.course.id, course: record.course, date: record.date, pages: record.pages };
@@ -558,6 +709,8 @@ self.addEventListener("message", function (event) {
     job = getUser().then(function (user) {
       return quizQueued(user, message.attempt);
     });
+  } else if (message.type === "signout") {
+    job = signout(message);
   } else if (message.type === "queue") {
     job = getUser().then(function (user) {
       if (!user || message.item.user !== user) {

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from accounts.tests.factories import LearnerFactory, SupervisorFactory
 from courses import services as course_services
 from courses.tests.factories import course_build
+from tracking.exports import COLUMN_INDEX
 
 from .factories import tree_build
 
@@ -89,8 +90,8 @@ def test_supervisor_assigns_a_course_follows_progress_and_exports(
     # openpyxl goes by the file name's extension, and a download's temporary path has none.
     workbook = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes()))
     rows = list(workbook.active.iter_rows(values_only=True))
-    assert [row[0] for row in rows[1:]] == ["OPJ-SEV"]
-    assert rows[1][6] == 50
+    assert [row[COLUMN_INDEX["matricule"]] for row in rows[1:]] == ["OPJ-SEV"]
+    assert rows[1][COLUMN_INDEX["progress"]] == 50
 
 
 @pytest.mark.browser_context_args(java_script_enabled=False)

@@ -19,6 +19,7 @@ from courses import services as course_services
 from courses.models import Enrollment
 from courses.tests.factories import course_build
 from lms.tests.test_accessibility import axe_check
+from tracking.exports import COLUMN_INDEX as COL
 
 from .factories import tree_build
 
@@ -110,13 +111,17 @@ def test_a_supervisor_filters_and_exports_csv_and_excel(page, scene, page_shots,
     page.set_viewport_size({"width": width, "height": height})
     assert name.startswith("kalan-suivi-") and name.endswith(".csv")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["Matricule", "Nom", "Grade"]
-    by_matricule = {row[0]: row for row in rows[1:]}
+    assert [rows[0][COL[name]] for name in ("matricule", "name", "rank")] == [
+        "Matricule",
+        "Nom",
+        "Grade",
+    ]
+    by_matricule = {row[COL["matricule"]]: row for row in rows[1:]}
     assert set(by_matricule) == {"OPJ-SEV", "OPJ-MOP"}  # Ségou is not theirs
-    assert {row[4] for row in rows[1:]} == {course.title}  # the filter holds
-    assert by_matricule["OPJ-SEV"][7] == "81,5"
-    assert by_matricule["OPJ-MOP"][1] == "'" + FORMULA_NAME
-    assert by_matricule["OPJ-MOP"][2] == "'@SUM(1+1)"
+    assert {row[COL["course"]] for row in rows[1:]} == {course.title}  # the filter holds
+    assert by_matricule["OPJ-SEV"][COL["grade"]] == "81,5"
+    assert by_matricule["OPJ-MOP"][COL["name"]] == "'" + FORMULA_NAME
+    assert by_matricule["OPJ-MOP"][COL["rank"]] == "'@SUM(1+1)"
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
     # Excel, from the same filtered page.
@@ -125,9 +130,10 @@ def test_a_supervisor_filters_and_exports_csv_and_excel(page, scene, page_shots,
     shots(page, "export-tache-xlsx")
     assert name.startswith("kalan-suivi-") and name.endswith(".xlsx")
     sheet = load_workbook(io.BytesIO(data)).active
-    cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    cells = {row[COL["matricule"]].value: row for row in sheet.iter_rows(min_row=2)}
     assert set(cells) == {"OPJ-SEV", "OPJ-MOP"}
-    assert cells["OPJ-SEV"][7].value == 81.5 and cells["OPJ-SEV"][7].data_type == "n"
-    assert cells["OPJ-MOP"][1].value == "'" + FORMULA_NAME
-    assert cells["OPJ-MOP"][1].data_type == "s"
+    grade, name = cells["OPJ-SEV"][COL["grade"]], cells["OPJ-MOP"][COL["name"]]
+    assert grade.value == 81.5 and grade.data_type == "n"
+    assert name.value == "'" + FORMULA_NAME
+    assert name.data_type == "s"
     assert not any(c.data_type == "f" for row in sheet.iter_rows() for c in row)

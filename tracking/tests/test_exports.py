@@ -12,6 +12,7 @@ from accounts.tests.factories import LearnerFactory
 from courses import services as course_services
 from courses.tests.factories import course_build
 from jobs.models import Job
+from tracking.exports import COLUMN_INDEX as COL
 
 from .factories import export_download, supervisor_of, tree_build
 
@@ -36,23 +37,24 @@ def test_csv_cells_that_look_like_formulas_are_escaped(client, tree, hostile):
     rows = list(
         csv.reader(io.StringIO(export_download(client, "csv").decode("utf-8-sig")), delimiter=";")
     )
-    row = next(r for r in rows[1:] if r[0] == "MOP-666")
-    assert row[1] == "'" + HYPERLINK
-    assert row[2] == "'@SUM(1+1)"
-    assert row[4] == "'=1+2 Garde à vue"
-    assert row[6] == "0"  # a number stays as written
+    row = next(r for r in rows[1:] if r[COL["matricule"]] == "MOP-666")
+    assert row[COL["name"]] == "'" + HYPERLINK
+    assert row[COL["rank"]] == "'@SUM(1+1)"
+    assert row[COL["course"]] == "'=1+2 Garde à vue"
+    assert row[COL["progress"]] == "0"  # a number stays as written
     assert not any(cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r)
 
 
 def test_xlsx_cells_that_look_like_formulas_are_text(client, tree, hostile):
     client.force_login(supervisor_of(tree.mopti))
     sheet = load_workbook(io.BytesIO(export_download(client, "xlsx"))).active
-    cells = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "MOP-666")
-    for cell in (cells[1], cells[2], cells[4]):
+    cells = next(r for r in sheet.iter_rows(min_row=2) if r[COL["matricule"]].value == "MOP-666")
+    for cell in (cells[COL["name"]], cells[COL["rank"]], cells[COL["course"]]):
         assert cell.data_type == "s"  # text, not "f" (formula)
         assert cell.quotePrefix and cell.value.startswith("'")
-    assert cells[1].value == "'" + HYPERLINK
-    assert cells[6].value == 0 and cells[6].data_type == "n"
+    assert cells[COL["name"]].value == "'" + HYPERLINK
+    progress = cells[COL["progress"]]
+    assert progress.value == 0 and progress.data_type == "n"
     assert not any(c.data_type == "f" for r in sheet.iter_rows() for c in r)
 
 
@@ -126,7 +128,8 @@ def test_a_real_worker_writes_the_export(client, celery_project_worker, wagtail_
     assert job.message == "3 lignes exportées."
     download = client.get(reverse("jobs:job_download", args=[job.pk]))
     text = b"".join(download.streaming_content).decode("utf-8-sig")
-    assert sorted(r[0] for r in csv.reader(io.StringIO(text), delimiter=";"))[:3] == [
+    rows = csv.reader(io.StringIO(text), delimiter=";")
+    assert sorted(r[COL["matricule"]] for r in rows)[:3] == [
         "MOP-0",
         "MOP-1",
         "MOP-2",
@@ -174,12 +177,12 @@ def test_csv_numbers_are_rounded_and_written_for_the_language(
     client.force_login(supervisor_of(tree.mopti, language=language))
     text = export_download(client, "csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=separator))
-    assert len(rows[0]) == 16  # the separator splits the header into its columns
-    row = next(r for r in rows[1:] if r[0] == "MOP-081")
-    assert row[1] == "Awa Touré"
-    assert row[6] == "50"
-    assert row[7] == grade
-    assert row[9] == overdue
+    assert len(rows[0]) == len(COL)  # the separator splits the header into its columns
+    row = next(r for r in rows[1:] if r[COL["matricule"]] == "MOP-081")
+    assert row[COL["name"]] == "Awa Touré"
+    assert row[COL["progress"]] == "50"
+    assert row[COL["grade"]] == grade
+    assert row[COL["overdue"]] == overdue
 
 
 def test_xlsx_rounds_grades_writes_booleans_as_words_and_sizes_its_columns(client, tree, graded):
@@ -189,17 +192,73 @@ def test_xlsx_rounds_grades_writes_booleans_as_words_and_sizes_its_columns(clien
 
     client.force_login(supervisor_of(tree.mopti))
     sheet = load_workbook(io.BytesIO(export_download(client, "xlsx"))).active
-    cells = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "MOP-081")
-    assert cells[7].value == 81.5 and cells[7].data_type == "n"
-    assert cells[9].value == "oui"
+    cells = next(r for r in sheet.iter_rows(min_row=2) if r[COL["matricule"]].value == "MOP-081")
+    grade = cells[COL["grade"]]
+    assert grade.value == 81.5 and grade.data_type == "n"
+    assert cells[COL["overdue"]].value == "oui"
     titles = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
     assert titles == [str(title) for title in headers()]
     for index, title in enumerate(titles, start=1):
         width = sheet.column_dimensions[get_column_letter(index)].width
         assert width >= len(title), (title, width)
-    unit = sheet.column_dimensions[get_column_letter(4)].width
-    assert unit >= len(cells[3].value)  # the longest unit path fits
-    assert sheet.column_dimensions["H"].width < 40  # a number's column stays narrow
+
+    def width(name):
+        return sheet.column_dimensions[get_column_letter(COL[name] + 1)].width
+
+    assert width("unit") >= len(cells[COL["unit"]].value)  # the longest unit path fits
+    assert width("grade") < 40  # a number's column stays narrow
+
+
+def test_the_columns_read_every_field_of_the_rows_by_name():
+    """One definition of the columns: each reads the selector's rows by name, and together
+    they read every field the selector gives (a field added to one and not the other fails)."""
+    from datetime import UTC, date, datetime
+
+    from tracking import exports
+    from tracking.selectors import EXPORT_FIELDS
+
+    class Recording(dict):
+        read: set
+
+        def __getitem__(self, key):
+            self.read.add(key)
+            return super().__getitem__(key)
+
+    moment = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+    row = Recording(
+        matricule="MOP-1",
+        name="Awa Touré",
+        rank="Adjudant",
+        unit_id=7,
+        course="Garde à vue",
+        status="in_progress",
+        progress=40,
+        average=81.5455,
+        due_date=date(2026, 4, 1),
+        overdue=False,
+        enrolled_at=moment,
+        started_at=moment,
+        completed_at=None,
+        last_activity_at=moment,
+        serial=None,
+        offline=2,
+    )
+    row.read = set()
+    assert set(row) == {name for name, _lookup in EXPORT_FIELDS}
+    out = io.StringIO()
+    assert exports.csv_write([row], labels={7: "Région de Mopti"}, out=out) == 1
+    assert row.read == set(row)
+    header, values = csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff")), delimiter=";")
+    assert header == exports.headers() and len(header) == len(exports.COLUMNS)
+    col = exports.COLUMN_INDEX
+    assert values[col["unit"]] == "Région de Mopti"
+    assert values[col["status"]] == "En cours"
+    assert values[col["grade"]] == "81,5"
+    assert values[col["due_date"]] == "2026-04-01"
+    assert values[col["overdue"]] == "non"
+    assert values[col["completed_at"]] == "" and values[col["certificate"]] == ""
+    assert values[col["enrolled_at"]] == "2026-03-02 09:30"  # Bamako is on UTC
+    assert values[col["offline_attempts"]] == "2"
 
 
 def test_the_export_counts_the_attempts_synchronised_offline(client, tree):
@@ -230,8 +289,8 @@ def test_the_export_counts_the_attempts_synchronised_offline(client, tree):
     rows = list(
         csv.reader(io.StringIO(export_download(client, "csv").decode("utf-8-sig")), delimiter=";")
     )
-    assert rows[0][15] == "Tentatives synchronisées hors ligne"
-    counts = {(r[0], r[4]): r[15] for r in rows[1:]}
+    assert rows[0][COL["offline_attempts"]] == "Tentatives synchronisées hors ligne"
+    counts = {(r[COL["matricule"]], r[COL["course"]]): r[COL["offline_attempts"]] for r in rows[1:]}
     assert counts[("MOP-101", "Formation hors ligne")] == "1"
     assert counts[("MOP-101", "Autre formation")] == "0"
     assert counts[("MOP-102", "Formation hors ligne")] == "0"

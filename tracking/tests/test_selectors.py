@@ -149,3 +149,25 @@ def _export_job_queries(supervisor, fmt: str) -> int:
     job.refresh_from_db()
     assert job.status == Job.Status.DONE, job.message
     return len(captured)
+
+
+def test_assignments_in_scope_are_to_a_unit_or_a_learner_of_the_scope(tree, course):
+    from datetime import date
+
+    from tracking.models import Assignment
+
+    due = date(2030, 1, 1)
+    to_sevare = Assignment.objects.create(course=course, unit=tree.sevare, due_date=due)
+    to_segou = Assignment.objects.create(course=course, unit=tree.segou, due_date=due)
+    to_gendarmerie = Assignment.objects.create(course=course, unit=tree.gendarmerie, due_date=due)
+    mine = LearnerFactory(unit=tree.mopti)
+    theirs = LearnerFactory(unit=tree.segou)
+    to_mine = Assignment.objects.create(course=course, learner=mine, due_date=due)
+    Assignment.objects.create(course=course, learner=theirs, due_date=due)
+    supervisor = supervisor_of(tree.mopti)
+    assert set(selectors.assignment_list_in_scope(user=supervisor)) == {to_sevare, to_mine}
+    assert set(selectors.assignment_list_in_scope(user=supervisor_of(tree.gendarmerie))) >= {
+        to_segou,
+        to_gendarmerie,
+    }
+    assert not selectors.assignment_list_in_scope(user=mine).exists()

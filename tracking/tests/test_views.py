@@ -178,14 +178,19 @@ def test_csv_export_is_scoped_and_filtered(client, tree, people):
     client.force_login(supervisor_of(tree.mopti))
     text = _export(client, "csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    assert rows[0][:3] == ["Matricule", "Nom", "Grade"]
-    assert sorted(r[0] for r in rows[1:]) == ["MOP-001", "MOP-002"]
+    col = exports.COLUMN_INDEX
+    assert [rows[0][col[name]] for name in ("matricule", "name", "rank")] == [
+        "Matricule",
+        "Nom",
+        "Grade",
+    ]
+    assert sorted(r[col["matricule"]] for r in rows[1:]) == ["MOP-001", "MOP-002"]
     overdue = list(
         csv.reader(
             io.StringIO(_export(client, "csv", status="overdue").decode("utf-8-sig")), delimiter=";"
         )
     )
-    assert [r[0] for r in overdue[1:]] == ["MOP-002"]
+    assert [r[col["matricule"]] for r in overdue[1:]] == ["MOP-002"]
 
 
 def test_xlsx_export_has_typed_cells_and_headers_in_the_ui_language(client, tree, people):
@@ -193,20 +198,24 @@ def test_xlsx_export_has_typed_cells_and_headers_in_the_ui_language(client, tree
     client.force_login(supervisor)
     sheet = load_workbook(io.BytesIO(_export(client, "xlsx", sort="name"))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "Service number"
-    awa = next(r for r in rows[1:] if r[0] == "MOP-001")
-    issa = next(r for r in rows[1:] if r[0] == "MOP-002")
-    assert awa[6] == 100 and isinstance(awa[6], int)  # progress: a number
-    assert isinstance(awa[10], datetime)  # enrolled at: a date cell, not text
-    assert isinstance(issa[8], datetime) and issa[8].date() < date.today() + timedelta(1)
-    assert issa[9] == "yes"  # overdue: written as in the CSV, in the supervisor’s language
-    assert "SEG-001" not in {r[0] for r in rows}
+    col = exports.COLUMN_INDEX
+    matricule = col["matricule"]
+    assert rows[0][matricule] == "Service number"
+    awa = next(r for r in rows[1:] if r[matricule] == "MOP-001")
+    issa = next(r for r in rows[1:] if r[matricule] == "MOP-002")
+    progress, due = awa[col["progress"]], issa[col["due_date"]]
+    assert progress == 100 and isinstance(progress, int)  # progress: a number
+    assert isinstance(awa[col["enrolled_at"]], datetime)  # a date cell, not text
+    assert isinstance(due, datetime) and due.date() < date.today() + timedelta(1)
+    # Overdue: written as in the CSV, in the supervisor’s language.
+    assert issa[col["overdue"]] == "yes"
+    assert "SEG-001" not in {r[matricule] for r in rows}
     assert len(rows) == 3
     # Dates show as dates, in the French order, and datetimes with their time.
-    issa_cells = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "MOP-002")
-    assert issa_cells[8].number_format == exports.DATE_FORMAT
-    assert issa_cells[10].number_format == exports.DATETIME_FORMAT
-    assert issa_cells[6].number_format == "General"
+    issa_cells = next(r for r in sheet.iter_rows(min_row=2) if r[matricule].value == "MOP-002")
+    assert issa_cells[col["due_date"]].number_format == exports.DATE_FORMAT
+    assert issa_cells[col["enrolled_at"]].number_format == exports.DATETIME_FORMAT
+    assert issa_cells[col["progress"]].number_format == "General"
 
 
 def test_assignment_form_creates_enrollments_and_refuses_other_units(client, tree, course):

@@ -37,3 +37,21 @@ def test_load_demo_makes_the_sevare_workshop_once_with_a_report(settings):
     assert report.gain.improved == 10  # OPJ-0107 stayed at 2 out of 4
     assert len(report.questions) == 4
     assert report.questions and all(q.answered_before for q in report.questions)
+
+
+def test_load_demo_issues_the_attestations_of_those_who_reached_the_threshold(settings, tmp_path):
+    from workshops.models import Attestation
+
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = str(tmp_path)
+    call_command("load_demo")
+    call_command("load_demo")
+    workshop = Workshop.objects.get(title=TITLE)
+    issued = Attestation.objects.valid().filter(participant__workshop=workshop)
+    # Everyone but OPJ-0112 (2 half-days of 6); OPJ-0107's excused afternoon leaves 5 of 6.
+    assert issued.count() == 11
+    assert not issued.filter(participant__learner__matricule="OPJ-0112").exists()
+    assert issued.get(participant__learner__matricule="OPJ-0107").sessions_attended == 5
+    assert issued.get(participant__learner__matricule="OPJ-0106").sessions_attended == 6
+    assert all(a.pdf_sha256 and a.trainer_names == "Hawa Dembélé" for a in issued)
+    assert {a.learner_name for a in issued} >= {"Boubacar Touré", "Fatoumata Maïga"}

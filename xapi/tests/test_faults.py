@@ -1,15 +1,18 @@
 """Issue 21, point 6, against Ralph: the LRS away while 1,000 events happen, two workers at
 once, a worker killed in the middle of a batch. Every statement arrives, none twice."""
 
+import http.server
 import os
 import signal
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from datetime import date
 
 import pytest
+import requests
 from django.conf import settings as django_settings
 from django.db import connection
 from django.utils import timezone
@@ -18,7 +21,7 @@ from accounts.tests.factories import LearnerFactory
 from conftest import run_together
 from courses import services as course_services
 from courses.tests.factories import course_build
-from xapi import services, statements
+from xapi import services, statements, tasks
 from xapi.models import OutboxStatement
 
 
@@ -83,65 +86,122 @@ def test_two_workers_never_send_the_same_statement(lrs, settings, monkeypatch):
     assert all(counts[i] == 1 for i in ours)
 
 
-KILLED_WORKER = """
-import time
-import django
-django.setup()
-from xapi import services
-real_post = services._post
+class HangingProxy:
+    """Between the worker and Ralph: forwards the first POST and hands Ralph's answer back
+    only once released (the worker is killed before that); later requests go through."""
 
-def post_then_hang(session, batch):
-    response = real_post(session, batch)
-    print("POSTED", len(batch), response.status_code, flush=True)
-    time.sleep(120)  # killed here: the LRS has the batch, the commit never comes
-    return response
+    def __init__(self, target: str):
+        self.target = target.rstrip("/")
+        self.forwarded = threading.Event()
+        self.release = threading.Event()
+        proxy = self
 
-services._post = post_then_hang
-services.outbox_flush(batch_size=50)
-"""
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                answer = requests.post(
+                    proxy.target + self.path.removeprefix("/xAPI"),
+                    data=body,
+                    headers={k: v for k, v in self.headers.items() if k.lower() != "host"},
+                    timeout=30,
+                )
+                first = not proxy.forwarded.is_set()
+                proxy.forwarded.set()
+                if first:
+                    proxy.release.wait(120)  # the LRS has the batch; the worker never hears
+                self.send_response(answer.status_code)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(answer.content)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_port}/xAPI/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_worker_killed_mid_batch_loses_nothing_and_sends_nothing_twice(
-    lrs, settings, monkeypatch
-):
-    # Only the killed worker sends here. The suite's in-process Celery worker (conftest's
-    # celery_project_worker, alive for the whole session once a test starts it) could run an
-    # earlier test's nudge meanwhile and send these rows first: in this process, the task's
-    # service does nothing while the subprocess works.
-    real_flush = services.outbox_flush
-    monkeypatch.setattr(services, "outbox_nudge", lambda: None)
-    monkeypatch.setattr(services, "outbox_flush", lambda **kwargs: services.FlushReport())
-    ours = rows_make(120, "killed")
-    assert OutboxStatement.objects.filter(status="waiting").count() == 120
+def database_url() -> str:
     db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def celery_worker(queue: str, lrs_url: str, settings) -> subprocess.Popen:
+    """A real Celery worker (the `celery worker` command, solo pool: the task runs in this
+    very process) on the test database and broker, consuming only `queue`, so that the
+    suite's in-process worker never takes its task."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lms.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "XAPI_LRS_URL": lrs.xapi_url,
+        "DATABASE_URL": database_url(),
+        "CELERY_BROKER_URL": django_settings.CELERY_BROKER_URL,
+        "XAPI_LRS_URL": lrs_url,
         "XAPI_LRS_KEY": settings.XAPI_LRS_KEY,
         "XAPI_LRS_SECRET": settings.XAPI_LRS_SECRET,
+        "XAPI_BATCH_SIZE": "50",
         "WAGTAILADMIN_BASE_URL": django_settings.WAGTAILADMIN_BASE_URL,
     }
-    worker = subprocess.Popen(
-        [sys.executable, "-c", KILLED_WORKER],
+    return subprocess.Popen(
+        [
+            *(sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo"),
+            *("-Q", queue, "--without-gossip", "--without-mingle", "--without-heartbeat"),
+            *("-n", f"{queue}@%h", "--loglevel=WARNING"),
+        ],
         env=env,
         cwd=django_settings.BASE_DIR,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
+
+
+def worker_kill(worker: subprocess.Popen) -> None:
+    if worker.poll() is None:
+        os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait(timeout=30)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_celery_worker_killed_mid_batch_loses_nothing_and_sends_nothing_twice(
+    lrs, settings, monkeypatch
+):
+    """A real `celery worker` takes the flush task, the LRS stores its first batch of 50, and
+    the worker is killed (SIGKILL) before it hears the answer: its transaction rolls back, so
+    no row is marked sent and none is lost. A new worker, woken as beat wakes it, sends all
+    120; the 50 that Ralph already has come back as « already have this id », and Ralph
+    holds each statement once."""
+    monkeypatch.setattr(services, "outbox_nudge", lambda: None)
+    queue = f"xapi-kill-{os.getpid()}"
+    ours = rows_make(120, "killed")
+    proxy = HangingProxy(lrs.xapi_url)
+    worker = celery_worker(queue, proxy.url, settings)
     try:
-        line = worker.stdout.readline()
-        assert line.startswith("POSTED 50 200"), line + worker.stderr.read()
+        tasks.outbox_flush.apply_async(queue=queue)
+        assert proxy.forwarded.wait(180), "the worker never sent its first batch"
+        worker_kill(worker)
     finally:
-        worker.send_signal(signal.SIGKILL)
-        worker.wait(timeout=30)
-    # The killed worker's transaction rolled back: nothing is marked sent, nothing is lost.
+        worker_kill(worker)
+        proxy.stop()
     assert OutboxStatement.objects.filter(status="sent").count() == 0
     assert sum(stored_counts(lrs)[i] for i in ours) == 50
-    report = real_flush(batch_size=50)
-    assert report.sent == 120 and report.failed == 0
+
+    worker = celery_worker(queue, lrs.xapi_url, settings)
+    try:
+        tasks.outbox_flush.apply_async(queue=queue)  # beat's next tick
+        deadline = time.monotonic() + 180
+        while OutboxStatement.objects.filter(status="sent").count() < 120:
+            assert time.monotonic() < deadline, "the second worker did not send everything"
+            time.sleep(0.5)
+    finally:
+        worker_kill(worker)
     counts = stored_counts(lrs)
     assert all(counts[i] == 1 for i in ours)

@@ -1,22 +1,24 @@
-"""`seed_load`: the shape of the synthetic data set, its consistency, and --replace."""
+"""bench/seed.py: the shape of the synthetic data set, its consistency with the platform's
+own rules (checked by running the services on it), and --replace."""
 
 from datetime import timedelta
 from io import StringIO
 from unittest import mock
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.db.models import Count, Max
 from django.utils import timezone
 
 from accounts import roles
 from accounts.models import Unit, User
 from accounts.tests.factories import LearnerFactory, UnitFactory
+from bench import seed
 from certificates.models import Certificate
 from courses import services as course_services
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
+from courses.scores import course_score
 from quizzes.models import Attempt, QuizGrade, QuizPage
-from tracking import seed, services
+from tracking import services
 from tracking.models import Assignment
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +26,9 @@ pytestmark = pytest.mark.django_db
 UNITS = 2 + 2 * 8 + 2 * 8 * 5  # two corps, eight regions each, five local units per region
 
 
-def _seed(*args: str) -> str:
+def _seed(*, learners: int, courses: int, replace: bool = False) -> str:
     out = StringIO()
-    call_command("seed_load", "--allow-production", *args, stdout=out)
+    seed.load(learners=learners, courses=courses, replace=replace, allow_production=True, out=out)
     return out.getvalue()
 
 
@@ -37,7 +39,7 @@ def seeded(role_groups, django_capture_on_commit_callbacks):
         mock.patch("celery.app.task.Task.apply_async") as sent,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        out = _seed("--learners", "60", "--courses", "2")
+        out = _seed(learners=60, courses=2)
     assert not sent.called
     return out
 
@@ -138,7 +140,16 @@ def test_every_completed_enrollment_has_its_certificate(seeded):
     assert completed
     assert set(certificates.values_list("learner_id", "course_id")) == completed
     assert certificates.count() == len(completed)
-    assert all(c.serial.startswith(seed.SERIAL_PREFIX) and not c.pdf for c in certificates)
+    assert not any(c.pdf for c in certificates)
+    for certificate in certificates:
+        numbered = Certificate(pk=certificate.pk, issued_at=certificate.issued_at)
+        numbered.serial_assign()
+        assert certificate.serial == numbered.serial
+        # The score the certificate service would state.
+        enrollment = Enrollment.objects.get(learner=certificate.learner, course=certificate.course)
+        score = course_score(learner=enrollment.learner, course=enrollment.course)
+        assert (certificate.score_percent, certificate.score_basis) == (score.percent, score.basis)
+        assert certificate.issued_at >= enrollment.completed_at
 
 
 def test_assignments_match_the_enrollments(seeded):
@@ -152,8 +163,8 @@ def test_assignments_match_the_enrollments(seeded):
 
 
 def test_running_twice_is_refused(seeded):
-    with pytest.raises(CommandError, match="Des données d’essai existent déjà"):
-        _seed("--learners", "10", "--courses", "1")
+    with pytest.raises(seed.SeedError, match="Seed data already exist"):
+        _seed(learners=10, courses=1)
     assert User.objects.filter(groups__name=roles.LEARNERS).count() == 60
 
 
@@ -162,8 +173,8 @@ def test_replace_deletes_only_the_seed(seeded):
     region = Unit.objects.get(name="Région de Kayes")
     own = UnitFactory(name="Brigade hors essai", parent=region)
     outsider = LearnerFactory(matricule="OPJ-9999", unit=Unit.objects.get(pk=own.pk))
-    out = _seed("--learners", "30", "--courses", "1", "--replace")
-    assert "Supprimé" in out
+    out = _seed(learners=30, courses=1, replace=True)
+    assert "Deleted (the previous seed)" in out
     assert User.objects.filter(groups__name=roles.LEARNERS).count() == 31
     assert User.objects.filter(pk=outsider.pk).exists()
     assert Unit.objects.filter(pk=own.pk).exists()
@@ -181,11 +192,11 @@ def test_same_seed_same_data(seeded):
         )
 
     first = people()
-    _seed("--learners", "60", "--courses", "2", "--replace")
+    _seed(learners=60, courses=2, replace=True)
     assert people() == first
 
 
 def test_refused_without_debug_unless_allowed(settings):
     settings.DEBUG = False
-    with pytest.raises(CommandError, match="DEBUG est désactivé"):
-        call_command("seed_load", "--learners", "1", "--courses", "1", stdout=StringIO())
+    with pytest.raises(seed.SeedError, match="DEBUG is off"):
+        seed.load(learners=1, courses=1, out=StringIO())
