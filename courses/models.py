@@ -468,10 +468,12 @@ class LessonCompletion(models.Model):
 class OfflineReceipt(models.Model):
     """An action a learner's device queued offline and sent later, recorded by the id the
     device gave it (a UUID): the same id sent again is a replay and changes nothing. Lesson
-    completions use it now; quiz saves and submits will use the same record (`kind`)."""
+    completions, quiz saves and quiz submits (object: the attempt) use it (`kind`)."""
 
     class Kind(models.TextChoices):
         LESSON_COMPLETE = "lesson_complete", _("leçon terminée")
+        QUIZ_SAVE = "quiz_save", _("réponses de quiz enregistrées")
+        QUIZ_SUBMIT = "quiz_submit", _("tentative de quiz envoyée")
 
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="offline_receipts"

@@ -116,6 +116,15 @@ class QuizPageForm(WagtailAdminPageForm):
         from .models import REVIEW_PARTS, QuizPage, QuizSlot
 
         cleaned = super().clean()
+        if cleaned.get("offline_late_hours") and cleaned.get("required"):
+            self.add_error(
+                "offline_late_hours",
+                gettext(
+                    "Refusé pour un quiz obligatoire, qui compte pour l’attestation : ses "
+                    "réponses arrivent avant l’échéance ou ne comptent pas. Mettez 0, ou "
+                    "décochez « obligatoire »."
+                ),
+            )
         known = {key for key, _label in REVIEW_PARTS}
         for field in ("review_after", "review_open", "review_final", "review_closed"):
             value = cleaned.get(field)

@@ -4,6 +4,7 @@ An attempt never reads the bank again once started: each AttemptItem freezes the
 shown (`Question.snapshot()`, schema in quizzes/grading.py), so editing or deleting a question
 changes no past score or review."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -38,6 +40,7 @@ from .snapshots import (
 )
 from .widgets import ReviewPartsWidget
 
+OFFLINE_LATE_HOURS_MAX = 168  # a week: beyond it, a quiz is better reopened by hand
 FRACTION_VALIDATORS = [MinValueValidator(Decimal("-100")), MaxValueValidator(Decimal("100"))]
 
 
@@ -379,6 +382,25 @@ class QuizPage(Page):
         default=ExpiryPolicy.AUTOSUBMIT,
     )
     grace_minutes = models.PositiveIntegerField(_("délai de grâce (minutes)"), default=0)
+    # Issue 19: answers given in time on a device that lost the connection, sent when it
+    # returns (quizzes.services.attempt_save_offline and attempt_submit_offline). Never for a
+    # required quiz, which counts for the certificate (QuizPageForm refuses it, and
+    # offline_window() reads 0 whatever the row holds).
+    offline_late_hours = models.PositiveSmallIntegerField(
+        _(
+            "accepter les réponses arrivées après l’échéance à cause d’une coupure, "
+            "jusqu’à (heures)"
+        ),
+        default=0,
+        validators=[MaxValueValidator(OFFLINE_LATE_HOURS_MAX)],
+        help_text=_(
+            "0 : jamais. Pour un quiz chronométré : les réponses données à temps sur un téléphone "
+            "sans connexion, envoyées à son retour, sont acceptées jusqu’à ce nombre d’heures "
+            "après l’échéance ; la tentative est alors marquée « synchronisée hors ligne ». "
+            "La tentative reste ouverte pendant ce délai. Toujours 0 pour un quiz obligatoire, "
+            "qui compte pour l’attestation."
+        ),
+    )
     grading_method = models.CharField(
         _("note retenue"),
         max_length=8,
@@ -433,6 +455,7 @@ class QuizPage(Page):
                 FieldPanel("time_limit_minutes"),
                 FieldPanel("expiry_policy"),
                 FieldPanel("grace_minutes"),
+                FieldPanel("offline_late_hours"),
                 FieldPanel("close_at"),
             ],
             heading=_("Temps"),
@@ -498,6 +521,12 @@ class QuizPage(Page):
             }[moment]
             or []
         )
+
+    def offline_window(self) -> timedelta:
+        """How long after the deadline an answer given in time offline may still arrive."""
+        if self.required or not self.time_limit_minutes:
+            return timedelta(0)
+        return timedelta(hours=self.offline_late_hours)
 
     def serve(self, request, *args, **kwargs):
         from .views import quiz_serve
@@ -574,6 +603,12 @@ class Attempt(models.Model):
         _("note (%)"), max_digits=7, decimal_places=3, null=True, blank=True
     )
     passed = models.BooleanField(_("réussie"), default=False)
+    # « Synchronisée hors ligne »: graded with answers that arrived after the deadline and
+    # were accepted by the quiz's offline window; how long after the deadline (the cutoff,
+    # grace included) the last of them arrived. Null for every other attempt.
+    offline_delay = models.DurationField(
+        _("synchronisée hors ligne, arrivée après l’échéance de"), null=True, blank=True
+    )
     page_count = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
@@ -603,6 +638,20 @@ class Attempt(models.Model):
         self.passed = final and self.quiz.is_pass(self.percent)
         self.state = self.State.FINISHED if final else self.State.NEEDS_GRADING
 
+    @property
+    def offline_delay_label(self) -> str:
+        """« 2 h 05 min », « 40 min »: how long after the deadline an attempt « synchronisée
+        hors ligne » got its last answers; "" for any other attempt."""
+        return delay_label(self.offline_delay) if self.offline_delay is not None else ""
+
+
+def delay_label(delay: timedelta) -> str:
+    minutes = max(0, int(delay.total_seconds() // 60))
+    if minutes < 60:
+        return gettext("%(m)d min") % {"m": minutes}
+    hours, rest = divmod(minutes, 60)
+    return gettext("%(h)d h %(m)02d min") % {"h": hours, "m": rest}
+
 
 class AttemptItem(models.Model):
     """A question as shown in an attempt, frozen, with the learner's saved response."""
@@ -622,6 +671,9 @@ class AttemptItem(models.Model):
     # Ids of the last saves applied (client-generated, newest last): a replayed save, even
     # one arriving after a newer save, changes nothing. Schema: list[str], at most 20.
     save_ids = models.JSONField(default=list, blank=True)
+    # When the saved response was given: the server's clock for a save sent online, the
+    # device's press time (corrected to the server's clock) for one queued offline, so that
+    # an older save delivered after a newer one changes nothing (attempt_save_offline).
     saved_at = models.DateTimeField(null=True, blank=True)
     score = models.DecimalField(max_digits=9, decimal_places=4, null=True, blank=True)
     fraction = models.DecimalField(max_digits=9, decimal_places=7, null=True, blank=True)

@@ -3,6 +3,7 @@ each item's frozen snapshot and saved response (quizzes/grading.py); nothing the
 is trusted but the choice of answers."""
 
 import random
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
@@ -13,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from courses import selectors as course_selectors
 from courses import services as course_services
+from courses.models import OfflineReceipt
 
 from . import grading
-from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage
+from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage, delay_label
 from .signals import attempt_graded, attempt_started
 from .snapshots import question_snapshots
 from .types import question_type
@@ -365,6 +367,16 @@ def quiz_grade_refresh(*, learner, quiz: QuizPage) -> QuizGrade | None:
     return grade
 
 
+def attempt_overdue_at(attempt: Attempt, quiz: QuizPage):
+    """When an attempt in progress is closed by its quiz's expiry rule: the cutoff, the
+    network's leeway, and the quiz's offline window (answers given in time on a device
+    without connection may arrive until then). None for an attempt without time limit."""
+    cutoff = attempt_cutoff(attempt, quiz)
+    if cutoff is None:
+        return None
+    return cutoff + NETWORK_LEEWAY + quiz.offline_window()
+
+
 def attempts_close_overdue(*, now=None) -> int:
     """Closes attempts whose time is up, by each quiz's expiry rule (Celery beat)."""
     now = now or timezone.now()
@@ -373,11 +385,210 @@ def attempts_close_overdue(*, now=None) -> int:
         state=Attempt.State.IN_PROGRESS, deadline__lt=now - NETWORK_LEEWAY
     ).select_related("quiz")
     for attempt in candidates:
-        cutoff = attempt_cutoff(attempt, attempt.quiz)
-        if now > cutoff + NETWORK_LEEWAY:
+        if now > attempt_overdue_at(attempt, attempt.quiz):
             attempt_submit(attempt=attempt, now=now)
             closed += 1
     return closed
+
+
+# --- Answers queued on a device without connection (issue 19) ---------------------------------
+
+# How far in the server's future a device's press time may be: the page corrects the device's
+# clock by the server's, to about a second; beyond this, the claim is refused.
+OFFLINE_CLOCK_SKEW = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class OfflineSync:
+    attempt: Attempt
+    # "accepted"; "replay" (this client id came before: nothing changed); "older" (a save
+    # given before the one the server holds for every item: nothing changed); "finished" (a
+    # submit for an attempt already sent: nothing changed).
+    status: str
+
+
+class OfflineRefused(QuizError):
+    """An answer queued offline that the server does not count, with the learner's message.
+    `close`: it arrived after the quiz's offline window, so the attempt is closed now by the
+    quiz's expiry rule."""
+
+    def __init__(self, message: str, *, close: bool = False):
+        super().__init__(message)
+        self.close = close
+
+
+def _offline_verdict(*, attempt: Attempt, pressed_at, now) -> timedelta | None:
+    """Judges an answer queued offline: raises OfflineRefused, or returns how long after the
+    cutoff it arrived when the quiz's offline window accepts it (None: it arrived in time)."""
+    quiz = attempt.quiz
+    if pressed_at > now + OFFLINE_CLOCK_SKEW:
+        raise OfflineRefused(
+            _(
+                "L’heure de cet envoi est dans le futur : vérifiez l’heure du téléphone. "
+                "Rien n’a été enregistré."
+            )
+        )
+    if pressed_at < attempt.started_at - OFFLINE_CLOCK_SKEW:
+        raise OfflineRefused(
+            _("L’heure de cet envoi précède le début de la tentative : rien n’a été enregistré.")
+        )
+    cutoff = attempt_cutoff(attempt, quiz)
+    if cutoff is None or now <= cutoff + NETWORK_LEEWAY:
+        return None
+    if now > attempt_overdue_at(attempt, quiz):
+        window = quiz.offline_window()
+        if window:
+            message = _(
+                "Quiz « %(quiz)s » : vos réponses enregistrées sans connexion sont arrivées "
+                "%(delay)s après l’échéance, au-delà des %(hours)d h acceptées. Elles ne sont "
+                "pas comptées ; la tentative est close selon la règle du quiz."
+            ) % {
+                "quiz": quiz.title,
+                "delay": delay_label(now - cutoff),
+                "hours": window.total_seconds() // 3600,
+            }
+        else:
+            message = _(
+                "Quiz « %(quiz)s » : vos réponses enregistrées sans connexion sont arrivées "
+                "%(delay)s après l’échéance, et ce quiz n’accepte aucune réponse en retard. "
+                "Elles ne sont pas comptées ; la tentative est close selon la règle du quiz."
+            ) % {"quiz": quiz.title, "delay": delay_label(now - cutoff)}
+        raise OfflineRefused(message, close=True)
+    if pressed_at > cutoff + NETWORK_LEEWAY:
+        raise OfflineRefused(
+            _(
+                "Quiz « %(quiz)s » : cette réponse a été donnée après la fin du temps. Elle "
+                "n’est pas comptée."
+            )
+            % {"quiz": quiz.title}
+        )
+    return now - cutoff
+
+
+def _offline_receipt(*, attempt: Attempt, client_id, kind: str, pressed_at) -> bool:
+    """Records the client id of an answer queued offline; False when it came before (a
+    replay: the caller changes nothing). The attempt's row is locked, so a concurrent replay
+    waits and finds this receipt."""
+    receipt = OfflineReceipt.objects.filter(learner_id=attempt.learner_id, client_id=client_id)
+    receipt = receipt.first()
+    if receipt is not None:
+        if receipt.kind != kind or receipt.object_id != attempt.pk:
+            raise OfflineRefused(
+                _("Cet envoi porte l’identifiant d’une autre action : il est ignoré.")
+            )
+        return False
+    OfflineReceipt.objects.create(
+        learner_id=attempt.learner_id,
+        client_id=client_id,
+        kind=kind,
+        object_id=attempt.pk,
+        done_at=pressed_at,
+    )
+    return True
+
+
+def _locked(attempt: Attempt) -> Attempt:
+    return (
+        Attempt.objects.select_for_update(of=("self",))
+        .select_related("quiz", "learner")
+        .get(pk=attempt.pk)
+    )
+
+
+def _offline_close(attempt: Attempt, now) -> None:
+    """An answer arrived after the offline window: the attempt is closed now, by the quiz's
+    expiry rule, as the beat would (attempts_close_overdue)."""
+    attempt = Attempt.objects.select_related("quiz").get(pk=attempt.pk)
+    overdue_at = attempt_overdue_at(attempt, attempt.quiz)
+    if attempt.state == Attempt.State.IN_PROGRESS and overdue_at and now > overdue_at:
+        attempt_submit(attempt=attempt, now=now)
+
+
+def _offline_flag(attempt: Attempt, late: timedelta | None) -> None:
+    if late is not None and (attempt.offline_delay is None or late > attempt.offline_delay):
+        attempt.offline_delay = late
+        Attempt.objects.filter(pk=attempt.pk).update(offline_delay=late)
+
+
+def attempt_save_offline(
+    *, attempt: Attempt, responses: dict[int, object], client_id, pressed_at, now=None
+) -> OfflineSync:
+    """A page's answers saved on a device without connection, sent when it returns, under
+    the client id the device gave them and the time the learner pressed the button (on the
+    server's clock). The server decides (_offline_verdict): in time, or late but inside the
+    quiz's offline window (the attempt is then marked « synchronisée hors ligne »), or
+    refused (OfflineRefused; after the window, the attempt is closed by the expiry rule).
+    Per item, a save replaces the response only when it was given after the one held, so
+    that a delivery out of order changes nothing; a replay changes nothing; a save for a
+    finished attempt is refused. A bad response raises grading.ResponseError and nothing
+    is stored (no receipt either)."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            attempt = _locked(attempt)
+            if not _offline_receipt(
+                attempt=attempt,
+                client_id=client_id,
+                kind=OfflineReceipt.Kind.QUIZ_SAVE,
+                pressed_at=min(pressed_at, now),
+            ):
+                return OfflineSync(attempt=attempt, status="replay")
+            late = _offline_verdict(attempt=attempt, pressed_at=pressed_at, now=now)
+            if attempt.state != Attempt.State.IN_PROGRESS:
+                raise OfflineRefused(
+                    _(
+                        "Quiz « %(quiz)s » : la tentative était déjà terminée. Ces réponses "
+                        "n’ont rien changé."
+                    )
+                    % {"quiz": attempt.quiz.title}
+                )
+            pressed_at = min(pressed_at, now)
+            held = dict(attempt.items.filter(pk__in=list(responses)).values_list("pk", "saved_at"))
+            newer = {
+                pk: raw
+                for pk, raw in responses.items()
+                if pk not in held or held[pk] is None or pressed_at > held[pk]
+            }
+            # attempt_save validates every response (and refuses an item of another
+            # attempt); judged at the press time, which the verdict found in time.
+            attempt_save(attempt=attempt, responses=newer, now=pressed_at)
+            if not newer:
+                return OfflineSync(attempt=attempt, status="older")
+            _offline_flag(attempt, late)
+            return OfflineSync(attempt=attempt, status="accepted")
+    except OfflineRefused as refusal:
+        if refusal.close:
+            _offline_close(attempt, now)
+        raise
+
+
+def attempt_submit_offline(*, attempt: Attempt, client_id, pressed_at, now=None) -> OfflineSync:
+    """« Envoyer et terminer » pressed on a device without connection, sent when it returns.
+    Judged like a save (_offline_verdict); accepted, the attempt is graded as if sent at the
+    press time (so finished then), once, and marked « synchronisée hors ligne » when it
+    arrived after the deadline. A replay, or a submit for an attempt already finished,
+    changes nothing."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            attempt = _locked(attempt)
+            if not _offline_receipt(
+                attempt=attempt,
+                client_id=client_id,
+                kind=OfflineReceipt.Kind.QUIZ_SUBMIT,
+                pressed_at=min(pressed_at, now),
+            ):
+                return OfflineSync(attempt=attempt, status="replay")
+            late = _offline_verdict(attempt=attempt, pressed_at=pressed_at, now=now)
+            if attempt.state != Attempt.State.IN_PROGRESS:
+                return OfflineSync(attempt=attempt, status="finished")
+            _offline_flag(attempt, late)
+            attempt = attempt_submit(attempt=attempt, now=min(pressed_at, now))
+            return OfflineSync(attempt=attempt, status="accepted")
+    except OfflineRefused as refusal:
+        if refusal.close:
+            _offline_close(attempt, now)
+        raise
 
 
 def question_review_setup():

@@ -37,6 +37,8 @@ class QuizStats:
     pass_rate: float | None
     distribution: list[int]
     questions: list[QuestionStats]
+    # Attempts « synchronisées hors ligne »: graded with answers accepted after the deadline.
+    offline_synced: int = 0
 
 
 def pearson(xs: list[float], ys: list[float]) -> float | None:
@@ -59,8 +61,8 @@ def distribution(percents: list[float]) -> list[int]:
 
 
 def quiz_stats_compute(*, attempts: list[dict], pass_percent: float) -> QuizStats:
-    """`attempts`: [{"percent": float, "items": [{"question_id", "name", "type", "score",
-    "max_score", "snapshot", "response"}]}] for finished attempts."""
+    """`attempts`: [{"percent": float, "offline": bool (optional), "items": [{"question_id",
+    "name", "type", "score", "max_score", "snapshot", "response"}]}] for finished attempts."""
     percents = [a["percent"] for a in attempts]
     per_question: dict = defaultdict(list)
     totals: list[float] = []
@@ -96,6 +98,7 @@ def quiz_stats_compute(*, attempts: list[dict], pass_percent: float) -> QuizStat
         else None,
         distribution=distribution(percents),
         questions=questions,
+        offline_synced=sum(1 for a in attempts if a.get("offline")),
     )
 
 
@@ -122,6 +125,7 @@ def quiz_stats(quiz) -> QuizStats:
     data = [
         {
             "percent": float(attempt.percent or 0),
+            "offline": attempt.offline_delay is not None,
             "items": [
                 {
                     "question_id": item.snapshot.get("question_id"),

@@ -1,18 +1,22 @@
+import json
 import re
 import uuid
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import selectors as course_selectors
+from courses.selectors import offline_user_key
 
 from . import grading, selectors, services
 from .forms import EssayGradeForm
@@ -112,6 +116,17 @@ def _raw_responses(request, items) -> dict[int, object]:
     return responses
 
 
+def _offline_urls(attempt: Attempt) -> str:
+    """What the device keeps of an attempt to go on without connection (static/js/offline.js):
+    its pages, its summary and the quiz's page, which hold no answer and no weight."""
+    urls = [
+        reverse("quizzes:attempt_page", args=[attempt.pk, page])
+        for page in range(1, attempt.page_count + 1)
+    ]
+    urls += [reverse("quizzes:attempt_summary", args=[attempt.pk]), attempt.quiz.url]
+    return " ".join(urls)
+
+
 def _seconds_left(attempt: Attempt) -> int | None:
     """The countdown's start, from the server's clock: a phone's clock is often wrong."""
     if attempt.deadline is None:
@@ -160,6 +175,7 @@ def attempt_page(request, attempt_id: int, page: int):
             "error": error,
             "pages": range(1, attempt.page_count + 1),
             "seconds_left": _seconds_left(attempt),
+            "offline_urls": _offline_urls(attempt),
         },
         status=status,
     )
@@ -188,6 +204,7 @@ def attempt_summary(request, attempt_id: int):
             ],
             "unanswered": sum(1 for i in items if i.response is None),
             "seconds_left": _seconds_left(attempt),
+            "offline_urls": _offline_urls(attempt),
         },
     )
 
@@ -235,6 +252,123 @@ def attempt_review(request, attempt_id: int):
             "step": _next_step(learner=request.user, quiz=attempt.quiz, attempts=attempts),
         },
     )
+
+
+# --- Answers queued offline (issue 19) ---------------------------------------------------------
+
+# A page's fields, as the device read them from the form: at most this many [name, value] pairs.
+OFFLINE_FIELDS_MAX = 2000
+
+
+class _Refusal(Exception):
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
+def _offline_request(request, attempt_id: int):
+    """The learner's own attempt and the JSON body of an answer queued offline: client_id
+    (UUID), user (the device's key of the person who queued it) and done_at (the press
+    time, ISO 8601 with its zone, on the server's clock). Raises _Refusal or Http404."""
+    if not request.user.is_authenticated:
+        # 401, not the sign-in page: the device keeps the answer and sends it once signed in.
+        raise _Refusal(_("Connectez-vous pour envoyer ce qui attend sur cet appareil."), 401)
+    attempt = _own_attempt(request, attempt_id)
+    try:
+        data = json.loads(request.body.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError
+    except (ValueError, UnicodeDecodeError):
+        raise _Refusal(_("Envoi illisible : le corps doit être un objet JSON."), 400) from None
+    try:
+        client_id = uuid.UUID(str(data.get("client_id", "")))
+    except ValueError:
+        raise _Refusal(_("Champ « client_id » : un identifiant UUID est attendu."), 400) from None
+    done_at = parse_datetime(data["done_at"]) if isinstance(data.get("done_at"), str) else None
+    if done_at is None or timezone.is_naive(done_at):
+        raise _Refusal(
+            _("Champ « done_at » : une date ISO 8601 avec son fuseau est attendue."), 400
+        )
+    if data.get("user") != offline_user_key(request.user):
+        raise _Refusal(_("Cet envoi a été préparé par une autre personne."), 409)
+    return attempt, data, client_id, done_at
+
+
+def _offline_fields(data) -> QueryDict:
+    """The page's fields ([[name, value], …]) as the form would have posted them."""
+    fields = data.get("fields")
+    if (
+        not isinstance(fields, list)
+        or len(fields) > OFFLINE_FIELDS_MAX
+        or not all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, str) for v in pair)
+            for pair in fields
+        )
+    ):
+        raise _Refusal(
+            _("Champ « fields » : une liste de paires [nom, valeur] (textes) est attendue."),
+            400,
+        )
+    posted = QueryDict(mutable=True)
+    for name, value in fields:
+        posted.appendlist(name, value)
+    return posted
+
+
+def _offline_answer(sync) -> JsonResponse:
+    attempt = sync.attempt
+    delay = attempt.offline_delay
+    return JsonResponse(
+        {
+            "status": sync.status,
+            "state": attempt.state,
+            "offline_delay_minutes": int(delay.total_seconds() // 60) if delay else None,
+        }
+    )
+
+
+@require_POST
+def attempt_save_sync(request, attempt_id: int, page: int):
+    """A page's answers saved on a device without connection, sent when it returns (JSON:
+    client_id, user, done_at, fields). The server decides (services.attempt_save_offline).
+    Answers JSON; a refusal is {"error": message}, which the device shows and drops."""
+    try:
+        attempt, data, client_id, pressed_at = _offline_request(request, attempt_id)
+        if not 1 <= page <= attempt.page_count:
+            raise Http404
+        items = list(attempt.items.filter(page_number=page))
+        responses = _raw_responses(SimpleNamespace(POST=_offline_fields(data)), items)
+        sync = services.attempt_save_offline(
+            attempt=attempt, responses=responses, client_id=client_id, pressed_at=pressed_at
+        )
+    except _Refusal as refusal:
+        return JsonResponse({"error": str(refusal)}, status=refusal.status)
+    except grading.ResponseError as error:
+        message = _("Quiz « %(quiz)s », page %(page)d : %(error)s") % {
+            "quiz": attempt.quiz.title,
+            "page": page,
+            "error": error,
+        }
+        return JsonResponse({"error": message}, status=400)
+    except services.QuizError as error:
+        return JsonResponse({"error": str(error)}, status=422)
+    return _offline_answer(sync)
+
+
+@require_POST
+def attempt_submit_sync(request, attempt_id: int):
+    """« Envoyer et terminer » pressed on a device without connection, sent when it returns
+    (JSON: client_id, user, done_at). The server decides (services.attempt_submit_offline)."""
+    try:
+        attempt, _data, client_id, pressed_at = _offline_request(request, attempt_id)
+        sync = services.attempt_submit_offline(
+            attempt=attempt, client_id=client_id, pressed_at=pressed_at
+        )
+    except _Refusal as refusal:
+        return JsonResponse({"error": str(refusal)}, status=refusal.status)
+    except services.QuizError as error:
+        return JsonResponse({"error": str(error)}, status=422)
+    return _offline_answer(sync)
 
 
 # --- « À corriger »: essays graded by a person -----------------------------------------------

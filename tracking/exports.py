@@ -108,6 +108,14 @@ COLUMNS = (
         _local("last_activity_at"),
     ),
     Column("certificate", gettext_lazy("Attestation"), TEXT, 18, _field("serial")),
+    # Attempts graded with answers accepted after the deadline (quizzes' offline window).
+    Column(
+        "offline_attempts",
+        gettext_lazy("Tentatives synchronisées hors ligne"),
+        INTEGER,
+        4,
+        _field("offline"),
+    ),
 )
 # Where each column is, by name: for whoever reads a file back (the tests).
 COLUMN_INDEX = {column.name: index for index, column in enumerate(COLUMNS)}

@@ -24,7 +24,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import TruncWeek
+from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -386,6 +386,8 @@ class AttemptLine:
     state: str
     # Essays wait for a grader: the percent is provisional, pass or fail undecided.
     provisional: bool = False
+    # « Synchronisée hors ligne »: its last answers arrived this long after the deadline.
+    offline_delay: str = ""
 
     @property
     def duration(self) -> timedelta | None:
@@ -453,6 +455,7 @@ def learner_detail(*, learner: User) -> list[CourseDetail]:
                 finished_at=attempt.finished_at,
                 state=attempt.get_state_display(),
                 provisional=attempt.state == Attempt.State.NEEDS_GRADING,
+                offline_delay=attempt.offline_delay_label,
             )
         )
     for certificate in Certificate.objects.valid().filter(learner=learner):
@@ -558,6 +561,7 @@ EXPORT_FIELDS = (
     ("completed_at", "completed_at"),
     ("last_activity_at", "last_activity_at"),
     ("serial", "serial"),
+    ("offline", "offline"),
 )
 
 
@@ -565,7 +569,8 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
     """The filtered table as one dict per enrollment, keyed by the names of EXPORT_FIELDS
     (`tracking.exports.COLUMNS` reads them by name), read in chunks so that 10,000 rows stay
     small in memory. `average` is the mean of the learner's quiz grades in the course as a
-    float, `overdue` a boolean, `serial` the valid certificate's."""
+    float, `overdue` a boolean, `serial` the valid certificate's, `offline`
+    the number of the learner's attempts in the course « synchronisées hors ligne »."""
     grade = (
         QuizGrade.objects.filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
         .order_by()
@@ -578,11 +583,23 @@ def export_rows(*, enrollments: QuerySet[Enrollment], sort: str, today: date):
         .filter(learner_id=OuterRef("learner_id"), course_id=OuterRef("course_id"))
         .values("serial")[:1]
     )
+    offline = (
+        Attempt.objects.filter(
+            learner_id=OuterRef("learner_id"),
+            quiz__path__startswith=OuterRef("course__path"),
+            offline_delay__isnull=False,
+        )
+        .order_by()
+        .values("learner_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     names = [name for name, _lookup in EXPORT_FIELDS]
     rows = (
         enrollments.annotate(
             average=Subquery(grade),
             serial=Subquery(serial),
+            offline=Coalesce(Subquery(offline, output_field=IntegerField()), 0),
             overdue=ExpressionWrapper(
                 Enrollment.objects.overdue_q(today), output_field=BooleanField()
             ),

@@ -27,7 +27,7 @@ SYNC_URLS = "**/hors-ligne/lecons/**"
 # What the device holds, read in the page: cache names and IndexedDB records.
 DEVICE = """async () => {
   const base = await new Promise((resolve, reject) => {
-    const request = indexedDB.open("kalan-offline", 1);
+    const request = indexedDB.open("kalan-offline");
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -39,6 +39,7 @@ DEVICE = """async () => {
     caches: await caches.keys(),
     courses: (await all("courses")).map((record) => record.user),
     queue: (await all("queue")).map((item) => item.user),
+    refused: (await all("refused")).map((item) => item.user),
   };
 }"""
 

@@ -164,7 +164,9 @@ def test_statistics_need_the_question_permission_not_only_the_admin(client):
 # --- Review policy of the quiz form (the answers must not be harvestable) -----------------
 
 
-def quiz_post(*, slots, required=True, attempts="3", after=(), open_=(), final=(), closed=()):
+def quiz_post(
+    *, slots, required=True, attempts="3", after=(), open_=(), final=(), closed=(), late="0"
+):
     """The quiz page form as the editor posts it."""
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -193,6 +195,7 @@ def quiz_post(*, slots, required=True, attempts="3", after=(), open_=(), final=(
             "time_limit_minutes": "0",
             "expiry_policy": "autosubmit",
             "grace_minutes": "0",
+            "offline_late_hours": late,
             "close_at": "",
             "shuffle_questions": "on",
             "shuffle_choices": "on",
@@ -259,6 +262,29 @@ def test_certifying_quiz_refuses_answers_while_attempts_remain_on_a_pool_equal_t
     assert response.status_code == 302, response.content.decode()[:3000]
     quiz = QuizPage.objects.get()
     assert quiz.review_final == ANSWERS and quiz.review_after == ["score"]
+
+
+def test_a_certifying_quiz_takes_no_answer_arriving_after_its_deadline(client, editor, quiz_parent):
+    """« Accepter les réponses arrivées après l’échéance… » (issue 19): refused above 0 for a
+    required quiz, which counts for the certificate; allowed for another one."""
+    from quizzes.models import QuizPage
+
+    question = pool_of(1).questions.get()
+    url = f"/admin/pages/add/quizzes/quizpage/{quiz_parent.pk}/"
+    slots = [{"question": question.pk}]
+    response = client.post(url, quiz_post(slots=slots, late="3"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Refusé pour un quiz obligatoire, qui compte pour l’attestation" in html
+    assert not QuizPage.objects.exists()
+    response = client.post(url, quiz_post(slots=slots, late="200", required=False))
+    assert response.status_code == 200 and not QuizPage.objects.exists()
+    response = client.post(url, quiz_post(slots=slots, late="3", required=False))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert QuizPage.objects.get().offline_late_hours == 3
+    # The field sits in the settings' « Temps » panel, with its help text.
+    edit = client.get(f"/admin/pages/{QuizPage.objects.get().pk}/edit/").content.decode()
+    assert "jusqu’à (heures)" in edit and "Toujours 0 pour un quiz obligatoire" in edit
 
 
 @pytest.mark.parametrize(

@@ -112,13 +112,14 @@ def assert_clean(html: str, forbidden=FORBIDDEN):
 
 def assert_page_clean(html: str):
     """The body of a whole page (its head has its own <meta> tags), without the site's own
-    offline texts (a JSON block that every page carries, issue 19): nothing else may be a
-    script."""
+    offline texts (a JSON block that every page carries, and one more on an attempt's pages for
+    its offline queue, issue 19): nothing else may be a script."""
     body = html.split("<body", 1)[1]
-    body, found = re.subn(
-        r'<script id="offline-strings" type="application/json">[^<]*</script>', "", body
-    )
-    assert found <= 1
+    for name in ("offline-strings", "offline-quiz-strings"):
+        body, found = re.subn(
+            rf'<script id="{name}" type="application/json">[^<]*</script>', "", body
+        )
+        assert found <= 1
     assert_clean(body, PAGE_FORBIDDEN)
 
 

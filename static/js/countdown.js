@@ -22,6 +22,14 @@
 
   function start(box) {
     var left = parseInt(box.getAttribute("data-seconds-left"), 10);
+    // Offline, the page may be the copy kept on the device when the attempt started (static/
+    // js/offline.js): its seconds are stale, so count to the deadline on the server's clock,
+    // by the offset offline.js measured against the server's Date header.
+    var offset = window.localStorage && localStorage.getItem("kalan-clock");
+    var deadline = Date.parse(box.getAttribute("data-deadline"));
+    if (!navigator.onLine && offset !== null && !isNaN(deadline)) {
+      left = Math.max(0, Math.floor((deadline - Date.now() - parseInt(offset, 10)) / 1000));
+    }
     var shown = box.querySelector("[data-countdown-clock]");
     var live = box.querySelector("[data-countdown-announce]");
     if (isNaN(left) || !shown || !live) {

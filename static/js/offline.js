@@ -6,6 +6,8 @@
 // - Course cards ([data-offline-course]): « Disponible hors ligne » and the date.
 // - Lesson page (form[data-offline-sync]): offline, « J'ai terminé cette leçon » is queued.
 // - « Hors ligne » page ([data-offline-list]): what this device holds for the person.
+// - Quiz attempt (form[data-offline-attempt]): its pages kept on the device, answers queued
+//   offline (the « Quizzes » functions below).
 // - Sign-out form (form[data-offline-signout-form]): see signoutForm().
 // Texts come from the page (#offline-strings, translated on the server).
 (function () {
@@ -88,7 +90,9 @@
   }
 
   function report(answer) {
-    var lines = (answer.refused || []).slice();
+    var lines = (answer.refused || []).filter(function (line, i, all) {
+      return all.indexOf(line) === i;
+    });
     if (answer.sent) {
       lines.push(text("sent", { count: answer.sent }));
     }
@@ -258,6 +262,158 @@
     });
   }
 
+  // --- Quizzes (issue 19 point 4) -------------------------------------------------------------
+  // An attempt's page or summary (form[data-offline-attempt]) lists the attempt's pages
+  // (data-offline-urls). Online, they go into the person's cache: all of them the first time,
+  // then the page shown and the one just left (its answers were saved), so that the copy
+  // offline shows what the server holds. Offline, a save or the submit is queued with the
+  // press time on the server's clock (the offset read from the Date header when caching),
+  // and the page says what waits. Texts: #offline-quiz-strings.
+  var quizText = {};
+
+  function serverTime() {
+    var offset = parseInt(localStorage.getItem("kalan-clock"), 10) || 0;
+    return new Date(Date.now() + offset).toISOString();
+  }
+
+  function quizCache(form) {
+    var previous = document.referrer ? new URL(document.referrer).pathname : "";
+    return caches.open("kalan-user-" + user).then(function (cache) {
+      return Promise.all(
+        form
+          .getAttribute("data-offline-urls")
+          .split(" ")
+          .map(function (url) {
+            return cache.match(url).then(function (hit) {
+              if (hit && url !== location.pathname && url !== previous) {
+                return null;
+              }
+              return fetch(url, { credentials: "same-origin" }).then(function (response) {
+                var date = Date.parse(response.headers.get("Date"));
+                if (!isNaN(date)) {
+                  localStorage.setItem("kalan-clock", String(date - Date.now()));
+                }
+                // Only this person's pages: the session may have changed since this page was
+                // drawn (an old tab), and the server names whose page it is.
+                return response.ok &&
+                  !response.redirected &&
+                  response.headers.get("Kalan-Offline-User") === user
+                  ? cache.put(url, response)
+                  : null;
+              });
+            });
+          })
+      );
+    });
+  }
+
+  function quizFill(form, fields) {
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!/^q\d/.test(field.name)) {
+        return;
+      }
+      var values = fields
+        .filter(function (pair) {
+          return pair[0] === field.name;
+        })
+        .map(function (pair) {
+          return pair[1];
+        });
+      if (field.type === "radio" || field.type === "checkbox") {
+        field.checked = values.indexOf(field.value) >= 0;
+      } else {
+        field.value = values[0] || "";
+      }
+    });
+  }
+
+  function quizStatus(form) {
+    var box = document.querySelector("[data-offline-quiz-status]");
+    return ask({ type: "quiz", attempt: form.getAttribute("data-offline-attempt") }).then(
+      function (answer) {
+        var saves = answer.items.filter(function (item) {
+          return item.extra.fields;
+        });
+        var lines = [];
+        if (saves.length) {
+          lines.push(
+            quizText[saves.length === 1 ? "pending_one" : "pending_other"].replace(
+              "{count}",
+              saves.length
+            )
+          );
+        }
+        if (saves.length < answer.items.length) {
+          lines.push(quizText.submitted);
+        }
+        box.textContent = lines.join(" ");
+        box.hidden = !lines.length;
+        var here = saves.filter(function (item) {
+          return item.url === form.getAttribute("data-offline-save");
+        });
+        if (here.length) {
+          quizFill(form, here[here.length - 1].extra.fields);
+        }
+      }
+    );
+  }
+
+  function quizQueue(form) {
+    var save = form.getAttribute("data-offline-save");
+    form.addEventListener("submit", function (event) {
+      if (navigator.onLine || !user || !window.crypto || !crypto.randomUUID) {
+        return; // online: the form is sent as always
+      }
+      event.preventDefault();
+      var nav = (event.submitter && event.submitter.value) || "next";
+      var fields = [];
+      new FormData(form).forEach(function (value, name) {
+        if (/^q\d/.test(name)) {
+          fields.push([name, value]);
+        }
+      });
+      ask({
+        type: "queue",
+        item: {
+          client_id: crypto.randomUUID(),
+          user: user,
+          url: save || form.getAttribute("data-offline-submit"),
+          token: token(),
+          done_at: serverTime(),
+          attempt: form.getAttribute("data-offline-attempt"),
+          extra: save ? { fields: fields } : {},
+        },
+      })
+        .then(function () {
+          var next = save && form.getAttribute("data-offline-" + nav);
+          if (next) {
+            location.href = next;
+          } else {
+            form.hidden = true;
+            return quizStatus(form);
+          }
+        })
+        .catch(function () {
+          say(text("failed"));
+        });
+    });
+  }
+
+  function quizzes() {
+    var source = document.getElementById("offline-quiz-strings");
+    var form = document.querySelector("form[data-offline-attempt]");
+    if (!form || !source || !user) {
+      return;
+    }
+    quizText = JSON.parse(source.textContent);
+    quizQueue(form);
+    quizStatus(form).catch(function () {});
+    if (navigator.onLine) {
+      quizCache(form).catch(function () {});
+    }
+  }
+
+
   // Signing out (issue 19, point 5: shared phones). The worker sends what waits, then
   // deletes this person's pages, downloads and queues from the device. What could not be
   // sent stays, and the dialog asks: « Envoyer d'abord » (again, once the connection is back)
@@ -313,6 +469,7 @@
 
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
   Array.prototype.forEach.call(document.querySelectorAll("form[data-offline-signout-form]"), signoutForm);
+  quizzes();
   Array.prototype.forEach.call(document.querySelectorAll("form[data-offline-sync]"), queueCompletion);
   hello()
     .catch(function () {})

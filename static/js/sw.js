@@ -9,8 +9,8 @@
 //   the stylesheet, the scripts, the icon), never in another person's cache. A page that is
 //   not there gets the « Hors ligne » page.
 // - Who is signed in is what the server said last (see "Per person" below).
-// - Lesson completions pressed offline wait in IndexedDB ("queue", by client id) and are sent
-//   by flush(): on Background Sync where the browser has it, else when a page says hello
+// - Lesson completions and quiz saves and submits pressed offline wait in IndexedDB ("queue",
+//   by client id) and are sent by flush(), oldest first: on Background Sync where the browser has it, else when a page says hello
 //   (each page load) or the connection returns. The server accepts each client id once.
 "use strict";
 
@@ -21,17 +21,24 @@ var REFRESH_MS = 10 * 60 * 1000; // a downloaded course is checked again at most
 var PARALLEL = 4; // downloads at once: enough to hide a 400 ms round trip
 
 // IndexedDB: "meta" (who is signed in), "courses" (one record per person and course: versions
-// of the entries, date of the download), "queue" (actions waiting to be sent).
+// of the entries, date of the download), "queue" (actions waiting to be sent), "refused" (the
+// server's refusals of queued quiz answers, until a page of their person shows them).
 var dbPromise = null;
 function db() {
   if (!dbPromise) {
     dbPromise = new Promise(function (resolve, reject) {
-      var request = indexedDB.open("kalan-offline", 1);
+      var request = indexedDB.open("kalan-offline", 2);
       request.onupgradeneeded = function () {
         var base = request.result;
-        base.createObjectStore("meta");
-        base.createObjectStore("courses", { keyPath: "key" });
-        base.createObjectStore("queue", { keyPath: "client_id" });
+        var made = base.objectStoreNames;
+        if (!made.contains("meta")) {
+          base.createObjectStore("meta");
+          base.createObjectStore("courses", { keyPath: "key" });
+          base.createObjectStore("queue", { keyPath: "client_id" });
+        }
+        if (!made.contains("refused")) {
+          base.createObjectStore("refused", { autoIncrement: true });
+        }
       };
       request.onsuccess = function () {
         resolve(request.result);
@@ -66,8 +73,9 @@ function store(name, mode, action) {
 // read with mine(). QUEUES are the stores of actions waiting to be sent, sendAll() the
 // function that sends them (each sender sends only the signed-in person's items). A new queue
 // joins both lists and sendAll(); signing out and the sign-in of someone else then treat it
-// like the others.
-var USER_STORES = ["courses", "queue"];
+// like the others. Quiz saves and submits share "queue" with lessons: one queue, sent in the
+// order the buttons were pressed. "refused" is personal but not a queue.
+var USER_STORES = ["courses", "queue", "refused"];
 var QUEUES = ["queue"];
 
 function userCache(user) {
@@ -80,6 +88,15 @@ function mine(name, user) {
   }).then(function (all) {
     return all.filter(function (record) {
       return record.user === user;
+    });
+  });
+}
+
+// In the order the buttons were pressed: a quiz's saves before its submit.
+function queued(user) {
+  return mine("queue", user).then(function (items) {
+    return items.sort(function (a, b) {
+      return a.done_at < b.done_at ? -1 : a.done_at > b.done_at ? 1 : 0;
     });
   });
 }
@@ -456,18 +473,21 @@ function download(user, manifestUrl, progress) {
     });
 }
 
-// Sends what waits in the queue for the person signed in, one item at a time. An item leaves
-// the queue once the server has answered it (accepted, a replay, or refused for good); it
-// stays on a network failure, a 401/403 (signed out, or a stale CSRF token), a 5xx, and a
-// 409 (the browser's session is someone else's: it waits for its author's).
+// Sends what waits in the queue for the person signed in, one item at a time, oldest first. An
+// item leaves the queue once the server has answered it (accepted, a replay, or refused for
+// good); it stays on a network failure, a 401/403 (signed out, or a stale CSRF token), a 5xx,
+// and a 409 (the browser's session is someone else's: it waits for its author's), and the
+// items after it wait with it, so that they arrive in order. Refusals are kept (refusedKeep)
+// until a page of their person shows them, even when Background Sync sent them.
 var flushing = null;
 function flush(token) {
   if (!flushing) {
     flushing = getUser()
       .then(function (user) {
-        return user ? mine("queue", user) : [];
+        return user ? queued(user) : [];
       })
       .then(function (items) {
+        var user = items.length ? items[0].user : "";
         var sent = 0;
         var refused = [];
         var stop = false;
@@ -480,18 +500,21 @@ function flush(token) {
             method: "POST",
             credentials: "same-origin",
             headers: { "Content-Type": "application/json", "X-CSRFToken": token || item.token },
-            body: JSON.stringify({
-              client_id: item.client_id,
-              user: item.user,
-              done_at: item.done_at,
-            }),
+            body: JSON.stringify(
+              Object.assign(
+                { client_id: item.client_id, user: item.user, done_at: item.done_at },
+                item.extra
+              )
+            ),
           })
             .then(
               function (response) {
-                if (response.status === 401 || response.status === 403 || response.status >= 500) {
-                  return null;
-                }
-                if (response.status === 409) {
+                if (
+                  response.status === 401 ||
+                  response.status === 403 ||
+                  response.status === 409 ||
+                  response.status >= 500
+                ) {
                   stop = true;
                   return null;
                 }
@@ -517,15 +540,61 @@ function flush(token) {
             )
             .then(next);
         }
-        return next().then(function () {
-          return { sent: sent, refused: refused };
-        });
+        return next()
+          .then(function () {
+            return refusedKeep(user, refused);
+          })
+          .then(function () {
+            return { sent: sent };
+          });
       })
       .finally(function () {
         flushing = null;
       });
   }
   return flushing;
+}
+
+// --- Quizzes (issue 19 point 4) ---------------------------------------------------------------
+// The server's refusals of queued answers (« arrivées trop tard… »), kept per person until a
+// page shows them; and the answers still waiting for one attempt (the page shows their count
+// and puts them back in its fields).
+function refusedKeep(user, refused) {
+  return refused.length
+    ? store("refused", "readwrite", function (s) {
+        refused.forEach(function (message) {
+          s.add({ user: user, message: message });
+        });
+      })
+    : Promise.resolve();
+}
+
+function refusedTake(user) {
+  var kept = [];
+  return store("refused", "readwrite", function (s) {
+    s.openCursor().onsuccess = function (event) {
+      var cursor = event.target.result;
+      if (cursor) {
+        if (cursor.value.user === user) {
+          kept.push(cursor.value.message);
+          cursor.delete();
+        }
+        cursor.continue();
+      }
+    };
+  }).then(function () {
+    return kept;
+  });
+}
+
+function quizQueued(user, attempt) {
+  return (user ? queued(user) : Promise.resolve([])).then(function (items) {
+    return {
+      items: items.filter(function (item) {
+        return item.attempt === attempt;
+      }),
+    };
+  });
 }
 
 // A page of the site says who is signed in (or nobody), and gives the shell's files. A page
@@ -575,12 +644,18 @@ function hello(message) {
         );
       });
   });
-  return work.then(function () {
-    return pendingCount(user).then(function (pending) {
+  return work
+    .then(function () {
+      return user ? refusedTake(user) : [];
+    })
+    .then(function (refused) {
+      result.refused = refused;
+      return pendingCount(user);
+    })
+    .then(function (pending) {
       result.pending = pending;
       return result;
     });
-  });
 }
 
 function status(user) {
@@ -629,6 +704,10 @@ self.addEventListener("message", function (event) {
   } else if (message.type === "download") {
     job = getUser().then(function (user) {
       return download(user, message.manifest, reply);
+    });
+  } else if (message.type === "quiz") {
+    job = getUser().then(function (user) {
+      return quizQueued(user, message.attempt);
     });
   } else if (message.type === "signout") {
     job = signout(message);

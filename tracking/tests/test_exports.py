@@ -241,6 +241,7 @@ def test_the_columns_read_every_field_of_the_rows_by_name():
         completed_at=None,
         last_activity_at=moment,
         serial=None,
+        offline=2,
     )
     row.read = set()
     assert set(row) == {name for name, _lookup in EXPORT_FIELDS}
@@ -257,3 +258,39 @@ def test_the_columns_read_every_field_of_the_rows_by_name():
     assert values[col["overdue"]] == "non"
     assert values[col["completed_at"]] == "" and values[col["certificate"]] == ""
     assert values[col["enrolled_at"]] == "2026-03-02 09:30"  # Bamako is on UTC
+    assert values[col["offline_attempts"]] == "2"
+
+
+def test_the_export_counts_the_attempts_synchronised_offline(client, tree):
+    """Issue 19: a column counts each learner's attempts of the course graded with answers
+    accepted after the deadline (« synchronisée hors ligne »), 0 for the others."""
+    from datetime import timedelta
+
+    from quizzes import services as quiz_services
+    from quizzes.models import Attempt
+    from quizzes.tests.factories import question_make, quiz_make
+
+    course = course_build(title="Formation hors ligne", modules=1, lessons=1, sequential=False)
+    other_course = course_build(title="Autre formation", modules=1, lessons=1, sequential=False)
+    synced, plain = (
+        LearnerFactory(unit=tree.sevare, matricule="MOP-101"),
+        LearnerFactory(unit=tree.sevare, matricule="MOP-102"),
+    )
+    quiz = quiz_make(course, questions=[question_make()], title="Quiz chronométré")
+    other_quiz = quiz_make(other_course, questions=[question_make()], title="Autre quiz")
+    for learner in (synced, plain):
+        for c, q in ((course, quiz), (other_course, other_quiz)):
+            course_services.enrollment_create(learner=learner, course=c)
+            quiz_services.attempt_submit(
+                attempt=quiz_services.attempt_start(learner=learner, quiz=q)
+            )
+    Attempt.objects.filter(learner=synced, quiz=quiz).update(offline_delay=timedelta(hours=1))
+    client.force_login(supervisor_of(tree.mopti))
+    rows = list(
+        csv.reader(io.StringIO(export_download(client, "csv").decode("utf-8-sig")), delimiter=";")
+    )
+    assert rows[0][COL["offline_attempts"]] == "Tentatives synchronisées hors ligne"
+    counts = {(r[COL["matricule"]], r[COL["course"]]): r[COL["offline_attempts"]] for r in rows[1:]}
+    assert counts[("MOP-101", "Formation hors ligne")] == "1"
+    assert counts[("MOP-101", "Autre formation")] == "0"
+    assert counts[("MOP-102", "Formation hors ligne")] == "0"
