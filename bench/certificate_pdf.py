@@ -1,4 +1,4 @@
-"""Certificate render figures (budget in shared/design.md: one page in 100 ms or less,
+"""Certificate render figures (budget: one page in 100 ms or less,
 in-process): the PDF render alone, and the Open Badges 3.0 signature and verification.
 Run by hand on a database with at least one certificate (after `make run` or `load_demo`
 and a completed course):

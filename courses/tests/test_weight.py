@@ -1,4 +1,5 @@
-"""Page weight budgets (shared/design.md). Bytes are deterministic, so this is a test."""
+"""Page weight budgets (HTML_BUDGET, TOTAL_BUDGET below, for phones on slow and costly links).
+Bytes are deterministic, so this is a test."""
 
 import gzip
 import re

@@ -1,5 +1,5 @@
 """Page weight of the quiz question page and the supervisor dashboard, against the budgets of
-shared/design.md (the lesson page has its own test in courses). Compressed bytes are
+the design (the lesson page has its own test in courses). Compressed bytes are
 deterministic, so these are tests, not benchmarks."""
 
 import gzip
