@@ -12,6 +12,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 
 from accounts.tests.factories import LearnerFactory, SupervisorFactory, UnitFactory, UserFactory
 from courses import services as course_services
@@ -183,7 +184,7 @@ def test_within_the_window_the_attempt_is_graded_once_and_flagged(
     assert not violations, violations
     context.clear_cookies()
     sign_in(context, client, UserFactory(is_superuser=True), live_server.url)
-    page.goto(f"/admin/quiz/{quiz.pk}/statistiques/")
+    page.goto(reverse("question_bank:quiz_statistics", args=[quiz.pk]))
     expect(page.locator("dd", has_text="(réponses données à temps sans connexion")).to_contain_text(
         "1 (réponses"
     )
