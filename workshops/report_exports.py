@@ -10,10 +10,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from jobs.spreadsheets import xlsx_cell
 from lms import design
@@ -29,6 +25,8 @@ PDF_VARIANT = "pdf/ua-1"
 
 
 def _typed(sheet, value, number_format=None):
+    from openpyxl.cell import WriteOnlyCell  # the export's only: web processes never load it
+
     """A cell for `value`: texts escaped, numbers and dates typed with their format."""
     if isinstance(value, str) or value is None:
         return xlsx_cell(sheet, value)
@@ -46,6 +44,9 @@ def _fraction(percent):
 
 
 def _sheet(workbook, title, headers, widths):
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     sheet = workbook.create_sheet(title)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -66,6 +67,8 @@ def report_xlsx(*, report: FundersReport, filters: Filters | None, title: str) -
 
 
 def _report_xlsx(*, report, filters, title) -> bytes:
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
 
     summary = _sheet(workbook, _("Synthèse"), [_("Indicateur"), _("Valeur")], [58, 18])
