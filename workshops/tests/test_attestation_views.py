@@ -46,7 +46,7 @@ def _download(setup):
 def test_the_holder_finds_and_downloads_it_from_their_workshop_page(client, setup):
     client.force_login(setup["holder"])
     html = client.get(reverse("workshops:workshop", args=[setup["workshop"].pk])).content.decode()
-    assert "Votre attestation de participation est prête." in html
+    assert "Votre attestation de participation est disponible." in html
     assert _download(setup) in html and setup["attestation"].code_display in html
     response = client.get(_download(setup))
     assert response.status_code == 200

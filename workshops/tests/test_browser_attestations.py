@@ -70,7 +70,7 @@ def test_the_participant_downloads_the_attestation_and_the_public_verifies_it(
     page.get_by_role("link", name=workshop.title).first.click()
     page.wait_for_url(f"**/ateliers/{workshop.pk}/")
     section = page.locator("section[aria-labelledby=attestation]")
-    expect(section).to_contain_text("Votre attestation de participation est prête.")
+    expect(section).to_contain_text("Votre attestation de participation est disponible.")
     expect(section).to_contain_text(attestation.code_display)
     axe_check(page, "attestation sur la fiche de l’atelier")
     page_shots(page, "atelier-attestation-participant")
