@@ -93,7 +93,7 @@ def _report_xlsx(*, report, filters, title) -> bytes:
         (_("Gain normalisé g de Hake"), g.hake_g, RATIO),
         (_("En progrès"), g.improved, None),
         (_("Relais (personnes formées, atelier avec formation en ligne)"), report.relays, None),
-        (_("Relais inscrits à la formation en ligne"), report.followed, None),
+        (_("Relais ayant rejoint la formation en ligne"), report.followed, None),
         (_("Relais l’ayant terminée"), report.completed, None),
         (_("Part des relais l’ayant terminée"), _fraction(report.completed_rate), PERCENT),
     ]
@@ -119,7 +119,7 @@ def _report_xlsx(*, report, filters, title) -> bytes:
             _("Gain moyen (points)"),
             _("g de Hake"),
             _("Relais"),
-            _("Inscrits en ligne"),
+            _("Inscriptions en ligne"),
             _("Formation terminée"),
         ],
         [48, 30, 14, 13, 13, 26, 14, 14, 14, 12, 14, 14, 14, 10, 10, 14, 14],

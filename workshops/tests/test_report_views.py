@@ -32,7 +32,7 @@ def test_the_administrator_sees_every_workshop_of_the_period(client, example, ad
     assert "Gendarmerie nationale › Région de Ségou" in html
     assert "Police nationale" in html
     assert "n = 4" in html  # the gain over the four participations with both tests
-    assert "1 sur 3 inscrits à la formation en ligne, 1 l’ont terminée" in html
+    assert "1 sur 3 ont rejoint la formation en ligne, 1 l’ont terminée" in html
     assert 'role="img"' in html  # the charts
     assert "Tous les participants" in html
 
