@@ -3,6 +3,7 @@ each item's frozen snapshot and saved response (quizzes/grading.py); nothing the
 is trusted but the choice of answers."""
 
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -504,6 +505,34 @@ def _offline_close(attempt: Attempt, now) -> None:
         attempt_submit(attempt=attempt, now=now)
 
 
+REPLAY = object()  # _offline_admit: this client id came before
+
+
+def _offline_admit(*, attempt: Attempt, client_id, kind: str, pressed_at, now):
+    """What a save and a submit queued offline share, inside their transaction: the attempt
+    locked, the client id recorded once, the press time judged (_offline_verdict, which
+    raises OfflineRefused). Returns (the locked attempt, how late or None), or
+    (the locked attempt, REPLAY) when this client id came before."""
+    attempt = _locked(attempt)
+    if not _offline_receipt(
+        attempt=attempt, client_id=client_id, kind=kind, pressed_at=min(pressed_at, now)
+    ):
+        return attempt, REPLAY
+    return attempt, _offline_verdict(attempt=attempt, pressed_at=pressed_at, now=now)
+
+
+@contextmanager
+def _offline_closed_on_refusal(attempt: Attempt, now):
+    """A refusal that closes the attempt (after the window) closes it by the expiry rule once
+    the refused transaction has rolled back, then goes on to the caller."""
+    try:
+        yield
+    except OfflineRefused as refusal:
+        if refusal.close:
+            _offline_close(attempt, now)
+        raise
+
+
 def _offline_flag(attempt: Attempt, late: timedelta | None) -> None:
     if late is not None and (attempt.offline_delay is None or late > attempt.offline_delay):
         attempt.offline_delay = late
@@ -523,43 +552,38 @@ def attempt_save_offline(
     finished attempt is refused. A bad response raises grading.ResponseError and nothing
     is stored (no receipt either)."""
     now = now or timezone.now()
-    try:
-        with transaction.atomic():
-            attempt = _locked(attempt)
-            if not _offline_receipt(
-                attempt=attempt,
-                client_id=client_id,
-                kind=OfflineReceipt.Kind.QUIZ_SAVE,
-                pressed_at=min(pressed_at, now),
-            ):
-                return OfflineSync(attempt=attempt, status="replay")
-            late = _offline_verdict(attempt=attempt, pressed_at=pressed_at, now=now)
-            if attempt.state != Attempt.State.IN_PROGRESS:
-                raise OfflineRefused(
-                    _(
-                        "Quiz « %(quiz)s » : la tentative était déjà terminée. Ces réponses "
-                        "n’ont rien changé."
-                    )
-                    % {"quiz": attempt.quiz.title}
+    with _offline_closed_on_refusal(attempt, now), transaction.atomic():
+        attempt, late = _offline_admit(
+            attempt=attempt,
+            client_id=client_id,
+            kind=OfflineReceipt.Kind.QUIZ_SAVE,
+            pressed_at=pressed_at,
+            now=now,
+        )
+        if late is REPLAY:
+            return OfflineSync(attempt=attempt, status="replay")
+        if attempt.state != Attempt.State.IN_PROGRESS:
+            raise OfflineRefused(
+                _(
+                    "Quiz « %(quiz)s » : la tentative était déjà terminée. Ces réponses "
+                    "n’ont rien changé."
                 )
-            pressed_at = min(pressed_at, now)
-            held = dict(attempt.items.filter(pk__in=list(responses)).values_list("pk", "saved_at"))
-            newer = {
-                pk: raw
-                for pk, raw in responses.items()
-                if pk not in held or held[pk] is None or pressed_at > held[pk]
-            }
-            # attempt_save validates every response (and refuses an item of another
-            # attempt); judged at the press time, which the verdict found in time.
-            attempt_save(attempt=attempt, responses=newer, now=pressed_at)
-            if not newer:
-                return OfflineSync(attempt=attempt, status="older")
-            _offline_flag(attempt, late)
-            return OfflineSync(attempt=attempt, status="accepted")
-    except OfflineRefused as refusal:
-        if refusal.close:
-            _offline_close(attempt, now)
-        raise
+                % {"quiz": attempt.quiz.title}
+            )
+        pressed_at = min(pressed_at, now)
+        held = dict(attempt.items.filter(pk__in=list(responses)).values_list("pk", "saved_at"))
+        newer = {
+            pk: raw
+            for pk, raw in responses.items()
+            if pk not in held or held[pk] is None or pressed_at > held[pk]
+        }
+        # attempt_save validates every response (and refuses an item of another attempt);
+        # judged at the press time, which the verdict found in time.
+        attempt_save(attempt=attempt, responses=newer, now=pressed_at)
+        if not newer:
+            return OfflineSync(attempt=attempt, status="older")
+        _offline_flag(attempt, late)
+        return OfflineSync(attempt=attempt, status="accepted")
 
 
 def attempt_submit_offline(*, attempt: Attempt, client_id, pressed_at, now=None) -> OfflineSync:
@@ -569,26 +593,21 @@ def attempt_submit_offline(*, attempt: Attempt, client_id, pressed_at, now=None)
     arrived after the deadline. A replay, or a submit for an attempt already finished,
     changes nothing."""
     now = now or timezone.now()
-    try:
-        with transaction.atomic():
-            attempt = _locked(attempt)
-            if not _offline_receipt(
-                attempt=attempt,
-                client_id=client_id,
-                kind=OfflineReceipt.Kind.QUIZ_SUBMIT,
-                pressed_at=min(pressed_at, now),
-            ):
-                return OfflineSync(attempt=attempt, status="replay")
-            late = _offline_verdict(attempt=attempt, pressed_at=pressed_at, now=now)
-            if attempt.state != Attempt.State.IN_PROGRESS:
-                return OfflineSync(attempt=attempt, status="finished")
-            _offline_flag(attempt, late)
-            attempt = attempt_submit(attempt=attempt, now=min(pressed_at, now))
-            return OfflineSync(attempt=attempt, status="accepted")
-    except OfflineRefused as refusal:
-        if refusal.close:
-            _offline_close(attempt, now)
-        raise
+    with _offline_closed_on_refusal(attempt, now), transaction.atomic():
+        attempt, late = _offline_admit(
+            attempt=attempt,
+            client_id=client_id,
+            kind=OfflineReceipt.Kind.QUIZ_SUBMIT,
+            pressed_at=pressed_at,
+            now=now,
+        )
+        if late is REPLAY:
+            return OfflineSync(attempt=attempt, status="replay")
+        if attempt.state != Attempt.State.IN_PROGRESS:
+            return OfflineSync(attempt=attempt, status="finished")
+        _offline_flag(attempt, late)
+        attempt = attempt_submit(attempt=attempt, now=min(pressed_at, now))
+        return OfflineSync(attempt=attempt, status="accepted")
 
 
 def question_review_setup():
