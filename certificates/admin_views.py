@@ -84,14 +84,13 @@ class StateColumn(Column):
         }
 
 
-class CertificateIndexView(generic.IndexView):
+class IssuedDocumentIndexView(generic.IndexView):
+    """The admin list of issued documents (course certificates here, workshops' attestations
+    de participation there): each row offers « Révoquer… » (valid ones) and « Réémettre… »,
+    the URLs named in `actions_namespace`, to those the policy allows."""
+
     any_permission_required = ["view"]
-    page_title = gettext_lazy("Attestations")
-    search_box_placeholder = gettext_lazy("Numéro, nom, matricule, formation")
-
-    def get_base_queryset(self):
-        return Certificate.objects.order_by("-issued_at")
-
+    actions_namespace = ""
     # The actions keep their words whole on a phone; the table scrolls sideways instead.
     table_classname = "listing kalan-listing-actions"
 
@@ -101,7 +100,7 @@ class CertificateIndexView(generic.IndexView):
             buttons.append(
                 ListingButton(
                     _("Révoquer…"),
-                    url=reverse("attestations:revoke", args=[instance.pk]),
+                    url=reverse(f"{self.actions_namespace}:revoke", args=[instance.pk]),
                     classname="no",
                     priority=10,
                 )
@@ -110,11 +109,20 @@ class CertificateIndexView(generic.IndexView):
             buttons.append(
                 ListingButton(
                     _("Réémettre…"),
-                    url=reverse("attestations:reissue", args=[instance.pk]),
+                    url=reverse(f"{self.actions_namespace}:reissue", args=[instance.pk]),
                     priority=20,
                 )
             )
         return buttons
+
+
+class CertificateIndexView(IssuedDocumentIndexView):
+    actions_namespace = "attestations"
+    page_title = gettext_lazy("Attestations")
+    search_box_placeholder = gettext_lazy("Numéro, nom, matricule, formation")
+
+    def get_base_queryset(self):
+        return Certificate.objects.order_by("-issued_at")
 
 
 class _CertificateMixin:

@@ -11,18 +11,21 @@ permission policy grants the list to `workshops.view_attestation` and the action
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
-from certificates.admin_views import DateColumn, RevokeForm, StateColumn
+from certificates.admin_views import (
+    DateColumn,
+    IssuedDocumentIndexView,
+    RevokeForm,
+    StateColumn,
+)
 from lms.viewsets import AdminFormView, AdminTemplateView
 
 from . import attestations
@@ -59,36 +62,13 @@ class AttendanceColumn(Column):
         }
 
 
-class AttestationIndexView(generic.IndexView):
-    any_permission_required = ["view"]
+class AttestationIndexView(IssuedDocumentIndexView):
+    actions_namespace = "workshop_attestations"
     page_title = gettext_lazy("Attestations de participation")
     search_box_placeholder = gettext_lazy("Numéro, nom, matricule, atelier")
-    # The actions keep their words whole on a phone; the table scrolls sideways instead.
-    table_classname = "listing kalan-listing-actions"
 
     def get_base_queryset(self):
         return Attestation.objects.select_related("participant__learner").order_by("-issued_at")
-
-    def get_list_more_buttons(self, instance):
-        buttons = []
-        if instance.is_valid and self.user_has_permission("revoke"):
-            buttons.append(
-                ListingButton(
-                    _("Révoquer…"),
-                    url=reverse("workshop_attestations:revoke", args=[instance.pk]),
-                    classname="no",
-                    priority=10,
-                )
-            )
-        if self.user_has_permission("reissue"):
-            buttons.append(
-                ListingButton(
-                    _("Réémettre…"),
-                    url=reverse("workshop_attestations:reissue", args=[instance.pk]),
-                    priority=20,
-                )
-            )
-        return buttons
 
 
 class _AttestationMixin:
