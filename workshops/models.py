@@ -12,7 +12,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
-from certificates.models import CODE_LENGTH, verification_code_display, verification_code_new
+from certificates.models import (
+    CODE_LENGTH,
+    CertificateQuerySet,
+    verification_code_display,
+    verification_code_new,
+)
 
 PROGRAMME_FEATURES = ("h3", "bold", "italic", "ol", "ul", "link")
 
@@ -282,17 +287,9 @@ class TestResult(models.Model):
         return f"{self.participant_id} · {self.kind} · {self.percent}"
 
 
-class AttestationQuerySet(models.QuerySet):
-    """« Valid » written once: not revoked. `Attestation.is_valid` says it of one row."""
-
-    # Also the condition of the constraint « one valid attestation per participation ».
-    VALID = models.Q(revoked_at__isnull=True)
-
-    def valid(self):
-        return self.filter(self.VALID)
-
-    def revoked(self):
-        return self.exclude(self.VALID)
+class AttestationQuerySet(CertificateQuerySet):
+    """« Valid » as for course certificates: not revoked (`VALID`, also the condition of the
+    constraint « one valid attestation per participation »)."""
 
 
 class Attestation(models.Model):
