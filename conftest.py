@@ -3,6 +3,7 @@
 import os
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 # Playwright's sync API keeps an asyncio loop running in the main thread; without this the
@@ -134,7 +135,37 @@ def celery_project_worker():
     from lms.celery import app
 
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+        IN_PROCESS_WORKERS.append(worker)
         yield worker
+        IN_PROCESS_WORKERS.clear()
+
+
+IN_PROCESS_WORKERS = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test's tasks end with the test. Once the session's worker runs, it would take tasks
+    that an earlier test queued and never waited for: they then ran inside later tests (a job
+    finished while a test counted active jobs, a flush drained another test's outbox) or
+    during the database flush that ends a transactional test (a deadlock). Before the
+    fixtures are torn down, the queue is purged and the worker is left to finish its task."""
+    if not IN_PROCESS_WORKERS:
+        return
+    from celery.worker import state
+
+    from lms.celery import app
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        app.control.purge()
+        busy = False
+        while (state.active_requests or state.reserved_requests) and time.monotonic() < deadline:
+            busy = True
+            time.sleep(0.02)
+        if not busy:
+            return
+        # The task that just ended may have queued another: purge again.
 
 
 @pytest.fixture

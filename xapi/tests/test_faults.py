@@ -10,6 +10,7 @@ import threading
 import time
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 import requests
@@ -135,10 +136,10 @@ def database_url() -> str:
     return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-def celery_worker(queue: str, lrs_url: str, settings) -> subprocess.Popen:
+def celery_worker(queue: str, lrs_url: str, settings, log: Path) -> subprocess.Popen:
     """A real Celery worker (the `celery worker` command, solo pool: the task runs in this
     very process) on the test database and broker, consuming only `queue`, so that the
-    suite's in-process worker never takes its task."""
+    suite's in-process worker never takes its task. What it prints goes to `log`."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lms.settings.test",
@@ -150,18 +151,23 @@ def celery_worker(queue: str, lrs_url: str, settings) -> subprocess.Popen:
         "XAPI_BATCH_SIZE": "50",
         "WAGTAILADMIN_BASE_URL": django_settings.WAGTAILADMIN_BASE_URL,
     }
-    return subprocess.Popen(
-        [
-            *(sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo"),
-            *("-Q", queue, "--without-gossip", "--without-mingle", "--without-heartbeat"),
-            *("-n", f"{queue}@%h", "--loglevel=WARNING"),
-        ],
-        env=env,
-        cwd=django_settings.BASE_DIR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    with log.open("ab") as output:
+        return subprocess.Popen(
+            [
+                *(sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo"),
+                *("-Q", queue, "--without-gossip", "--without-mingle", "--without-heartbeat"),
+                *("-n", f"{queue}@%h", "--loglevel=INFO"),
+            ],
+            env=env,
+            cwd=django_settings.BASE_DIR,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-3000:] if log.exists() else "(no output)"
 
 
 def worker_kill(worker: subprocess.Popen) -> None:
@@ -172,7 +178,7 @@ def worker_kill(worker: subprocess.Popen) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_celery_worker_killed_mid_batch_loses_nothing_and_sends_nothing_twice(
-    lrs, settings, monkeypatch
+    lrs, settings, monkeypatch, tmp_path
 ):
     """A real `celery worker` takes the flush task, the LRS stores its first batch of 50, and
     the worker is killed (SIGKILL) before it hears the answer: its transaction rolls back, so
@@ -180,13 +186,18 @@ def test_a_celery_worker_killed_mid_batch_loses_nothing_and_sends_nothing_twice(
     120; the 50 that Ralph already has come back as « already have this id », and Ralph
     holds each statement once."""
     monkeypatch.setattr(services, "outbox_nudge", lambda: None)
+    # Only the subprocess workers may send: the suite's in-process worker may still hold a
+    # flush queued by an earlier test, and it would drain the outbox first.
+    lrs_url = lrs.xapi_url
+    settings.XAPI_LRS_URL = ""
     queue = f"xapi-kill-{os.getpid()}"
     ours = rows_make(120, "killed")
-    proxy = HangingProxy(lrs.xapi_url)
-    worker = celery_worker(queue, proxy.url, settings)
+    proxy = HangingProxy(lrs_url)
+    log = tmp_path / "workers.log"
+    worker = celery_worker(queue, proxy.url, settings, log)
     try:
         tasks.outbox_flush.apply_async(queue=queue)
-        assert proxy.forwarded.wait(180), "the worker never sent its first batch"
+        assert proxy.forwarded.wait(180), "the worker never sent its first batch:\n" + tail(log)
         worker_kill(worker)
     finally:
         worker_kill(worker)
@@ -194,12 +205,12 @@ def test_a_celery_worker_killed_mid_batch_loses_nothing_and_sends_nothing_twice(
     assert OutboxStatement.objects.filter(status="sent").count() == 0
     assert sum(stored_counts(lrs)[i] for i in ours) == 50
 
-    worker = celery_worker(queue, lrs.xapi_url, settings)
+    worker = celery_worker(queue, lrs_url, settings, log)
     try:
         tasks.outbox_flush.apply_async(queue=queue)  # beat's next tick
         deadline = time.monotonic() + 180
         while OutboxStatement.objects.filter(status="sent").count() < 120:
-            assert time.monotonic() < deadline, "the second worker did not send everything"
+            assert time.monotonic() < deadline, "the second worker stopped short:\n" + tail(log)
             time.sleep(0.5)
     finally:
         worker_kill(worker)
