@@ -13,7 +13,9 @@ PORT ?= 8000
 run: $(VENV)/.installed
 	$(PY) manage.py run_platform --setup --addr 127.0.0.1:$(PORT)
 
-## make test: install what the tests need (chromium included) and run the whole suite.
+## make test: install what the tests need (chromium included) and run the whole suite, in
+## one process per core (pytest-xdist; at most 4). One process: make test PYTEST_ARGS=-n0
+PYTEST_ARGS ?= --numprocesses=logical --maxprocesses=4
 test: $(VENV)/.installed-dev browser node
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run

@@ -1,5 +1,7 @@
 """Shared fixtures. Factories live in each app's tests/factories.py."""
 
+import contextlib
+import fcntl
 import os
 import subprocess
 import threading
@@ -33,6 +35,19 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@contextlib.contextmanager
+def file_lock(path: Path):
+    """Holds an exclusive lock on `path` (created if missing): the suite runs in several
+    processes (pytest-xdist), and what one installs or starts for all, the others wait for."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def embedded_redis():
     """Without CELERY_BROKER_URL, the suite's broker is an embedded Redis under var/test/: a
@@ -44,10 +59,11 @@ def embedded_redis():
         yield None
         return
     socket_path = embedded.redis_socket(var_dir)
-    if embedded.redis_ping(socket_path):  # another session of the suite left it running
-        yield None
-        return
-    process = embedded.redis_start(var_dir, stdout=subprocess.DEVNULL)
+    with file_lock(var_dir / "redis.lock"):
+        if embedded.redis_ping(socket_path):  # another process of the suite started it
+            yield None
+            return
+        process = embedded.redis_start(var_dir, stdout=subprocess.DEVNULL)
     yield process
     process.terminate()
     process.wait(timeout=10)

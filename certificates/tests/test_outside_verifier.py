@@ -28,6 +28,7 @@ from accounts.tests.factories import LearnerFactory
 from certificates import services
 from certificates.openbadges.loader import CONTEXTS_DIR
 from certificates.tests.factories import completed_enrollment
+from conftest import file_lock
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,19 @@ def outside_verifier():
     digest = hashlib.sha256(lock + (PROJECT / "package.json").read_bytes()).hexdigest()
     marker = CACHE / ".lock-sha256"
     CACHE.mkdir(parents=True, exist_ok=True)
+    with file_lock(CACHE.parent / "node.lock"):  # the suite's other processes wait
+        _install(npm, digest, marker)
+        # The script is copied beside the cache's node_modules, so that it resolves them;
+        # only when it changed (another process may be running it).
+        script = (PROJECT / "verify.mjs").read_bytes()
+        copy = CACHE / "verify.mjs"
+        if not copy.exists() or copy.read_bytes() != script:
+            copy.write_bytes(script)
+    yield node, CACHE / "verify.mjs"
+    print(f"\nvérificateur externe : {TIMINGS}")
+
+
+def _install(npm: str, digest: str, marker: Path) -> None:
     if not (marker.exists() and marker.read_text() == digest and (CACHE / "node_modules").is_dir()):
         for name in ("package.json", "package-lock.json"):
             shutil.copyfile(PROJECT / name, CACHE / name)
@@ -74,10 +88,6 @@ def outside_verifier():
         if result.returncode != 0:
             _missing_tools(f"npm ci a échoué : {result.stderr.strip()[-2000:]}")
         marker.write_text(digest)
-    # The script is copied each session (cheap), so that it resolves the cache's node_modules.
-    shutil.copyfile(PROJECT / "verify.mjs", CACHE / "verify.mjs")
-    yield node, CACHE / "verify.mjs"
-    print(f"\nvérificateur externe : {TIMINGS}")
 
 
 def _run(outside_verifier, credential: dict, documents: dict) -> dict:

@@ -2,6 +2,8 @@
 PostgreSQL and Redis); without them, SQLite and an embedded Redis of the suite's own, under
 var/test/ (conftest.py starts it), never the one of `make run`."""
 
+import os
+
 from lms import embedded
 
 from .base import *  # noqa: F403
@@ -9,6 +11,10 @@ from .base import DATABASES, MIDDLEWARE, VAR_DIR, cache_from_env, env
 
 TEST_VAR_DIR = VAR_DIR / "test"
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=embedded.broker_url(TEST_VAR_DIR))
+# The suite runs in several processes (pytest-xdist), each on its own test database: each
+# sends to and consumes its own queue, so that one's worker never runs another's tasks.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    CELERY_TASK_DEFAULT_QUEUE = f"celery-{os.environ['PYTEST_XDIST_WORKER']}"
 # Each test process keeps its own cache unless CACHE_URL names a server.
 CACHES = {"default": cache_from_env("CACHE_URL", default="locmemcache://")}
 

@@ -3,6 +3,8 @@ import os
 import pytest
 from django.conf import settings
 
+from conftest import file_lock
+
 from .ralph import Ralph, RalphUnavailable, install
 
 
@@ -16,7 +18,8 @@ def _unavailable(message: str):
 @pytest.fixture(scope="session")
 def ralph_venv():
     try:
-        return install(settings.VAR_DIR / "test" / "ralph")
+        with file_lock(settings.VAR_DIR / "test" / "ralph.lock"):
+            return install(settings.VAR_DIR / "test" / "ralph")
     except (RalphUnavailable, OSError) as exc:
         _unavailable(str(exc))
 
