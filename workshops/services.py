@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from courses.services import enrollment_create
+from quizzes.services import quiz_course
 
 from . import attestations
 from .models import Attendance, Participant, Session, TestResult, Workshop
@@ -69,11 +70,24 @@ def participants_add(*, workshop: Workshop, learners, added_by) -> int:
     Participant.objects.bulk_create(
         Participant(workshop=workshop, learner=learner, added_by=added_by) for learner in new
     )
-    if workshop.course_id:
-        course = CoursePage.objects.get(pk=workshop.course_id)
+    for course in workshop_courses(workshop):
         for learner in dict.fromkeys(learners):  # idempotent: those already there too
             enrollment_create(learner=learner, course=course)
     return len(new)
+
+
+def workshop_courses(workshop: Workshop) -> list[CoursePage]:
+    """The courses a participant is enrolled in: the linked course, and those that hold the
+    pre-test and the post-test (a quiz is taken by the enrolled only)."""
+    courses = {}
+    if workshop.course_id:
+        courses[workshop.course_id] = CoursePage.objects.get(pk=workshop.course_id)
+    for quiz in (workshop.pre_test, workshop.post_test):
+        if quiz is not None:
+            course = quiz_course(quiz)
+            if course is not None:
+                courses.setdefault(course.pk, course)
+    return list(courses.values())
 
 
 @transaction.atomic

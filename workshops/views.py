@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -83,6 +84,7 @@ def workshop_detail(request, pk: int):
                     "session__date", "session__part"
                 ),
                 "attestation": attestations.participant_attestation(record),
+                "tests": selectors.participant_tests(record, today=timezone.localdate()),
             },
         )
     return render(
