@@ -2,6 +2,7 @@
 a person may not see answers 404, like any object outside their scope."""
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
@@ -372,7 +373,7 @@ def score_rows(workshop: Workshop) -> tuple[list[ScoreRow], dict, dict]:
     return rows, pre_attempts, post_attempts
 
 
-def _fractions(attempts: list[Attempt], result_ids: list[int] = ()) -> tuple[dict, dict, int]:
+def _fractions(attempts: list[Attempt], result_ids: Sequence[int] = ()) -> tuple[dict, dict, int]:
     """Question key → the fractions obtained on it, and question key → its name, from the
     attempts' items and the paper answers of the TestResults `result_ids` (keyed alike, by
     the snapshot's question id); and how many paper answers were read."""
