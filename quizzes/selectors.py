@@ -1,6 +1,7 @@
 """Reads about quizzes, the quiz side of the course completion rule and the course score."""
 
 import math
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Avg, Exists, OuterRef
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from .models import Question, QuizGrade, QuizPage
 from .richtext import field_clean
+from .snapshots import question_snapshots
 from .types import item_field, question_type
 
 
@@ -190,6 +192,32 @@ def review_leak(*, quiz, slots) -> tuple[set[str], list[dict]]:
         return set(), []
     repeated = repeated_slots(slots=slots)
     return (early, repeated) if repeated else (set(), [])
+
+
+@dataclass
+class FixedQuestions:
+    """A quiz's fixed questions as a printed copy of it carries them (workshops' paper
+    tests): the snapshots of its live fixed questions in slot order, each once, as
+    `services._draw_questions` keeps them; and how many slots draw at random, which no
+    printed copy can be entered against (each copy had its own draw)."""
+
+    snapshots: list[dict]
+    random_slots: int
+
+
+def quiz_fixed_questions(*, quiz: QuizPage) -> FixedQuestions:
+    """The fixed questions of `quiz` in slot order, frozen (snapshots.question_snapshots),
+    and the number of its random slots. Two queries, or one more for the snapshots that
+    the cache does not hold."""
+    rows: dict[int, Question] = {}
+    random_slots = 0
+    for slot in quiz.slots.select_related("question").order_by("sort_order"):
+        if slot.question_id is None:
+            random_slots += 1
+        elif slot.question_id not in rows:
+            rows[slot.question_id] = slot.question
+    live = [question for question in rows.values() if question.live]
+    return FixedQuestions(question_snapshots(live), random_slots)
 
 
 def item_view(item, posted=None) -> dict:

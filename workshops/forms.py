@@ -2,6 +2,8 @@
 
 import csv
 import io
+import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
@@ -13,9 +15,13 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User, matricule_validator
 from accounts.selectors import learner_list_in_scope
 from courses.models import CoursePage
+from quizzes import grading
 from quizzes.models import QuizPage
+from quizzes.selectors import item_view
+from quizzes.types import question_type
 
 from .models import Attendance, Workshop
+from .services import PaperEntry
 
 MAX_CSV_BYTES = 200_000
 MAX_CSV_ROWS = 1000
@@ -270,8 +276,133 @@ class PaperScoresForm(forms.Form):
             )
 
     def scores(self) -> dict:
+        """The scores typed or changed: a score left as it was is not entered again (it
+        would replace, for nothing, the answers entered question by question)."""
+        changed = set(self.changed_data)
         return {
             participant: self.cleaned_data[f"s-{participant.pk}"]
             for participant in self.participants
-            if self.cleaned_data.get(f"s-{participant.pk}") is not None
+            if f"s-{participant.pk}" in changed
+            and self.cleaned_data.get(f"s-{participant.pk}") is not None
         }
+
+
+# A field of the answers form: « q<question id> » or « q<question id>-<key> » (the quiz
+# types' own field names, quizzes/types/).
+ANSWER_FIELD = re.compile(r"q([0-9]{1,12})(?:-.*)?", re.DOTALL)
+
+
+def paper_display_order(snapshot: dict) -> list[list[str]]:
+    """The order and the tokens of what the trainer picks from on the answers form: the
+    authored order (a paper copy is read, not taken), each token prefixed by the question's
+    id, so that a choice posted for another question is refused as unknown."""
+    question_id = snapshot["question_id"]
+    ids = question_type(snapshot["type"]).display_ids(snapshot)
+    return [[f"{question_id}-{real}", real] for real in ids]
+
+
+@dataclass
+class _PaperItem:
+    """What quizzes.selectors.item_view reads of an attempt's item, for one paper question:
+    its field is « q<question id> »."""
+
+    pk: int
+    position: int
+    snapshot: dict
+    display_order: list
+    response: dict | None
+
+
+def _from_tokens(found, raw, order: list) -> object:
+    """The form's tokens mapped back to snapshot ids, as quizzes.services does for an
+    attempt's page: an unknown token becomes an id that `response_clean` refuses."""
+    tokens = dict(order)
+    if not tokens or not isinstance(raw, dict):
+        return raw
+    return found.from_tokens(raw, lambda v: tokens.get(v, f"?{v}") if isinstance(v, str) else v)
+
+
+class PaperAnswersForm:
+    """The answers of one paper copy, question by question, read with the quiz types' own
+    fields and rules (`from_post`, `response_clean`): each error names the question by its
+    number on the copy, and the form is valid only when every question is. `questions`, a
+    hidden field, lists the question ids the page was drawn with: a quiz changed since, or a
+    forged list, is refused whole."""
+
+    def __init__(self, data=None, *, copy, current: dict):
+        self.data = data
+        self.copy = copy
+        self.current = current
+        self.errors: list[str] = []
+        self.entries: list[PaperEntry] = []
+        self._checked = False
+
+    @property
+    def question_ids(self) -> str:
+        return ",".join(str(q.question_id) for q in self.copy.entered)
+
+    def _item(self, question) -> _PaperItem:
+        return _PaperItem(
+            pk=question.question_id,
+            position=question.position - 1,
+            snapshot=question.snapshot,
+            display_order=paper_display_order(question.snapshot),
+            response=self.current.get(question.question_id) or {},
+        )
+
+    def views(self) -> list[dict]:
+        """The item view of each question entered (quizzes.selectors.item_view), with the
+        posted fields when the page comes back with an error."""
+        views = []
+        for question in self.copy.entered:
+            view = item_view(self._item(question), self.data)
+            view["paper"] = True
+            views.append(view)
+        return views
+
+    def is_valid(self) -> bool:
+        if self.data is None:
+            return False
+        if not self._checked:
+            self._checked = True
+            self._check()
+        return not self.errors
+
+    def _check(self) -> None:
+        data = self.data
+        if data.get("questions", "") != self.question_ids:
+            self.errors.append(
+                _(
+                    "Les questions de ce test ont changé depuis l’ouverture de la page : "
+                    "vérifiez les réponses et enregistrez de nouveau."
+                )
+            )
+            return
+        if any("\x00" in value for _name, values in data.lists() for value in values):
+            self.errors.append(_("Une réponse contient un caractère non valide."))
+            return
+        known = {str(q.question_id) for q in self.copy.entered}
+        for name in data:
+            match = ANSWER_FIELD.fullmatch(name)
+            if match and match.group(1) not in known:
+                self.errors.append(
+                    _("Une réponse porte sur une question qui ne fait pas partie de ce test.")
+                )
+                return
+        for question in self.copy.entered:
+            item = self._item(question)
+            found = question_type(question.snapshot["type"])
+            try:
+                raw = found.from_post(data, f"q{item.pk}", item.snapshot, item.display_order)
+                raw = _from_tokens(found, raw, item.display_order)
+                response = grading.response_clean(question.snapshot, raw)
+            except grading.ResponseError as error:
+                self.errors.append(
+                    _("Question %(n)d : %(error)s") % {"n": question.position, "error": error}
+                )
+                continue
+            self.entries.append(PaperEntry(question.position, question.snapshot, response))
+        if not self.errors and all(entry.response is None for entry in self.entries):
+            self.errors.append(
+                _("Aucune réponse saisie : une copie blanche se saisit comme une note de 0 %.")
+            )

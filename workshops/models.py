@@ -242,8 +242,10 @@ class Attendance(models.Model):
 
 class TestResult(models.Model):
     """A paper test's score, entered by the trainer for a participant who took the test
-    without a phone. Tests taken on Kalan are read from the quiz attempts themselves
-    (selectors.score_rows); a paper score counts only when there is no such attempt."""
+    without a phone: typed as a percentage, or computed from the copy's answers entered
+    question by question (`answers`, PaperAnswer), never both. Tests taken on Kalan are read
+    from the quiz attempts themselves (selectors.score_rows); a paper score counts only when
+    there is no such attempt."""
 
     __test__ = False  # not a pytest class
 
@@ -285,6 +287,39 @@ class TestResult(models.Model):
 
     def __str__(self):
         return f"{self.participant_id} · {self.kind} · {self.percent}"
+
+
+class PaperAnswer(models.Model):
+    """One answer of a paper copy, entered by the trainer and graded by the server like an
+    attempt's item (quizzes/grading.py): the question frozen as graded (`snapshot`, the
+    schema of AttemptItem.snapshot), the cleaned response (null when left blank on the
+    copy), the fraction and the points. Its TestResult's percent is computed from them
+    (services.paper_answers_enter); a score typed by hand deletes them."""
+
+    result = models.ForeignKey(TestResult, on_delete=models.CASCADE, related_name="answers")
+    # The question's number on the copy: its rank among the quiz's fixed questions.
+    position = models.PositiveSmallIntegerField(_("numéro"))
+    question = models.ForeignKey(
+        "quizzes.Question", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    snapshot = models.JSONField()
+    response = models.JSONField(null=True, blank=True)
+    score = models.DecimalField(max_digits=9, decimal_places=4)
+    fraction = models.DecimalField(max_digits=9, decimal_places=7)
+    state = models.CharField(max_length=16)
+
+    class Meta:
+        verbose_name = _("réponse sur papier")
+        verbose_name_plural = _("réponses sur papier")
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["result", "position"], name="workshops_paperanswer_position"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.result_id} · {self.position}"
 
 
 class AttestationQuerySet(CertificateQuerySet):

@@ -2,18 +2,22 @@
 a person may not see answers 404, like any object outside their scope."""
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.selectors import learner_scope_q, supervised_units, user_is_administrator
 from quizzes.models import Attempt, AttemptItem
+from quizzes.selectors import quiz_fixed_questions
+from quizzes.types import question_type
 
 from . import gain
-from .models import Attendance, Participant, Session, TestResult, Workshop
+from .models import Attendance, PaperAnswer, Participant, Session, TestResult, Workshop
 
 
 def workshop_list_visible(*, user) -> QuerySet[Workshop]:
@@ -162,6 +166,125 @@ def participants_of(workshop: Workshop) -> QuerySet[Participant]:
     )
 
 
+def participant_get(*, workshop: Workshop, pk: int) -> Participant:
+    """A participant of `workshop` (a workshop already fetched through a scoped selector);
+    a participant of another workshop answers 404."""
+    record = (
+        Participant.objects.select_related("learner", "learner__unit")
+        .filter(workshop=workshop, pk=pk)
+        .first()
+    )
+    if record is None:
+        raise Http404
+    return record
+
+
+def workshop_test(workshop: Workshop, kind: str):
+    """The workshop's pre-test or post-test (a QuizPage), or None."""
+    return workshop.pre_test if kind == TestResult.Kind.PRE else workshop.post_test
+
+
+@dataclass
+class PaperQuestion:
+    """A question of a paper copy: its number on the copy (its rank among the quiz's fixed
+    questions), its snapshot, and whether the trainer enters it here (not an essay, which a
+    person grades, nor a description, which asks nothing)."""
+
+    position: int
+    snapshot: dict
+    entered: bool
+
+    @property
+    def question_id(self) -> int:
+        return self.snapshot["question_id"]
+
+    @property
+    def name(self) -> str:
+        return self.snapshot.get("name", "")
+
+    @property
+    def skipped_reason(self) -> str:
+        found = question_type(self.snapshot["type"])
+        if found.graded_by_person:
+            return _("corrigée par une personne")
+        return _("texte sans réponse")
+
+
+@dataclass
+class PaperCopy:
+    """What a paper copy of one test can be entered against: the quiz's fixed questions, or
+    nothing when the quiz draws questions at random (each copy had its own draw)."""
+
+    quiz: object
+    questions: list[PaperQuestion]
+    random_slots: int
+
+    @property
+    def entered(self) -> list[PaperQuestion]:
+        return [q for q in self.questions if q.entered]
+
+    @property
+    def skipped(self) -> list[PaperQuestion]:
+        return [q for q in self.questions if not q.entered]
+
+    @property
+    def possible(self) -> bool:
+        """Whether answers may be entered question by question: no random slot, and at
+        least one question entered here that carries points."""
+        return not self.random_slots and any(q.snapshot.get("max_score") for q in self.entered)
+
+
+def paper_copy(*, workshop: Workshop, kind: str) -> PaperCopy | None:
+    """The questions of the workshop's pre-test or post-test as a paper copy carries them, or
+    None when the workshop has no such test."""
+    quiz = workshop_test(workshop, kind)
+    if quiz is None:
+        return None
+    fixed = quiz_fixed_questions(quiz=quiz)
+    questions = []
+    for position, snapshot in enumerate(fixed.snapshots, start=1):
+        found = question_type(snapshot["type"])
+        entered = not (found.information or found.graded_by_person)
+        questions.append(PaperQuestion(position, snapshot, entered))
+    return PaperCopy(quiz, questions, fixed.random_slots)
+
+
+def paper_answers_of(*, participant: Participant, kind: str) -> dict[int, dict | None]:
+    """{question id: response} of the answers entered for a participant's paper copy."""
+    return {
+        answer.snapshot.get("question_id"): answer.response
+        for answer in PaperAnswer.objects.filter(result__participant=participant, result__kind=kind)
+    }
+
+
+def paper_answer_counts(*, workshop: Workshop, kind: str) -> dict[int, int]:
+    """{participant id: number of answers entered question by question} for one test."""
+    return dict(
+        PaperAnswer.objects.filter(result__participant__workshop=workshop, result__kind=kind)
+        .values("result__participant_id")
+        .annotate(n=Count("pk"))
+        .values_list("result__participant_id", "n")
+    )
+
+
+def paper_test_online(*, participant: Participant, kind: str) -> bool:
+    """Whether the participant's test counts from an attempt on Kalan (which wins over any
+    paper entry)."""
+    pre, post = _first_attempts(participant.workshop, [participant.learner_id])
+    return participant.learner_id in (pre if kind == TestResult.Kind.PRE else post)
+
+
+def paper_result_of(*, participant: Participant, kind: str) -> TestResult | None:
+    """A participant's paper result for one test, with the number of its answers entered
+    question by question (`answer_count`, 0 for a score typed by hand)."""
+    return (
+        TestResult.objects.select_related("entered_by")
+        .annotate(answer_count=Count("answers"))
+        .filter(participant=participant, kind=kind)
+        .first()
+    )
+
+
 def paper_scores_of(*, workshop: Workshop, kind: str) -> dict:
     """{participant id: percent} of the scores entered for the workshop's pre-test or
     post-test (`kind`), for the trainer's form."""
@@ -211,6 +334,7 @@ class Score:
     percent: float
     on_paper: bool  # entered by the trainer from a paper test
     attempt_id: int | None = None
+    result_id: int | None = None  # the TestResult of a paper score
 
 
 @dataclass
@@ -295,6 +419,7 @@ class Report:
     post_only: int
     on_paper: int
     attendance_rate: float | None = None
+    paper_answers: int = 0  # answers of paper copies counted in `questions`
     notes: list[str] = field(default_factory=list)
 
 
@@ -314,7 +439,8 @@ def score_rows(workshop: Workshop) -> tuple[list[ScoreRow], dict, dict]:
             if attempt is not None:
                 score = Score(float(attempt.percent or 0), False, attempt.pk)
             elif kind in paper[participant.pk]:
-                score = Score(float(paper[participant.pk][kind].percent), True)
+                result = paper[participant.pk][kind]
+                score = Score(float(result.percent), True, result_id=result.pk)
             else:
                 score = None
             setattr(row, kind, score)
@@ -322,29 +448,44 @@ def score_rows(workshop: Workshop) -> tuple[list[ScoreRow], dict, dict]:
     return rows, pre_attempts, post_attempts
 
 
-def _fractions(attempts: list[Attempt]) -> tuple[dict, dict]:
+def _fractions(attempts: list[Attempt], result_ids: Sequence[int] = ()) -> tuple[dict, dict, int]:
+    """Question key → the fractions obtained on it, and question key → its name, from the
+    attempts' items and the paper answers of the TestResults `result_ids` (keyed alike, by
+    the snapshot's question id); and how many paper answers were read."""
     by_question: dict = defaultdict(list)
     names: dict = {}
     items = AttemptItem.objects.filter(attempt__in=attempts).only(
         "question_id", "snapshot", "score", "fraction"
     )
-    for item in items:
+    answers = (
+        list(PaperAnswer.objects.filter(result_id__in=result_ids).order_by("result_id", "position"))
+        if result_ids
+        else []
+    )
+    for item in [*items, *answers]:
         key = item.snapshot.get("question_id") or item.snapshot.get("name", "")
         maximum = float(item.snapshot.get("max_score") or 1)
         by_question[key].append(float(item.score or 0) / maximum if maximum else 0.0)
         names.setdefault(key, item.snapshot.get("name", "") or str(key))
-    return by_question, names
+    return by_question, names, len(answers)
 
 
 def workshop_report(workshop: Workshop) -> Report:
     rows, pre_attempts, post_attempts = score_rows(workshop)
     both = [row for row in rows if row.complete]
     result = gain.gain_compute([(row.pre.percent, row.post.percent) for row in both])
-    # Per question: the attempts on Kalan of the participants who count (paper scores have
-    # no answers per question).
+    # Per question: the attempts on Kalan of the participants who count, and the paper
+    # copies entered question by question of those whose test counts on paper (a score
+    # typed by hand has no answers per question).
     counted = {row.participant.learner_id for row in both}
-    before, names = _fractions([a for k, a in pre_attempts.items() if k in counted])
-    after, after_names = _fractions([a for k, a in post_attempts.items() if k in counted])
+    before, names, paper_before = _fractions(
+        [a for k, a in pre_attempts.items() if k in counted],
+        [row.pre.result_id for row in both if row.pre.on_paper],
+    )
+    after, after_names, paper_after = _fractions(
+        [a for k, a in post_attempts.items() if k in counted],
+        [row.post.result_id for row in both if row.post.on_paper],
+    )
     for key, name in after_names.items():
         names.setdefault(key, name)
     sessions = session_summaries(workshop)
@@ -361,4 +502,5 @@ def workshop_report(workshop: Workshop) -> Report:
             1 for row in both if (row.pre and row.pre.on_paper) or (row.post and row.post.on_paper)
         ),
         attendance_rate=(100 * sum(s.attended for s in sessions) / marked) if marked else None,
+        paper_answers=paper_before + paper_after,
     )

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage
 from courses.services import enrollment_create
+from quizzes import grading
 from quizzes.services import quiz_course
+from quizzes.types import question_type
 
 from . import attestations
-from .models import Attendance, Participant, Session, TestResult, Workshop
+from .models import Attendance, PaperAnswer, Participant, Session, TestResult, Workshop
 from .signals import attendance_changed, paper_result_entered
 
 MAX_DAYS = 31
@@ -145,13 +147,79 @@ def attendance_save(*, session: Session, marks: dict[int, str], marked_by) -> in
 def paper_result_enter(
     *, participant: Participant, kind: str, percent: Decimal, entered_by
 ) -> TestResult:
-    """A paper test's score, marked as entered by the trainer."""
+    """A paper test's score, marked as entered by the trainer. A score typed by hand
+    replaces the copy's answers entered question by question, if any: the two entries are
+    exclusive."""
     if kind not in TestResult.Kind.values or not Decimal(0) <= Decimal(percent) <= 100:
         raise ValidationError(_("Une note est un pourcentage entre 0 et 100."))
     result, _created = TestResult.objects.update_or_create(
         participant=participant,
         kind=kind,
         defaults={"percent": percent, "entered_by": entered_by, "entered_at": timezone.now()},
+    )
+    PaperAnswer.objects.filter(result=result).delete()
+    paper_result_entered.send(sender=TestResult, result=result)
+    return result
+
+
+@dataclass(frozen=True)
+class PaperEntry:
+    """One question of a paper copy as the trainer entered it: its number on the copy, its
+    snapshot (quizzes' schema) and the raw response (None when left blank)."""
+
+    position: int
+    snapshot: dict
+    response: object
+
+
+@transaction.atomic
+def paper_answers_enter(
+    *, participant: Participant, kind: str, entries: list[PaperEntry], entered_by
+) -> TestResult:
+    """A paper copy's answers, graded by the quiz's own grading (quizzes/grading.py) as an
+    attempt's items are: the TestResult's percent is their points over the points of the
+    questions entered, and it is marked as entered by the trainer. Entering again replaces
+    the answers, and replaces a score typed by hand. Raises grading.ResponseError (French)
+    for a response that does not fit its question, ValidationError for a copy that cannot
+    be graded (no question, no point, nothing answered); nothing is written then."""
+    if kind not in TestResult.Kind.values:
+        raise ValidationError(_("Test inconnu."))
+    graded = []
+    for entry in entries:
+        found = question_type(entry.snapshot.get("type"))
+        if found.information or found.graded_by_person:
+            raise ValidationError(
+                _("Question %(n)d : elle ne se saisit pas ici.") % {"n": entry.position}
+            )
+        response = grading.response_clean(entry.snapshot, entry.response)
+        graded.append((entry, response, grading.grade(entry.snapshot, response)))
+    maximum = sum((Decimal(str(grade.max_score)) for _e, _r, grade in graded), Decimal(0))
+    if not maximum:
+        raise ValidationError(_("Aucune question notée à saisir."))
+    if all(response is None for _e, response, _g in graded):
+        raise ValidationError(
+            _("Aucune réponse saisie : une copie blanche se saisit comme une note de 0 %.")
+        )
+    points = sum((Decimal(str(grade.score)) for _e, _r, grade in graded), Decimal(0))
+    percent = (100 * points / maximum).quantize(Decimal("0.01"))
+    result, _created = TestResult.objects.update_or_create(
+        participant=participant,
+        kind=kind,
+        defaults={"percent": percent, "entered_by": entered_by, "entered_at": timezone.now()},
+    )
+    PaperAnswer.objects.filter(result=result).delete()
+    PaperAnswer.objects.bulk_create(
+        PaperAnswer(
+            result=result,
+            position=entry.position,
+            question_id=entry.snapshot.get("question_id"),
+            snapshot=entry.snapshot,
+            response=response,
+            score=Decimal(str(grade.score)),
+            fraction=Decimal(str(grade.fraction)),
+            state=grade.state,
+        )
+        for entry, response, grade in graded
     )
     paper_result_entered.send(sender=TestResult, result=result)
     return result

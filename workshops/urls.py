@@ -33,6 +33,11 @@ urlpatterns = [
         views.paper_scores,
         name="workshop_paper_scores",
     ),
+    re_path(
+        r"^ateliers/(?P<pk>[0-9]+)/tests/(?P<kind>pre|post)/papier/(?P<participant_id>[0-9]+)/$",
+        views.paper_answers,
+        name="workshop_paper_answers",
+    ),
     path(
         "ateliers/attestations/<str:serial>/pdf/",
         attestation_views.attestation_download,

@@ -12,10 +12,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lms import charts
+from quizzes.grading import ResponseError
 
 from . import attestations, selectors, services
 from .forms import (
     AttendanceForm,
+    PaperAnswersForm,
     PaperScoresForm,
     ParticipantsAddForm,
     WorkshopForm,
@@ -222,6 +224,7 @@ def paper_scores(request, pk: int, kind: str):
     participants = selectors.participants_of(workshop)
     current = selectors.paper_scores_of(workshop=workshop, kind=kind)
     form = PaperScoresForm(request.POST or None, participants=participants, current=current)
+    answer_counts = selectors.paper_answer_counts(workshop=workshop, kind=kind)
     if request.method == "POST" and form.is_valid():
         count = services.paper_results_enter(
             scores=form.scores(), kind=kind, entered_by=request.user
@@ -240,6 +243,74 @@ def paper_scores(request, pk: int, kind: str):
         {
             "workshop": workshop,
             "form": form,
+            "kind": kind,
             "kind_label": TestResult.Kind(kind).label,
+            # (participant, bound field, answers entered question by question) per row.
+            "rows": [(p, form[f"s-{p.pk}"], answer_counts.get(p.pk, 0)) for p in form.participants],
+            "copy": selectors.paper_copy(workshop=workshop, kind=kind),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def paper_answers(request, pk: int, kind: str, participant_id: int):
+    """The trainer enters one participant's paper copy of a test, question by question; the
+    server grades it with the quiz's own grading and the score is marked as entered by the
+    trainer. It replaces a score typed by hand, and a score typed later replaces it."""
+    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
+    if not selectors.user_may_mark_attendance(user=request.user, workshop=workshop):
+        raise Http404
+    participant = selectors.participant_get(workshop=workshop, pk=participant_id)
+    copy = selectors.paper_copy(workshop=workshop, kind=kind)
+    form = None
+    if copy is not None and copy.possible:
+        form = PaperAnswersForm(
+            request.POST if request.method == "POST" else None,
+            copy=copy,
+            current=selectors.paper_answers_of(participant=participant, kind=kind),
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = services.paper_answers_enter(
+                    participant=participant,
+                    kind=kind,
+                    entries=form.entries,
+                    entered_by=request.user,
+                )
+            except (ValidationError, ResponseError) as exc:
+                form.errors.extend(exc.messages if hasattr(exc, "messages") else [str(exc)])
+            else:
+                answered = sum(1 for entry in form.entries if entry.response is not None)
+                messages.success(
+                    request,
+                    ngettext(
+                        "Copie de %(name)s enregistrée : note %(percent)s %% (%(answered)d "
+                        "réponse sur %(total)d question).",
+                        "Copie de %(name)s enregistrée : note %(percent)s %% (%(answered)d "
+                        "réponses sur %(total)d questions).",
+                        len(form.entries),
+                    )
+                    % {
+                        "name": participant.learner.full_name,
+                        "answered": answered,
+                        "total": len(form.entries),
+                        "percent": floatformat(result.percent, -2),
+                    },
+                )
+                return redirect("workshops:workshop_report", pk=workshop.pk)
+    return render(
+        request,
+        "workshops/paper_answers.html",
+        {
+            "workshop": workshop,
+            "participant": participant,
+            "kind": kind,
+            "kind_label": TestResult.Kind(kind).label,
+            "copy": copy,
+            "form": form,
+            "questions": form.views() if form is not None else [],
+            "result": selectors.paper_result_of(participant=participant, kind=kind),
+            "online": selectors.paper_test_online(participant=participant, kind=kind),
         },
     )

@@ -172,6 +172,11 @@ def world(db, settings, tmp_path):
             "workshop_participants": {"pk": workshop.pk},
             "workshop_report": {"pk": workshop.pk},
             "workshop_paper_scores": {"pk": workshop.pk, "kind": "pre"},
+            "workshop_paper_answers": {
+                "pk": workshop.pk,
+                "kind": "post",
+                "participant_id": record.pk,
+            },
             "attestation_download": {"serial": ATTESTATION_SERIAL},
             "workshop_funders": {"pk": workshop.pk},
             "workshop_funders_export": {"pk": workshop.pk, "fmt": "xlsx"},
@@ -203,6 +208,7 @@ SWEPT = {
     "workshop_participants": ("workshops", "post"),
     "workshop_report": ("workshops", "get"),
     "workshop_paper_scores": ("workshops", "post"),
+    "workshop_paper_answers": ("workshops", "post"),
     "attestation_download": ("workshops", "get"),
     "workshop_funders": ("workshops", "get"),
     "workshop_funders_export": ("workshops", "get"),
@@ -514,6 +520,7 @@ def test_intruders_never_see_or_resend_the_xapi_outbox(client, world, who):
         "workshop_attendance",
         "workshop_report",
         "workshop_paper_scores",
+        "workshop_paper_answers",
     ],
 )
 def test_the_workshops_trainer_does_get_the_data(client, world, name):
