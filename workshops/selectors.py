@@ -124,7 +124,7 @@ def participant_tests(record: Participant, *, today) -> list[ParticipantTest]:
     pre_attempts, post_attempts = _first_attempts(
         workshop,
         [record.learner_id],
-        paper_pre={record.learner_id} if TestResult.Kind.PRE in paper else frozenset(),
+        paper_pre={record.learner_id} if paper == {"pre"} else frozenset(),
     )
     workshop_day = workshop.start_date <= today <= workshop.end_date
     same_quiz = workshop.pre_test_id == workshop.post_test_id
@@ -382,8 +382,9 @@ def attempts_pick(workshop: Workshop, attempts, *, paper_pre=frozenset()) -> tup
     """The rule of _first_attempts on attempts already read (finished, ordered by learner, quiz
     and number), so that a report across workshops reads them in one query: those started
     before the workshop's first day or at another quiz are skipped here. `paper_pre`: the
-    learners whose pre-test was entered from paper; with one quiz for both, a single attempt
-    of theirs on Kalan is their post-test."""
+    learners whose pre-test, and not their post-test, was entered from paper; with one quiz
+    for both, a single attempt of theirs on Kalan is their post-test (otherwise an attempt on
+    Kalan replaces the paper score of the first test, as it wins over paper)."""
     pre, post = {}, {}
     first_day = workshop_first_moment(workshop)
     quiz_ids = {q for q in (workshop.pre_test_id, workshop.post_test_id) if q}
@@ -429,7 +430,7 @@ def score_rows(workshop: Workshop) -> tuple[list[ScoreRow], dict, dict]:
     paper = defaultdict(dict)
     for result in TestResult.objects.filter(participant__workshop=workshop):
         paper[result.participant_id][result.kind] = result
-    paper_pre = {p.learner_id for p in participants if "pre" in paper[p.pk]}
+    paper_pre = {p.learner_id for p in participants if set(paper[p.pk]) == {"pre"}}
     pre_attempts, post_attempts = _first_attempts(workshop, learner_ids, paper_pre=paper_pre)
     rows = []
     for participant in participants:
