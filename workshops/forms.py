@@ -14,7 +14,7 @@ from accounts.models import User, matricule_validator
 from accounts.selectors import learner_list_in_scope
 from quizzes.models import QuizPage
 
-from .models import Attendance, Workshop
+from .models import Attendance, Participant, Workshop
 
 MAX_CSV_BYTES = 200_000
 MAX_CSV_ROWS = 1000
@@ -114,8 +114,24 @@ def matricules_parse(data: bytes) -> tuple[list[tuple[int, str]], list[str]]:
 
 
 class ParticipantsAddForm(forms.Form):
-    """Learners of the person's scope, picked in a list or given as a CSV of matricules."""
+    """Learners of the person's scope, picked in a list or given as a CSV of matricules, and
+    how: registered directly, or invited (the person confirms or declines)."""
 
+    REGISTER, INVITE = "inscrire", "inviter"
+
+    mode = forms.ChoiceField(
+        label=gettext_lazy("Comment"),
+        choices=[
+            (REGISTER, gettext_lazy("Inscrire directement")),
+            (INVITE, gettext_lazy("Inviter (la personne confirme elle-même)")),
+        ],
+        initial=REGISTER,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext_lazy("Choisissez d’inscrire directement ou d’inviter."),
+            "invalid_choice": gettext_lazy("Choisissez d’inscrire directement ou d’inviter."),
+        },
+    )
     learners = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Choisir dans mes unités"),
         queryset=User.objects.none(),
@@ -134,8 +150,11 @@ class ParticipantsAddForm(forms.Form):
     def __init__(self, *args, user, workshop, **kwargs):
         super().__init__(*args, **kwargs)
         self.scope = learner_list_in_scope(user=user)
+        # Those who hold a place (registered or invited) are not offered again; someone who
+        # declined may be invited again or registered.
+        holding = Participant.objects.holding_place().filter(workshop=workshop)
         self.fields["learners"].queryset = (
-            self.scope.exclude(workshop_records__workshop=workshop)
+            self.scope.exclude(pk__in=holding.values("learner_id"))
             .select_related("unit")
             .order_by("full_name", "matricule")
         )
@@ -164,6 +183,10 @@ class ParticipantsAddForm(forms.Form):
             raise ValidationError(_("Choisissez au moins une personne ou joignez un fichier."))
         data["chosen"] = chosen
         return data
+
+    @property
+    def invite(self) -> bool:
+        return self.cleaned_data.get("mode") == self.INVITE
 
 
 class WorkshopForm(forms.ModelForm):
