@@ -120,7 +120,7 @@ class ParticipantsAddForm(forms.Form):
     REGISTER, INVITE = "inscrire", "inviter"
 
     mode = forms.ChoiceField(
-        label=gettext_lazy("Comment"),
+        label=gettext_lazy("Inscrire ou inviter"),
         choices=[
             (REGISTER, gettext_lazy("Inscrire directement")),
             (INVITE, gettext_lazy("Inviter (la personne confirme elle-même)")),
