@@ -232,3 +232,15 @@ def test_the_roll_call_page_lists_only_the_registered(client, setup):
     paper = client.get(reverse("workshops:workshop_paper_scores", args=[workshop.pk, "pre"]))
     assert "Bakary Invité" not in paper.content.decode()
     assert declined.learner.full_name not in paper.content.decode()
+
+
+def test_the_reports_pages_leave_the_invitations_out(client, setup):
+    _tree, trainer, _supervisor, workshop, registered, _invited, _declined = setup
+    client.force_login(trainer)
+    page = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).content.decode()
+    assert registered.learner.full_name in page
+    assert "Bakary Invité" not in page and "Coumba Déclinée" not in page
+    assert "0 sur 1 participations." in page
+    funders = client.get(reverse("workshops:workshop_funders", args=[workshop.pk]))
+    assert funders.status_code == 200
+    assert funders.context["report"].participations == 1
