@@ -15,14 +15,14 @@ run: $(VENV)/.installed
 
 ## make test: install what the tests need (chromium included) and run the whole suite, in
 ## one process per core (pytest-xdist; at most 4). One process: make test PYTEST_ARGS=-n0
-PYTEST_ARGS ?= --numprocesses=logical --maxprocesses=4
+TEST_PROCESSES ?= --numprocesses=logical --maxprocesses=4
 test: $(VENV)/.installed-dev browser node
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	@# pytest exits 5 when it collected no test: that is a failure here, not a success.
-	$(VENV)/bin/pytest $(PYTEST_ARGS); rc=$$?; \
+	$(VENV)/bin/pytest $(TEST_PROCESSES) $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "ERREUR : aucun test exécuté."; exit 1; fi; exit $$rc
 
 $(VENV)/bin/python:

@@ -150,6 +150,7 @@ def celery_project_worker():
 
     from lms.celery import app
 
+    app.control.purge()  # what an earlier run of the suite left in the queue is not ours
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
         IN_PROCESS_WORKERS.append(worker)
         yield worker

@@ -21,8 +21,10 @@ def verification_code_new() -> str:
 
 
 def verification_code_normalise(text: str) -> str:
-    """What a person typed, as stored: upper case, no separators, O→0 and I/L→1."""
-    text = "".join(ch for ch in (text or "").upper() if ch.isalnum())
+    """What a person typed, as stored: upper case, no separators, O→0 and I/L→1. Only ASCII
+    letters and digits count (str.isalnum also takes Arabic-Indic digits and full-width
+    letters, which made a « well-formed » code that no certificate can have)."""
+    text = "".join(ch for ch in (text or "").upper() if ch.isascii() and ch.isalnum())
     return text.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
 
 

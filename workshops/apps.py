@@ -14,6 +14,14 @@ class WorkshopsConfig(AppConfig):
         # The public verification form finds attestations de participation too.
         finder_register(verification_find)
 
+        # A workshop's pre-test and post-test open to its participants on its days, even when
+        # they sit in a later module of a sequential course.
+        from quizzes.access import unlock_provider_register
+
+        from .selectors import quiz_opened_to_participant
+
+        unlock_provider_register("workshops", quiz_opened_to_participant)
+
         # Learning records: nothing imports workshops, so workshops fills xapi's outbox.
         if apps.is_installed("xapi"):
             from . import signals, xapi

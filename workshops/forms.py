@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User, matricule_validator
 from accounts.selectors import learner_list_in_scope
+from courses.models import CoursePage
 from quizzes.models import QuizPage
 
 from .models import Attendance, Participant, Workshop
@@ -223,6 +224,7 @@ class WorkshopForm(forms.ModelForm):
             "end_date",
             "funder",
             "capacity",
+            "course",
             "pre_test",
             "post_test",
             "attendance_threshold",
@@ -239,6 +241,12 @@ class WorkshopForm(forms.ModelForm):
         quizzes = QuizPage.objects.live().order_by("title")
         self.fields["pre_test"].queryset = quizzes
         self.fields["post_test"].queryset = quizzes
+        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+        self.fields["course"].help_text = _(
+            "La formation à suivre avant ou après l’atelier. Chaque personne ajoutée à "
+            "l’atelier y est inscrite, comme aux formations qui contiennent le pré-test et "
+            "le post-test."
+        )
 
     def clean_trainer_matricules(self):
         raw = self.cleaned_data["trainer_matricules"]
@@ -253,7 +261,9 @@ class WorkshopForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        data["programme"] = linebreaks(data.get("programme_text") or "", autoescape=True)
+        text = (data.get("programme_text") or "").strip()
+        # Empty stays empty: linebreaks("") is "<p></p>", which showed an empty « Programme ».
+        data["programme"] = linebreaks(text, autoescape=True) if text else ""
         return data
 
 

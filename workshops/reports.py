@@ -239,7 +239,9 @@ def funders_report(*, workshops, people_q: Q) -> FundersReport:
         rows = of_workshop.get(workshop.pk, [])
         workshop_learners = {p.learner_id for p in rows}
         pre, post = selectors.attempts_pick(
-            workshop, (a for a in attempts if a.learner_id in workshop_learners)
+            workshop,
+            (a for a in attempts if a.learner_id in workshop_learners),
+            paper_pre={p.learner_id for p in rows if "pre" in paper[p.pk]},
         )
         pairs = []
         for participant in rows:

@@ -119,6 +119,73 @@ def invitations_of(workshop: Workshop) -> QuerySet[Participant]:
     )
 
 
+def quiz_opened_to_participant(*, learner, quiz, today) -> bool:
+    """quizzes.access's provider: a workshop's pre-test and post-test are open to its
+    participants on the workshop's days, wherever the quiz stands in a sequential course
+    (in the room, nobody has done the modules before it yet)."""
+    return Participant.objects.filter(
+        Q(workshop__pre_test=quiz) | Q(workshop__post_test=quiz),
+        learner=learner,
+        status=Participant.Status.REGISTERED,
+        workshop__start_date__lte=today,
+        workshop__end_date__gte=today,
+    ).exists()
+
+
+@dataclass
+class ParticipantTest:
+    """The pre-test or the post-test as its participant sees it on their record."""
+
+    kind: str  # "pre" or "post"
+    label: str
+    quiz: object  # the QuizPage
+    done_online: bool = False
+    on_paper: bool = False
+    may_take: bool = False  # today is a workshop day and the test is not done yet
+    waits_for_pre: bool = False  # one quiz for both: the post-test comes after the pre-test
+
+    @property
+    def done(self) -> bool:
+        return self.done_online or self.on_paper
+
+
+def participant_tests(record: Participant, *, today) -> list[ParticipantTest]:
+    """The workshop's tests for one participant: done on Kalan, entered from paper by the
+    trainers, or to take now. With one quiz for both, the first attempt from the workshop's
+    first day is the pre-test and the second the post-test (_first_attempts), so the post-test
+    is offered once the pre-test is done."""
+    workshop = record.workshop
+    paper = set(TestResult.objects.filter(participant=record).values_list("kind", flat=True))
+    pre_attempts, post_attempts = _first_attempts(
+        workshop,
+        [record.learner_id],
+        paper_pre={record.learner_id} if TestResult.Kind.PRE in paper else frozenset(),
+    )
+    workshop_day = workshop.start_date <= today <= workshop.end_date
+    same_quiz = workshop.pre_test_id == workshop.post_test_id
+    tests = []
+    for kind, quiz, attempts in (
+        (TestResult.Kind.PRE, workshop.pre_test, pre_attempts),
+        (TestResult.Kind.POST, workshop.post_test, post_attempts),
+    ):
+        if quiz is None or not quiz.live:
+            continue
+        test = ParticipantTest(
+            kind=kind.value,
+            label=kind.label,
+            quiz=quiz,
+            done_online=record.learner_id in attempts,
+            on_paper=kind.value in paper,
+        )
+        # One quiz for both: its first attempt would count as the pre-test.
+        test.waits_for_pre = bool(
+            kind == TestResult.Kind.POST and same_quiz and tests and not tests[0].done
+        )
+        test.may_take = workshop_day and not test.done and not test.waits_for_pre
+        tests.append(test)
+    return tests
+
+
 def session_get(*, workshop: Workshop, pk: int) -> Session:
     session = Session.objects.filter(workshop=workshop, pk=pk).first()
     if session is None:
@@ -209,7 +276,9 @@ class ScoreRow:
         return self.post.percent - self.pre.percent if self.complete else None
 
 
-def _first_attempts(workshop: Workshop, learner_ids: list[int]) -> tuple[dict, dict]:
+def _first_attempts(
+    workshop: Workshop, learner_ids: list[int], *, paper_pre=frozenset()
+) -> tuple[dict, dict]:
     """The attempts that count, by learner: the first finished attempt at the pre-test and
     the first at the post-test, among those started from the workshop's first day on (an
     attempt made earlier in the self-paced course is not the workshop's pre-test). With one
@@ -225,7 +294,7 @@ def _first_attempts(workshop: Workshop, learner_ids: list[int]) -> tuple[dict, d
         state=Attempt.State.FINISHED,
         started_at__gte=workshop_first_moment(workshop),
     ).order_by("learner_id", "quiz_id", "number")
-    return attempts_pick(workshop, attempts)
+    return attempts_pick(workshop, attempts, paper_pre=paper_pre)
 
 
 def workshop_first_moment(workshop: Workshop) -> datetime:
@@ -233,10 +302,12 @@ def workshop_first_moment(workshop: Workshop) -> datetime:
     return timezone.make_aware(datetime.combine(workshop.start_date, time.min))
 
 
-def attempts_pick(workshop: Workshop, attempts) -> tuple[dict, dict]:
+def attempts_pick(workshop: Workshop, attempts, *, paper_pre=frozenset()) -> tuple[dict, dict]:
     """The rule of _first_attempts on attempts already read (finished, ordered by learner, quiz
     and number), so that a report across workshops reads them in one query: those started
-    before the workshop's first day or at another quiz are skipped here."""
+    before the workshop's first day or at another quiz are skipped here. `paper_pre`: the
+    learners whose pre-test was entered from paper; with one quiz for both, a single attempt
+    of theirs on Kalan is their post-test."""
     pre, post = {}, {}
     first_day = workshop_first_moment(workshop)
     quiz_ids = {q for q in (workshop.pre_test_id, workshop.post_test_id) if q}
@@ -247,6 +318,9 @@ def attempts_pick(workshop: Workshop, attempts) -> tuple[dict, dict]:
     same = workshop.pre_test_id == workshop.post_test_id
     for (learner_id, quiz_id), rows in seen.items():
         if same:
+            if learner_id in paper_pre and len(rows) == 1:
+                post[learner_id] = rows[0]
+                continue
             pre[learner_id] = rows[0]
             if len(rows) > 1:
                 post[learner_id] = rows[1]
@@ -275,12 +349,13 @@ class Report:
 def score_rows(workshop: Workshop) -> tuple[list[ScoreRow], dict, dict]:
     participants = list(participants_of(workshop))
     learner_ids = [p.learner_id for p in participants]
-    pre_attempts, post_attempts = _first_attempts(workshop, learner_ids)
     paper = defaultdict(dict)
     for result in TestResult.objects.filter(
         participant__workshop=workshop, participant__status=Participant.Status.REGISTERED
     ):
         paper[result.participant_id][result.kind] = result
+    paper_pre = {p.learner_id for p in participants if "pre" in paper[p.pk]}
+    pre_attempts, post_attempts = _first_attempts(workshop, learner_ids, paper_pre=paper_pre)
     rows = []
     for participant in participants:
         row = ScoreRow(participant)

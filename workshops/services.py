@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.tasks import email_send
 from courses.models import CoursePage
 from courses.services import enrollment_create
+from quizzes.services import quiz_course
 
 from . import attestations
 from .models import Attendance, Participant, Session, TestResult, Workshop
@@ -62,11 +63,11 @@ def participants_add(*, workshop: Workshop, learners, added_by, invite: bool = F
     registration. Returns how many rows changed.
 
     Directly: a new person, an invited one (the supervisor answers for them) and one who had
-    declined become registered, and each is enrolled in the linked course, where the pre-test
-    and post-test are taken. Inviting: a new person and one who had declined get a (new)
-    invitation, by email when they have an address; someone already registered or invited
-    keeps their row as it is. An invitation to a workshop whose last day has passed is
-    refused: nobody could answer it."""
+    declined become registered, and each is enrolled in the linked course and in the courses
+    holding the pre-test and the post-test (`workshop_courses`). Inviting: a new person and
+    one who had declined get a (new) invitation, by email when they have an address; someone
+    already registered or invited keeps their row as it is. An invitation to a workshop whose
+    last day has passed is refused: nobody could answer it."""
     workshop = Workshop.objects.select_for_update(of=("self",)).get(pk=workshop.pk)
     if invite and workshop.end_date < timezone.localdate():
         raise ValidationError(
@@ -115,8 +116,8 @@ def participants_add(*, workshop: Workshop, learners, added_by, invite: bool = F
     if invite:
         for learner in changing:
             _invitation_email(workshop=workshop, learner=learner)
-    elif workshop.course_id:
-        course = CoursePage.objects.get(pk=workshop.course_id)
+        return len(changing)
+    for course in workshop_courses(workshop):
         for learner in wanted:  # idempotent: those already there too
             enrollment_create(learner=learner, course=course)
     return len(changing)
@@ -144,12 +145,12 @@ def _invitation_email(*, workshop: Workshop, learner) -> bool:
 
 @transaction.atomic
 def invitation_respond(*, record: Participant, accept: bool) -> Participant:
-    """The invited person confirms (the row becomes REGISTERED, and the person is enrolled in
-    the linked course) or declines (DECLINED: the place is freed). `record` is the person's
-    own invitation (`selectors.invitation_own_get`: anyone else's answers 404). The row is
-    locked and read again, so that of two answers sent at once one is applied and the other
-    is told it came too late. Answered already, or the workshop's last day past: a French
-    message, nothing changed."""
+    """The invited person confirms (the row becomes REGISTERED, and the person is enrolled as
+    a direct registration is: `workshop_courses`) or declines (DECLINED: the place is freed).
+    `record` is the person's own invitation (`selectors.invitation_own_get`: anyone else's
+    answers 404). The row is locked and read again, so that of two answers sent at once one
+    is applied and the other is told it came too late. Answered already, or the workshop's
+    last day past: a French message, nothing changed."""
     record = (
         Participant.objects.select_for_update(of=("self",))
         .select_related("workshop", "learner")
@@ -169,11 +170,24 @@ def invitation_respond(*, record: Participant, accept: bool) -> Participant:
     record.status = Participant.Status.REGISTERED if accept else Participant.Status.DECLINED
     record.responded_at = timezone.now()
     record.save(update_fields=["status", "responded_at"])
-    if accept and workshop.course_id:
-        enrollment_create(
-            learner=record.learner, course=CoursePage.objects.get(pk=workshop.course_id)
-        )
+    if accept:
+        for course in workshop_courses(workshop):
+            enrollment_create(learner=record.learner, course=course)
     return record
+
+
+def workshop_courses(workshop: Workshop) -> list[CoursePage]:
+    """The courses a participant is enrolled in: the linked course, and those that hold the
+    pre-test and the post-test (a quiz is taken by the enrolled only)."""
+    courses = {}
+    if workshop.course_id:
+        courses[workshop.course_id] = CoursePage.objects.get(pk=workshop.course_id)
+    for quiz in (workshop.pre_test, workshop.post_test):
+        if quiz is not None:
+            course = quiz_course(quiz)
+            if course is not None:
+                courses.setdefault(course.pk, course)
+    return list(courses.values())
 
 
 @transaction.atomic

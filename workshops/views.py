@@ -91,6 +91,7 @@ def workshop_detail(request, pk: int):
                     "session__date", "session__part"
                 ),
                 "attestation": attestations.participant_attestation(record),
+                "tests": selectors.participant_tests(record, today=timezone.localdate()),
             },
         )
     return render(

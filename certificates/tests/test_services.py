@@ -206,6 +206,8 @@ def test_codes_are_typable():
     assert len(certificate_code) == 20
     assert not set(certificate_code) & set("ILOU")
     assert verification_code_normalise("abcd-efgh o1l") == "ABCDEFGH011"
+    # Other scripts' digits and full-width letters are not a code's characters.
+    assert verification_code_normalise("\u0661\u0662\uff21\uff22-cd\x00") == "CD"
 
 
 def test_learner_with_an_email_is_told_once():

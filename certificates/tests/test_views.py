@@ -37,6 +37,10 @@ def test_form_accepts_codes_typed_loosely(client, certificate):
     assert response.url == reverse("certificates:verify_code", args=[certificate.code_display])
     bad = client.get(reverse("certificates:verify"), {"code": "ABC"})
     assert bad.status_code == 400 and "bon format" in bad.content.decode()
+    # Twenty characters of other scripts: the form's message, not a redirect to no code.
+    for hostile in ("\u0661\u0662" * 10, "\uff21\uff22\uff23\uff24" * 5):
+        bad = client.get(reverse("certificates:verify"), {"code": hostile})
+        assert bad.status_code == 400 and "bon format" in bad.content.decode(), hostile
 
 
 @pytest.mark.parametrize(

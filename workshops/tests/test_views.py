@@ -10,7 +10,7 @@ from quizzes.tests.factories import question_make, quiz_make
 from tracking.tests.factories import tree_build
 from workshops import services
 from workshops.demo import attempt_with_answers
-from workshops.models import Attendance, Participant
+from workshops.models import Attendance, Participant, Workshop
 
 from .factories import participants_make, workshop_make
 
@@ -356,3 +356,49 @@ def test_an_attempt_made_before_the_workshop_is_not_its_pre_test(client, setup, 
     client.force_login(trainer)
     report = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).context["report"]
     assert (report.gain.mean_pre, report.gain.mean_post) == (0, 100)
+
+
+def test_the_participant_finds_the_tests_on_their_record(client, wagtail_site):
+    from django.utils import timezone
+
+    course = course_build(modules=2, lessons=1, sequential=True)
+    quiz = quiz_make(course.get_children().last(), questions=[question_make()], title="Test OPJ")
+    today = timezone.localdate()
+    workshop = workshop_make(start_date=today, end_date=today, pre_test=quiz, post_test=quiz)
+    learner = LearnerFactory()
+    participants_make(workshop, [learner])
+    client.force_login(learner)
+    url = reverse("workshops:workshop", args=[workshop.pk])
+    page = client.get(url).content.decode()
+    assert "Tests de l’atelier" in page
+    assert f'<a class="button" href="{quiz.url}">Passer le pré-test</a>' in page
+    assert "Disponible une fois le pré-test terminé." in page
+    # The quiz's page lets them start, although its module is locked in the course.
+    assert "verrouillé" not in client.get(quiz.url).content.decode()
+    attempt_with_answers(learner=learner, quiz=quiz, right=1)
+    page = client.get(url).content.decode()
+    assert "Fait sur Kalan." in page and "Passer le post-test" in page
+
+
+def test_the_supervisor_links_a_course_when_creating_a_workshop(client, wagtail_site):
+    tree = tree_build()
+    course = course_build(title="Garde à vue et droits", modules=1, lessons=1)
+    client.force_login(SupervisorFactory(supervised_units=[tree.mopti]))
+    fields = {
+        "title": "Atelier",
+        "place": "Sévaré",
+        "region": "Mopti",
+        "start_date": "2026-03-02",
+        "end_date": "2026-03-02",
+        "capacity": "20",
+        "course": str(course.pk),
+    }
+    response = client.post(reverse("workshops:create"), fields)
+    assert response.status_code == 302
+    assert Workshop.objects.get().course_id == course.pk
+    # No programme typed: none stored (an empty « Programme » section showed before).
+    assert Workshop.objects.get().programme == ""
+    # A course id that is not a live course: the field says so, nothing is created.
+    response = client.post(reverse("workshops:create"), {**fields, "course": "999999"})
+    assert response.status_code == 200 and Workshop.objects.count() == 1
+    assert "Sélectionnez un choix valide" in response.content.decode()
