@@ -17,6 +17,7 @@ from accounts.tests.factories import LearnerFactory, SupervisorFactory
 from conftest import run_together
 from courses.models import Enrollment
 from courses.tests.factories import course_build
+from quizzes.tests.factories import question_make, quiz_make
 from tracking.tests.factories import tree_build
 from workshops import attestations, reports, selectors, services
 from workshops.models import Attendance, Participant, TestResult
@@ -143,14 +144,19 @@ def test_nobody_is_invited_to_a_workshop_that_is_over():
 # --- Responding ---------------------------------------------------------------------------
 
 
-def test_confirming_registers_and_enrolls_in_the_linked_course():
+def test_confirming_registers_and_enrolls_in_the_linked_course_and_the_tests_courses():
     course = course_build(title="Droits humains et OPJ", modules=1, lessons=1)
-    workshop = workshop_ahead(course=course)
+    tests_course = course_build(title="Tests des ateliers", modules=1, lessons=1)
+    quiz = quiz_make(tests_course, questions=[question_make(name="Q1")], title="Test")
+    workshop = workshop_ahead(course=course, pre_test=quiz, post_test=quiz)
     (record,) = invitations_make(workshop, [LearnerFactory()])
+    assert not Enrollment.objects.exists()
     mine = selectors.invitation_own_get(user=record.learner, pk=workshop.pk)
     answered = services.invitation_respond(record=mine, accept=True)
     assert answered.status == REGISTERED and answered.responded_at is not None
-    assert Enrollment.objects.filter(learner=record.learner, course=course).exists()
+    assert set(
+        Enrollment.objects.filter(learner=record.learner).values_list("course_id", flat=True)
+    ) == {course.pk, tests_course.pk}
     assert list(selectors.participants_of(workshop)) == [answered]
 
 
