@@ -120,7 +120,7 @@ def attestation_issue(*, participant_id: int, reissue: bool = False) -> Attestat
     constraint lets one row through. A participation whose attestation was revoked gets a new
     one only with `reissue` (an administrator's decision, never the task's or the sweep's)."""
     participant = (
-        with_attendance(Participant.objects.filter(pk=participant_id))
+        with_attendance(Participant.objects.registered().filter(pk=participant_id))
         .select_related("workshop", "learner")
         .first()
     )
@@ -268,7 +268,9 @@ def attestations_queue(*, workshop_id: int, participant_ids) -> int:
     from .tasks import attestation_issue as task
 
     candidates = _without_attestation(
-        Participant.objects.filter(workshop_id=workshop_id, pk__in=list(participant_ids))
+        Participant.objects.registered().filter(
+            workshop_id=workshop_id, pk__in=list(participant_ids)
+        )
     )
     ids = list(due(candidates).values_list("pk", flat=True))
     for participant_id in ids:
@@ -281,7 +283,7 @@ def participants_missing_attestation(*, older_than: timedelta) -> list[int]:
     their last roll call is older than `older_than`: the sweep re-queues them."""
     cutoff = timezone.now() - older_than
     return list(
-        due(_without_attestation(Participant.objects.all()))
+        due(_without_attestation(Participant.objects.registered()))
         .annotate(last_marked=Max("attendances__marked_at"))
         .filter(last_marked__lt=cutoff)
         .values_list("pk", flat=True)
@@ -290,9 +292,9 @@ def participants_missing_attestation(*, older_than: timedelta) -> list[int]:
 
 def attestations_issue_due(*, workshop: Workshop) -> list[Attestation]:
     """Issues, synchronously, every attestation due in a workshop (the demo)."""
-    ids = due(_without_attestation(Participant.objects.filter(workshop=workshop))).values_list(
-        "pk", flat=True
-    )
+    ids = due(
+        _without_attestation(Participant.objects.registered().filter(workshop=workshop))
+    ).values_list("pk", flat=True)
     return [attestation_issue(participant_id=pk) for pk in list(ids)]
 
 

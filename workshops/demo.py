@@ -130,7 +130,9 @@ def demo_workshop_load(*, password: str) -> Workshop | None:
         for m, name, rank, unit, _pre, _post in PARTICIPANTS
     ]
     services.participants_add(workshop=workshop, learners=people, added_by=trainer)
-    records = {p.learner.matricule: p for p in Participant.objects.filter(workshop=workshop)}
+    records = {
+        p.learner.matricule: p for p in Participant.objects.registered().filter(workshop=workshop)
+    }
     # Attendance: everyone every half-day, but one late on the first morning, one excused on
     # the second afternoon, and OPJ-0112 absent after the first day.
     for index, session in enumerate(workshop.sessions.order_by("date", "part")):

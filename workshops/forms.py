@@ -20,7 +20,7 @@ from quizzes.models import QuizPage
 from quizzes.selectors import item_view
 from quizzes.types import question_type
 
-from .models import Attendance, Workshop
+from .models import Attendance, Participant, Workshop
 from .services import PaperEntry
 
 MAX_CSV_BYTES = 200_000
@@ -121,8 +121,24 @@ def matricules_parse(data: bytes) -> tuple[list[tuple[int, str]], list[str]]:
 
 
 class ParticipantsAddForm(forms.Form):
-    """Learners of the person's scope, picked in a list or given as a CSV of matricules."""
+    """Learners of the person's scope, picked in a list or given as a CSV of matricules, and
+    how: registered directly, or invited (the person confirms or declines)."""
 
+    REGISTER, INVITE = "inscrire", "inviter"
+
+    mode = forms.ChoiceField(
+        label=gettext_lazy("Inscrire ou inviter"),
+        choices=[
+            (REGISTER, gettext_lazy("Inscrire directement")),
+            (INVITE, gettext_lazy("Inviter (la personne confirme elle-même)")),
+        ],
+        initial=REGISTER,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext_lazy("Choisissez d’inscrire directement ou d’inviter."),
+            "invalid_choice": gettext_lazy("Choisissez d’inscrire directement ou d’inviter."),
+        },
+    )
     learners = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Choisir dans mes unités"),
         queryset=User.objects.none(),
@@ -141,8 +157,11 @@ class ParticipantsAddForm(forms.Form):
     def __init__(self, *args, user, workshop, **kwargs):
         super().__init__(*args, **kwargs)
         self.scope = learner_list_in_scope(user=user)
+        # Those who hold a place (registered or invited) are not offered again; someone who
+        # declined may be invited again or registered.
+        holding = Participant.objects.holding_place().filter(workshop=workshop)
         self.fields["learners"].queryset = (
-            self.scope.exclude(workshop_records__workshop=workshop)
+            self.scope.exclude(pk__in=holding.values("learner_id"))
             .select_related("unit")
             .order_by("full_name", "matricule")
         )
@@ -171,6 +190,10 @@ class ParticipantsAddForm(forms.Form):
             raise ValidationError(_("Choisissez au moins une personne ou joignez un fichier."))
         data["chosen"] = chosen
         return data
+
+    @property
+    def invite(self) -> bool:
+        return self.cleaned_data.get("mode") == self.INVITE
 
 
 class WorkshopForm(forms.ModelForm):

@@ -169,10 +169,30 @@ class Session(models.Model):
         return f"{formats.date_format(self.date, 'l j F Y')} · {self.get_part_display()}"
 
 
+class ParticipantQuerySet(models.QuerySet):
+    """A workshop's rows are people who take part (REGISTERED) and invitations, pending
+    (INVITED) or declined (DECLINED). Everything that counts or lists the people who take part
+    (roll call, scores, reports, attestations, xAPI) reads `registered()`; the capacity counts
+    `holding_place()`, since a pending invitation keeps its place."""
+
+    def registered(self):
+        return self.filter(status=Participant.Status.REGISTERED)
+
+    def holding_place(self):
+        return self.filter(status__in=Participant.HOLDING_PLACE)
+
+    def invitations(self):
+        """Pending and declined invitations, for those who follow them up."""
+        return self.filter(status__in=[Participant.Status.INVITED, Participant.Status.DECLINED])
+
+
 class Participant(models.Model):
     class Status(models.TextChoices):
         INVITED = "invited", _("Invitation envoyée")
         REGISTERED = "registered", _("Inscription confirmée")
+        DECLINED = "declined", _("Invitation déclinée")
+
+    HOLDING_PLACE = (Status.REGISTERED, Status.INVITED)
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
     learner = models.ForeignKey(
@@ -189,7 +209,14 @@ class Participant(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # For an invitation: when it was sent (again, after a decline). For a direct registration:
+    # when the person was added.
     added_at = models.DateTimeField(auto_now_add=True)
+    # When the invited person answered (confirmed or declined); empty for a direct
+    # registration and a pending invitation.
+    responded_at = models.DateTimeField(_("réponse le"), null=True, blank=True)
+
+    objects = ParticipantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("participation")

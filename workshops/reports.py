@@ -132,9 +132,9 @@ def workshops_in_period(*, user, filters: Filters):
         workshops = workshops.filter(region=filters.region)
     if not user_is_administrator(user):
         workshops = workshops.filter(
-            pk__in=Participant.objects.filter(
-                learner_scope_q(user=user, prefix="learner__")
-            ).values("workshop_id")
+            pk__in=Participant.objects.registered()
+            .filter(learner_scope_q(user=user, prefix="learner__"))
+            .values("workshop_id")
         )
     return workshops.order_by("start_date", "title")
 
@@ -144,9 +144,9 @@ def filter_choices(*, user) -> tuple[list[str], list[str]]:
     workshops = Workshop.objects.all()
     if not user_is_administrator(user):
         workshops = workshops.filter(
-            pk__in=Participant.objects.filter(
-                learner_scope_q(user=user, prefix="learner__")
-            ).values("workshop_id")
+            pk__in=Participant.objects.registered()
+            .filter(learner_scope_q(user=user, prefix="learner__"))
+            .values("workshop_id")
         )
     rows = list(workshops.values_list("funder", "region", "start_date"))
     funders = sorted({f for f, _r, _d in rows if f})
@@ -160,9 +160,9 @@ def period_bounds(*, user) -> tuple[date, date] | None:
     workshops = Workshop.objects.all()
     if not user_is_administrator(user):
         workshops = workshops.filter(
-            pk__in=Participant.objects.filter(
-                learner_scope_q(user=user, prefix="learner__")
-            ).values("workshop_id")
+            pk__in=Participant.objects.registered()
+            .filter(learner_scope_q(user=user, prefix="learner__"))
+            .values("workshop_id")
         )
     dates = list(workshops.order_by().values_list("start_date", flat=True).distinct())
     return (min(dates), max(dates)) if dates else None
@@ -195,7 +195,8 @@ def funders_report(*, workshops, people_q: Q) -> FundersReport:
     workshops = list(workshops)
     by_id = {w.pk: w for w in workshops}
     participants = list(
-        Participant.objects.filter(people_q, workshop_id__in=list(by_id))
+        Participant.objects.registered()
+        .filter(people_q, workshop_id__in=list(by_id))
         .select_related("learner")
         .only("pk", "workshop_id", "learner_id", "learner__rank", "learner__unit_id")
         .annotate(

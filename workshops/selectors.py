@@ -22,7 +22,8 @@ from .models import Attendance, PaperAnswer, Participant, Session, TestResult, W
 
 def workshop_list_visible(*, user) -> QuerySet[Workshop]:
     """Administrators: every workshop. Trainers: the workshops they train. Supervisors: the
-    workshops they created and those with a participant from their scope."""
+    workshops they created and those with a person from their scope, registered or invited
+    (pending or declined: they follow the invitations up)."""
     if not user.is_authenticated:
         return Workshop.objects.none()
     if user_is_administrator(user):
@@ -62,7 +63,8 @@ def user_may_create_workshop(user) -> bool:
 
 
 def participant_own_get(*, user, pk: int) -> Participant:
-    """A learner's own record of a workshop, by the workshop's id."""
+    """A learner's own row of a workshop, by the workshop's id: their registration, or their
+    invitation (pending or declined), which their page shows instead of their record."""
     record = (
         Participant.objects.select_related("workshop").filter(workshop_id=pk, learner=user).first()
         if user.is_authenticated
@@ -73,14 +75,51 @@ def participant_own_get(*, user, pk: int) -> Participant:
     return record
 
 
+def invitation_own_get(*, user, pk: int) -> Participant:
+    """The signed-in person's own invitation to a workshop, by the workshop's id, pending or
+    answered. Anyone else's, a direct registration or no row at all: 404."""
+    record = participant_own_get(user=user, pk=pk)
+    if record.status == Participant.Status.REGISTERED and record.responded_at is None:
+        raise Http404
+    return record
+
+
 def participant_records_of(user) -> list[Participant]:
     """The workshops a learner takes part in, for « Mes formations » (one query)."""
     if not user.is_authenticated:
         return []
     return list(
-        Participant.objects.filter(learner=user)
+        Participant.objects.registered()
+        .filter(learner=user)
         .select_related("workshop")
         .order_by("-workshop__start_date")
+    )
+
+
+def invitations_pending_of(user) -> list[Participant]:
+    """The invitations a learner has yet to answer, to workshops not over yet, soonest first,
+    for « Mes formations » (one query)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Participant.objects.filter(
+            learner=user,
+            status=Participant.Status.INVITED,
+            workshop__end_date__gte=timezone.localdate(),
+        )
+        .select_related("workshop")
+        .order_by("workshop__start_date", "workshop__pk")
+    )
+
+
+def invitations_of(workshop: Workshop) -> QuerySet[Participant]:
+    """The workshop's pending and declined invitations, for those who run or follow it:
+    pending first, then declined, each by name."""
+    return (
+        Participant.objects.invitations()
+        .filter(workshop=workshop)
+        .select_related("learner", "learner__unit")
+        .order_by("-status", "learner__full_name", "learner__matricule")
     )
 
 
@@ -159,8 +198,12 @@ def session_get(*, workshop: Workshop, pk: int) -> Session:
 
 
 def participants_of(workshop: Workshop) -> QuerySet[Participant]:
+    """The people who take part (registered): the roll call, the scores, the report, the
+    paper scores' form and the workshop's page list them; never a pending or declined
+    invitation."""
     return (
-        Participant.objects.filter(workshop=workshop)
+        Participant.objects.registered()
+        .filter(workshop=workshop)
         .select_related("learner", "learner__unit")
         .order_by("learner__full_name", "learner__matricule")
     )
@@ -289,9 +332,11 @@ def paper_scores_of(*, workshop: Workshop, kind: str) -> dict:
     """{participant id: percent} of the scores entered for the workshop's pre-test or
     post-test (`kind`), for the trainer's form."""
     return dict(
-        TestResult.objects.filter(participant__workshop=workshop, kind=kind).values_list(
-            "participant_id", "percent"
-        )
+        TestResult.objects.filter(
+            participant__workshop=workshop,
+            participant__status=Participant.Status.REGISTERED,
+            kind=kind,
+        ).values_list("participant_id", "percent")
     )
 
 
@@ -319,11 +364,14 @@ class SessionSummary:
 
 
 def session_summaries(workshop: Workshop) -> list[SessionSummary]:
+    # Only registered people are ever marked (services.attendance_save); said here too.
+    registered = Q(attendances__participant__status=Participant.Status.REGISTERED)
     sessions = workshop.sessions.annotate(
-        marked=Count("attendances"),
+        marked=Count("attendances", filter=registered),
         attended=Count(
             "attendances",
-            filter=Q(attendances__status__in=[Attendance.Status.PRESENT, Attendance.Status.LATE]),
+            filter=registered
+            & Q(attendances__status__in=[Attendance.Status.PRESENT, Attendance.Status.LATE]),
         ),
     ).order_by("date", "part")
     return [SessionSummary(s, s.marked, s.attended) for s in sessions]
@@ -428,7 +476,9 @@ def score_rows(workshop: Workshop) -> tuple[list[ScoreRow], dict, dict]:
     participants = list(participants_of(workshop))
     learner_ids = [p.learner_id for p in participants]
     paper = defaultdict(dict)
-    for result in TestResult.objects.filter(participant__workshop=workshop):
+    for result in TestResult.objects.filter(
+        participant__workshop=workshop, participant__status=Participant.Status.REGISTERED
+    ):
         paper[result.participant_id][result.kind] = result
     paper_pre = {p.learner_id for p in participants if set(paper[p.pk]) == {"pre"}}
     pre_attempts, post_attempts = _first_attempts(workshop, learner_ids, paper_pre=paper_pre)

@@ -4,11 +4,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from accounts.tasks import email_send
 from courses.models import CoursePage
 from courses.services import enrollment_create
 from quizzes import grading
@@ -54,28 +58,124 @@ def workshop_create(*, created_by, trainers=(), **fields) -> Workshop:
 
 
 @transaction.atomic
-def participants_add(*, workshop: Workshop, learners, added_by) -> int:
-    """Adds the learners who are not yet participants; refuses the whole list if it would
-    exceed the workshop's capacity. Each is enrolled in the linked course, where the pre-test
-    and post-test are taken. Returns how many were added."""
+def participants_add(*, workshop: Workshop, learners, added_by, invite: bool = False) -> int:
+    """Registers the learners directly, or with `invite` invites them (the person then
+    confirms or declines: `invitation_respond`). All or nothing: refuses the whole list if it
+    would exceed the workshop's capacity, where a pending invitation holds its place like a
+    registration. Returns how many rows changed.
+
+    Directly: a new person, an invited one (the supervisor answers for them) and one who had
+    declined become registered, and each is enrolled in the linked course and in the courses
+    holding the pre-test and the post-test (`workshop_courses`). Inviting: a new person and
+    one who had declined get a (new) invitation, by email when they have an address; someone
+    already registered or invited keeps their row as it is. An invitation to a workshop whose
+    last day has passed is refused: nobody could answer it."""
     workshop = Workshop.objects.select_for_update(of=("self",)).get(pk=workshop.pk)
-    present = set(workshop.participants.values_list("learner_id", flat=True))
-    new = [learner for learner in dict.fromkeys(learners) if learner.pk not in present]
-    if len(present) + len(new) > workshop.capacity:
+    if invite and workshop.end_date < timezone.localdate():
+        raise ValidationError(
+            _(
+                "Cet atelier est terminé : on ne peut plus y inviter. Inscrivez directement "
+                "les personnes qui y ont pris part."
+            )
+        )
+    rows = {
+        row.learner_id: row
+        for row in Participant.objects.select_for_update().filter(workshop=workshop)
+    }
+    holding = {pk for pk, row in rows.items() if row.status in Participant.HOLDING_PLACE}
+    wanted = list(dict.fromkeys(learners))
+    target = Participant.Status.INVITED if invite else Participant.Status.REGISTERED
+    # The rows to write: new people, those who had declined, and (directly) the invited.
+    changing = [
+        learner
+        for learner in wanted
+        if learner.pk not in rows
+        or rows[learner.pk].status == Participant.Status.DECLINED
+        or (not invite and rows[learner.pk].status == Participant.Status.INVITED)
+    ]
+    new_places = [learner for learner in changing if learner.pk not in holding]
+    if len(holding) + len(new_places) > workshop.capacity:
         raise ValidationError(
             _(
                 "Capacité dépassée : %(count)d places, %(present)d déjà prises, "
                 "%(new)d ajouts demandés. Rien n’a été ajouté."
             )
-            % {"count": workshop.capacity, "present": len(present), "new": len(new)}
+            % {"count": workshop.capacity, "present": len(holding), "new": len(new_places)}
         )
+    now = timezone.now()
     Participant.objects.bulk_create(
-        Participant(workshop=workshop, learner=learner, added_by=added_by) for learner in new
+        Participant(workshop=workshop, learner=learner, added_by=added_by, status=target)
+        for learner in changing
+        if learner.pk not in rows
     )
+    reopened = [rows[learner.pk].pk for learner in changing if learner.pk in rows]
+    if reopened:
+        # An invitation sent again after a decline is dated anew; a registration by the
+        # supervisor is nobody's answer.
+        Participant.objects.filter(pk__in=reopened).update(
+            status=target, added_by=added_by, added_at=now, responded_at=None
+        )
+    if invite:
+        for learner in changing:
+            _invitation_email(workshop=workshop, learner=learner)
+        return len(changing)
     for course in workshop_courses(workshop):
-        for learner in dict.fromkeys(learners):  # idempotent: those already there too
+        for learner in wanted:  # idempotent: those already there too
             enrollment_create(learner=learner, course=course)
-    return len(new)
+    return len(changing)
+
+
+def _invitation_email(*, workshop: Workshop, learner) -> bool:
+    """The invitation by email, in the person's language, sent by Celery once the invitation
+    is committed (as the password reset's); nothing for a person without an address."""
+    if not learner.email:
+        return False
+    with translation.override(learner.language or settings.LANGUAGE_CODE):
+        context = {
+            "workshop": workshop,
+            "learner": learner,
+            "respond_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("workshops:workshop", args=[workshop.pk]),
+        }
+        subject = " ".join(
+            render_to_string("workshops/email/invitation_subject.txt", context).split()
+        )
+        body = render_to_string("workshops/email/invitation.txt", context)
+    email_send.delay_on_commit(subject=subject, body=body, to=[learner.email])
+    return True
+
+
+@transaction.atomic
+def invitation_respond(*, record: Participant, accept: bool) -> Participant:
+    """The invited person confirms (the row becomes REGISTERED, and the person is enrolled as
+    a direct registration is: `workshop_courses`) or declines (DECLINED: the place is freed).
+    `record` is the person's own invitation (`selectors.invitation_own_get`: anyone else's
+    answers 404). The row is locked and read again, so that of two answers sent at once one
+    is applied and the other is told it came too late. Answered already, or the workshop's
+    last day past: a French message, nothing changed."""
+    record = (
+        Participant.objects.select_for_update(of=("self",))
+        .select_related("workshop", "learner")
+        .get(pk=record.pk)
+    )
+    if record.status == Participant.Status.REGISTERED:
+        raise ValidationError(_("Votre participation à cet atelier est déjà confirmée."))
+    if record.status == Participant.Status.DECLINED:
+        raise ValidationError(
+            _("Vous avez déjà répondu que vous ne pourrez pas venir à cet atelier.")
+        )
+    workshop = record.workshop
+    if workshop.end_date < timezone.localdate():
+        raise ValidationError(
+            _("Cet atelier est terminé : il n’est plus possible de répondre à l’invitation.")
+        )
+    record.status = Participant.Status.REGISTERED if accept else Participant.Status.DECLINED
+    record.responded_at = timezone.now()
+    record.save(update_fields=["status", "responded_at"])
+    if accept:
+        for course in workshop_courses(workshop):
+            enrollment_create(learner=record.learner, course=course)
+    return record
 
 
 def workshop_courses(workshop: Workshop) -> list[CoursePage]:
@@ -99,7 +199,9 @@ def attendance_save(*, session: Session, marks: dict[int, str], marked_by) -> in
     of rows written."""
     valid = set(Attendance.Status.values)
     participants = set(
-        Participant.objects.filter(workshop_id=session.workshop_id).values_list("pk", flat=True)
+        Participant.objects.registered()
+        .filter(workshop_id=session.workshop_id)
+        .values_list("pk", flat=True)
     )
     for participant_id, status in marks.items():
         if participant_id not in participants or status not in valid:
@@ -147,9 +249,11 @@ def attendance_save(*, session: Session, marks: dict[int, str], marked_by) -> in
 def paper_result_enter(
     *, participant: Participant, kind: str, percent: Decimal, entered_by
 ) -> TestResult:
-    """A paper test's score, marked as entered by the trainer. A score typed by hand
-    replaces the copy's answers entered question by question, if any: the two entries are
-    exclusive."""
+    """A paper test's score, marked as entered by the trainer, for a person who takes part
+    (not a pending or declined invitation). A score typed by hand replaces the copy's answers
+    entered question by question, if any: the two entries are exclusive."""
+    if participant.status != Participant.Status.REGISTERED:
+        raise ValidationError(_("Cette personne n’est pas inscrite à l’atelier."))
     if kind not in TestResult.Kind.values or not Decimal(0) <= Decimal(percent) <= 100:
         raise ValidationError(_("Une note est un pourcentage entre 0 et 100."))
     result, _created = TestResult.objects.update_or_create(
@@ -184,6 +288,8 @@ def paper_answers_enter(
     be graded (no question, no point, nothing answered); nothing is written then."""
     if kind not in TestResult.Kind.values:
         raise ValidationError(_("Test inconnu."))
+    if participant.status != Participant.Status.REGISTERED:
+        raise ValidationError(_("Cette personne n’est pas inscrite à l’atelier."))
     graded = []
     for entry in entries:
         found = question_type(entry.snapshot.get("type"))

@@ -14,6 +14,12 @@ urlpatterns = [
         name="workshop_attendance",
     ),
     path("ateliers/<int:pk>/participants/", views.participants_add, name="workshop_participants"),
+    # The invited person's answer (POST only): « oui » confirms, « non » declines.
+    re_path(
+        r"^ateliers/(?P<pk>[0-9]+)/invitation/(?P<answer>oui|non)/$",
+        views.invitation_respond,
+        name="invitation_respond",
+    ),
     path("ateliers/<int:pk>/rapport/", views.report, name="workshop_report"),
     # The funders' reports (report_views.py): over a period, and over one workshop.
     path("ateliers/rapports/", report_views.period_report, name="reports"),

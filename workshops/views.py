@@ -9,7 +9,7 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from lms import charts
 from quizzes.grading import ResponseError
@@ -23,7 +23,7 @@ from .forms import (
     WorkshopForm,
     attendance_bound_rows,
 )
-from .models import TestResult
+from .models import Participant, TestResult
 
 
 @require_GET
@@ -71,11 +71,18 @@ def workshop_create(request):
 @login_required
 def workshop_detail(request, pk: int):
     """The workshop's page for those who run or follow it; for a participant, their own
-    record (dates, place, programme, their attendance)."""
+    record (dates, place, programme, their attendance), or their invitation."""
     try:
         workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
     except Http404:
         record = selectors.participant_own_get(user=request.user, pk=pk)
+        if record.status != Participant.Status.REGISTERED:
+            # An invitation, pending or declined: its own page, with the answers.
+            return render(
+                request,
+                "workshops/invitation.html",
+                {"workshop": record.workshop, "record": record, "today": timezone.localdate()},
+            )
         return render(
             request,
             "workshops/participant_record.html",
@@ -97,10 +104,32 @@ def workshop_detail(request, pk: int):
             "sessions": selectors.session_summaries(workshop),
             # With their attendance and attestation: who has one, at a glance.
             "participants": attestations.participants_with_attestations(workshop),
+            "invitations": list(selectors.invitations_of(workshop)),
             "may_mark": selectors.user_may_mark_attendance(user=request.user, workshop=workshop),
             "may_add": selectors.user_may_add_participants(user=request.user, workshop=workshop),
         },
     )
+
+
+@require_POST
+@login_required
+def invitation_respond(request, pk: int, answer: str):
+    """The invited person's answer, from « Mes formations » or the workshop's page: « oui »
+    confirms, « non » declines. Someone else's invitation, or none: 404."""
+    pk = int(pk)
+    record = selectors.invitation_own_get(user=request.user, pk=pk)
+    try:
+        services.invitation_respond(record=record, accept=answer == "oui")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Participation confirmée : votre inscription à l’atelier est enregistrée.")
+            if answer == "oui"
+            else _("Réponse enregistrée : vous ne participerez pas à cet atelier."),
+        )
+    return redirect("workshops:workshop", pk=pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -152,16 +181,23 @@ def participants_add(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             added = services.participants_add(
-                workshop=workshop, learners=form.cleaned_data["chosen"], added_by=request.user
+                workshop=workshop,
+                learners=form.cleaned_data["chosen"],
+                added_by=request.user,
+                invite=form.invite,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(
-                request,
-                ngettext("%(n)d participation ajoutée.", "%(n)d participations ajoutées.", added)
-                % {"n": added},
-            )
+            if form.invite:
+                text = ngettext(
+                    "%(n)d invitation envoyée.", "%(n)d invitations envoyées.", added
+                ) % {"n": added}
+            else:
+                text = ngettext(
+                    "%(n)d participation ajoutée.", "%(n)d participations ajoutées.", added
+                ) % {"n": added}
+            messages.success(request, text)
             return redirect("workshops:workshop", pk=workshop.pk)
     return render(request, "workshops/participants_add.html", {"workshop": workshop, "form": form})
 

@@ -54,9 +54,9 @@ def _attended_key(session_id: int, participant_id: int, since) -> str:
 
 def on_attendance_changed(sender, session, changes, moment, **kwargs):
     learners = dict(
-        session.workshop.participants.filter(
-            pk__in=[change.participant_id for change in changes]
-        ).values_list("pk", "learner_id")
+        session.workshop.participants.registered()
+        .filter(pk__in=[change.participant_id for change in changes])
+        .values_list("pk", "learner_id")
     )
     items = []
     for change in changes:

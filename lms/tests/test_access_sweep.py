@@ -170,6 +170,8 @@ def world(db, settings, tmp_path):
             "workshop": {"pk": workshop.pk},
             "workshop_attendance": {"pk": workshop.pk, "session_id": session.pk},
             "workshop_participants": {"pk": workshop.pk},
+            # The owner is registered, not invited: nobody, the owner included, may answer.
+            "invitation_respond": {"pk": workshop.pk, "answer": "oui"},
             "workshop_report": {"pk": workshop.pk},
             "workshop_paper_scores": {"pk": workshop.pk, "kind": "pre"},
             "workshop_paper_answers": {
@@ -206,6 +208,7 @@ SWEPT = {
     "workshop": ("workshops", "get"),
     "workshop_attendance": ("workshops", "post"),
     "workshop_participants": ("workshops", "post"),
+    "invitation_respond": ("workshops", "post"),
     "workshop_report": ("workshops", "get"),
     "workshop_paper_scores": ("workshops", "post"),
     "workshop_paper_answers": ("workshops", "post"),

@@ -2,6 +2,7 @@
 importing workshops (docs/architecture.md)."""
 
 from django import template
+from django.utils import timezone
 
 from .. import selectors
 
@@ -17,4 +18,15 @@ def my_workshops(context) -> dict:
         "records": selectors.participant_records_of(user),
         "runs_workshops": user.is_authenticated
         and selectors.workshop_list_visible(user=user).exists(),
+    }
+
+
+@register.inclusion_tag("workshops/includes/my_invitations.html", takes_context=True)
+def my_workshop_invitations(context) -> dict:
+    """The invitations to workshops the user has yet to answer, with the two answers, at the
+    top of « Mes formations »."""
+    return {
+        "invitations": selectors.invitations_pending_of(context["request"].user),
+        "today": timezone.localdate(),
+        "csrf_token": context.get("csrf_token"),
     }

@@ -27,3 +27,23 @@ def workshop_make(*, trainers=None, created_by=None, days=3, **fields) -> Worksh
 def participants_make(workshop, learners, added_by=None):
     services.participants_add(workshop=workshop, learners=learners, added_by=added_by)
     return list(workshop.participants.select_related("learner").order_by("pk"))
+
+
+def workshop_ahead(*, days=3, **fields) -> Workshop:
+    """A workshop a week from today: one may still be invited to it and answer."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    start = timezone.localdate() + timedelta(days=7)
+    return workshop_make(
+        days=days, start_date=start, end_date=start + timedelta(days=days - 1), **fields
+    )
+
+
+def invitations_make(workshop, learners, added_by=None):
+    """Invites the learners (status INVITED); returns their rows."""
+    services.participants_add(workshop=workshop, learners=learners, added_by=added_by, invite=True)
+    return list(
+        workshop.participants.filter(learner__in=learners).select_related("learner").order_by("pk")
+    )

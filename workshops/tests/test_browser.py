@@ -137,7 +137,7 @@ def test_a_supervisor_creates_a_workshop_and_adds_participants_and_a_participant
         ],
     )
     page_shots(page, "atelier-participants")
-    page.get_by_role("button", name="Ajouter").click()
+    page.get_by_role("button", name="Valider").click()
     page.wait_for_url(f"**/ateliers/{workshop.pk}/")
     assert "2 participations ajoutées." in page.content()
     assert set(workshop.participants.values_list("learner_id", flat=True)) == {

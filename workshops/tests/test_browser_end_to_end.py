@@ -91,7 +91,7 @@ def test_a_workshop_from_creation_to_attestations(
     page.get_by_role("link", name="Ajouter des participants").click()
     for learner in learners:
         page.get_by_label(f"{learner.full_name} · {learner.matricule}", exact=False).check()
-    page.get_by_role("button", name="Ajouter").click()
+    page.get_by_role("button", name="Valider").click()
     expect(page.get_by_text("3 participations ajoutées.")).to_be_visible()
 
     # The participants take the pre-test on their phones, in the room: the quiz sits in the

@@ -128,7 +128,11 @@ def test_a_supervisor_adds_participants_from_the_picker_and_a_csv(client, setup)
     assert picked.full_name in client.get(url).content.decode()
     response = client.post(
         url,
-        {"learners": [picked.pk], "csv_file": _csv(f"matricule\n{listed.matricule.lower()}\n")},
+        {
+            "mode": "inscrire",
+            "learners": [picked.pk],
+            "csv_file": _csv(f"matricule\n{listed.matricule.lower()}\n"),
+        },
     )
     assert response.status_code == 302, response.content.decode()
     assert set(workshop.participants.values_list("learner_id", flat=True)) >= {
