@@ -113,9 +113,10 @@ def test_a_trainer_enters_a_paper_copy_with_one_tap_per_question(
         "Question 3": ("0 %", "100 %"),
         "Question 4": ("0 %", "67 %"),
     }
-    assert "8 réponses sur papier, saisies par le formateur, sont comptées." in page.content()
+    counted = "8 réponses sur papier, saisies par l’équipe de formation, sont comptées."
+    assert counted in page.content()
     row = page.get_by_role("row", name=re.compile("Kadidia Bocoum"))
-    assert row.get_by_text("saisie par le formateur").count() == 2
+    assert row.get_by_text("saisie par l’équipe de formation").count() == 2
     # The bars are drawn from the same rates: question 2's after bar reads 67 %.
     notes = page.locator("[aria-labelledby=par-question] svg .chart__note").all_text_contents()
     assert notes == ["100 %", "100 %", "33 %", "67 %", "0 %", "100 %", "0 %", "67 %"]

@@ -197,9 +197,8 @@ def test_the_facility_counts_the_copies_of_those_whose_test_counts_on_paper(clie
     assert facility[multiple.pk] == (0, 25, 2)
     assert report.paper_answers == 2 * len(ENTERED)
     page = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).content.decode()
-    assert (
-        f"{2 * len(ENTERED)} réponses sur papier, saisies par le formateur, sont comptées" in page
-    )
+    counted = f"{2 * len(ENTERED)} réponses sur papier, saisies par l’équipe de formation"
+    assert f"{counted}, sont comptées" in page
 
     # An attempt on Kalan wins over paper, for the score and for the facility.
     online_attempt(participants[1].learner, quiz, by_kind(questions, {"single": {"choice": "c1"}}))

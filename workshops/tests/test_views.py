@@ -273,7 +273,7 @@ def test_the_report_shows_the_gain_from_attempts_and_paper_scores(client, setup,
     assert (report.pre_only, report.on_paper) == (1, 1)
     page = response.content.decode()
     assert "2 sur 3 participations" in page
-    assert "saisie par le formateur" in page
+    assert "saisie par l’équipe de formation" in page
     assert "0,40" in page
     # Per question, from learner 0's two counted attempts: Q0 right both times, Q1 and Q2
     # right after only, Q3 never.
@@ -305,7 +305,7 @@ def test_the_trainer_enters_paper_scores_marked_as_entered_by_the_trainer(client
         trainer,
     )
     report = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).content
-    assert b"saisie par le formateur" in report
+    assert "saisie par l’équipe de formation" in report.decode()
 
 
 @pytest.mark.parametrize("value", ["101", "-1", "abc", "1e9", "=1+1", "50" * 30])
