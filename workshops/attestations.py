@@ -301,11 +301,14 @@ def attestations_issue_due(*, workshop: Workshop) -> list[Attestation]:
 # --- Reads --------------------------------------------------------------------------------
 
 
-def participants_with_attestations(workshop: Workshop) -> QuerySet[Participant]:
-    """The workshop's participants for its page (one query): attendance and, when they have
-    one, their valid attestation's serial, or whether one was revoked."""
+def participants_with_attestations(
+    workshop: Workshop, people_q: Q | None = None
+) -> QuerySet[Participant]:
+    """The workshop's participants for its page (one query), those `people_q` keeps:
+    attendance and, when they have one, their valid attestation's serial, or whether one
+    was revoked."""
     valid = Attestation.objects.valid().filter(participant=OuterRef("pk"))
-    return with_attendance(participants_of(workshop)).annotate(
+    return with_attendance(participants_of(workshop, people_q)).annotate(
         attestation_serial=Subquery(valid.values("serial")[:1]),
         attestation_revoked=Exists(
             Attestation.objects.revoked().filter(participant=OuterRef("pk"))

@@ -314,13 +314,5 @@ def funders_report(*, workshops, people_q: Q) -> FundersReport:
     )
 
 
-def people_q_for(*, user, workshop: Workshop | None = None) -> Q:
-    """Whom the figures count: everyone for an administrator, and, for one workshop, for its
-    trainers and its author (who see its whole list already); else the person's scope."""
-    if user_is_administrator(user):
-        return Q()
-    if workshop is not None and (
-        workshop.created_by_id == user.pk or selectors.user_is_trainer(user=user, workshop=workshop)
-    ):
-        return Q()
-    return learner_scope_q(user=user, prefix="learner__")
+# Whom the figures count: the one rule of the workshop's page, its report and the funders'.
+people_q_for = selectors.people_q_for

@@ -44,6 +44,20 @@ def workshop_get_visible(*, user, pk: int) -> Workshop:
     return workshop
 
 
+def people_q_for(*, user, workshop: Workshop | None = None) -> Q:
+    """Whom a person sees in a workshop's lists and figures (on Participant): everyone for an
+    administrator and, for one workshop, for its trainers and its author; else only the
+    people of their scope. A supervisor sees a workshop when one of their people takes part,
+    never the others' names, attendance or scores."""
+    if user_is_administrator(user):
+        return Q()
+    if workshop is not None and (
+        workshop.created_by_id == user.pk or user_is_trainer(user=user, workshop=workshop)
+    ):
+        return Q()
+    return learner_scope_q(user=user, prefix="learner__")
+
+
 def user_is_trainer(*, user, workshop: Workshop) -> bool:
     return workshop.trainers.filter(pk=user.pk).exists()
 
@@ -112,12 +126,12 @@ def invitations_pending_of(user) -> list[Participant]:
     )
 
 
-def invitations_of(workshop: Workshop) -> QuerySet[Participant]:
+def invitations_of(workshop: Workshop, people_q: Q | None = None) -> QuerySet[Participant]:
     """The workshop's pending and declined invitations, for those who run or follow it:
-    pending first, then declined, each by name."""
+    pending first, then declined, each by name; `people_q` (people_q_for) limits them."""
     return (
         Participant.objects.invitations()
-        .filter(workshop=workshop)
+        .filter(people_q or Q(), workshop=workshop)
         .select_related("learner", "learner__unit")
         .order_by("-status", "learner__full_name", "learner__matricule")
     )
@@ -197,13 +211,13 @@ def session_get(*, workshop: Workshop, pk: int) -> Session:
     return session
 
 
-def participants_of(workshop: Workshop) -> QuerySet[Participant]:
+def participants_of(workshop: Workshop, people_q: Q | None = None) -> QuerySet[Participant]:
     """The people who take part (registered): the roll call, the scores, the report, the
     paper scores' form and the workshop's page list them; never a pending or declined
-    invitation."""
+    invitation. `people_q` (people_q_for) limits them to whom the reader may see."""
     return (
         Participant.objects.registered()
-        .filter(workshop=workshop)
+        .filter(people_q or Q(), workshop=workshop)
         .select_related("learner", "learner__unit")
         .order_by("learner__full_name", "learner__matricule")
     )
@@ -472,8 +486,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
 
-def score_rows(workshop: Workshop) -> tuple[list[ScoreRow], dict, dict]:
-    participants = list(participants_of(workshop))
+def score_rows(workshop: Workshop, people_q: Q | None = None) -> tuple[list[ScoreRow], dict, dict]:
+    participants = list(participants_of(workshop, people_q))
     learner_ids = [p.learner_id for p in participants]
     paper = defaultdict(dict)
     for result in TestResult.objects.filter(
@@ -521,8 +535,10 @@ def _fractions(attempts: list[Attempt], result_ids: Sequence[int] = ()) -> tuple
     return by_question, names, len(answers)
 
 
-def workshop_report(workshop: Workshop) -> Report:
-    rows, pre_attempts, post_attempts = score_rows(workshop)
+def workshop_report(workshop: Workshop, people_q: Q | None = None) -> Report:
+    """The knowledge report of the people `people_q` keeps (people_q_for: a supervisor who
+    neither trains nor created the workshop sees their own people's figures only)."""
+    rows, pre_attempts, post_attempts = score_rows(workshop, people_q)
     both = [row for row in rows if row.complete]
     result = gain.gain_compute([(row.pre.percent, row.post.percent) for row in both])
     # Per question: the attempts on Kalan of the participants who count, and the paper

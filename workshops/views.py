@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
@@ -96,6 +97,8 @@ def workshop_detail(request, pk: int):
                 "tests": selectors.participant_tests(record, today=timezone.localdate()),
             },
         )
+    # A supervisor who neither trains nor created the workshop sees their own people only.
+    people_q = selectors.people_q_for(user=request.user, workshop=workshop)
     return render(
         request,
         "workshops/workshop_detail.html",
@@ -103,8 +106,9 @@ def workshop_detail(request, pk: int):
             "workshop": workshop,
             "sessions": selectors.session_summaries(workshop),
             # With their attendance and attestation: who has one, at a glance.
-            "participants": attestations.participants_with_attestations(workshop),
-            "invitations": list(selectors.invitations_of(workshop)),
+            "participants": attestations.participants_with_attestations(workshop, people_q),
+            "invitations": list(selectors.invitations_of(workshop, people_q)),
+            "whole_list": people_q == Q(),
             "may_mark": selectors.user_may_mark_attendance(user=request.user, workshop=workshop),
             "may_add": selectors.user_may_add_participants(user=request.user, workshop=workshop),
         },
@@ -211,11 +215,13 @@ def _percent_note(percent: float | None) -> str:
 @login_required
 def report(request, pk: int):
     workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
-    data = selectors.workshop_report(workshop)
+    people_q = selectors.people_q_for(user=request.user, workshop=workshop)
+    data = selectors.workshop_report(workshop, people_q)
     return render(
         request,
         "workshops/report.html",
         {
+            "whole_list": people_q == Q(),
             "workshop": workshop,
             "report": data,
             "dots": charts.paired_dots(

@@ -402,3 +402,36 @@ def test_the_supervisor_links_a_course_when_creating_a_workshop(client, wagtail_
     response = client.post(reverse("workshops:create"), {**fields, "course": "999999"})
     assert response.status_code == 200 and Workshop.objects.count() == 1
     assert "Sélectionnez un choix valide" in response.content.decode()
+
+
+def test_a_supervisor_sees_only_their_peoples_names_and_scores(client, setup):
+    """A Ségou supervisor follows the Sévaré workshop because one of their officers takes
+    part: the workshop's page and its report show that officer, never the Mopti ones, and
+    the report's figures count their people only. The trainer sees everyone."""
+    tree, trainer, workshop, learners, _participants = setup
+    quiz = quiz_make(
+        course_build(modules=1, lessons=1, sequential=False),
+        questions=[question_make(name=f"Q{n}") for n in range(4)],
+        delay_minutes=0,
+    )
+    workshop.pre_test = workshop.post_test = quiz
+    workshop.save()
+    from_segou = LearnerFactory(unit=tree.segou, full_name="Fatoumata Koné")
+    participants_make(workshop, [learners[0], from_segou])  # enrolled in the test's course
+    for learner, (pre, post) in ((learners[0], (1, 3)), (from_segou, (2, 2))):
+        attempt_with_answers(learner=learner, quiz=quiz, right=pre)
+        attempt_with_answers(learner=learner, quiz=quiz, right=post)
+    client.force_login(SupervisorFactory(supervised_units=[tree.segou]))
+    page = client.get(reverse("workshops:workshop", args=[workshop.pk])).content.decode()
+    assert "Fatoumata Koné" in page and "Seules les personnes de vos unités" in page
+    assert all(learner.full_name not in page for learner in learners)
+    report = client.get(reverse("workshops:workshop_report", args=[workshop.pk]))
+    html = report.content.decode()
+    assert "Fatoumata Koné" in html and "que les personnes de vos unités" in html
+    assert all(learner.full_name not in html for learner in learners)
+    assert report.context["report"].participants == 1
+    assert report.context["report"].gain.mean_pre == 50  # Fatoumata's alone
+    client.force_login(trainer)
+    html = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).content.decode()
+    assert all(learner.full_name in html for learner in learners)
+    assert "que les personnes de vos unités" not in html
