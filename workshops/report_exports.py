@@ -17,6 +17,7 @@ from lms import design
 from . import report_charts
 from .reports import Filters, FundersReport
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PERCENT = "0.0%"
 POINTS = "+0.0;-0.0;0.0"
 RATIO = "0.00"
@@ -205,3 +206,88 @@ def report_pdf(**kwargs) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=report_html(**kwargs)).write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def knowledge_xlsx(*, workshop, report) -> bytes:
+    """The workshop's knowledge report as a workbook (the page's figures, typed): the gain,
+    each person's scores, each question's facility before and after. `report` is
+    selectors.workshop_report's, already limited to whom the reader may see."""
+    with translation.override("fr"):
+        return _knowledge_xlsx(workshop=workshop, report=report)
+
+
+def _knowledge_xlsx(*, workshop, report) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    g = report.gain
+    summary = _sheet(workbook, _("Gain"), [_("Indicateur"), _("Valeur")], [58, 18])
+    for label, value, number_format in (
+        (_("Atelier"), workshop.title, None),
+        (_("Lieu"), workshop.place, None),
+        (_("Premier jour"), workshop.start_date, DATE),
+        (_("Dernier jour"), workshop.end_date, DATE),
+        (_("Participations"), report.participants, None),
+        (_("Participations avec les deux tests (n)"), g.count, None),
+        (_("Moyenne au pré-test"), _fraction(g.mean_pre), PERCENT),
+        (_("Moyenne au post-test"), _fraction(g.mean_post), PERCENT),
+        (_("Gain moyen (points)"), g.mean_gain, POINTS),
+        (_("Gain normalisé g de Hake"), g.hake_g, RATIO),
+        (_("En progrès"), g.improved, None),
+        (_("Taux de présence"), _fraction(report.attendance_rate), PERCENT),
+    ):
+        summary.append([xlsx_cell(summary, label), _typed(summary, value, number_format)])
+
+    people = _sheet(
+        workbook,
+        _("Par personne"),
+        [
+            _("Nom"),
+            _("Matricule"),
+            _("Unité"),
+            _("Pré-test"),
+            _("Pré-test sur papier"),
+            _("Post-test"),
+            _("Post-test sur papier"),
+            _("Écart (points)"),
+        ],
+        [30, 16, 40, 11, 11, 11, 11, 14],
+    )
+    yes, no = _("oui"), _("non")
+    for row in report.rows:
+        learner = row.participant.learner
+        values = [(learner.full_name, None), (learner.matricule, None)]
+        values.append((learner.unit.full_path if learner.unit else "", None))
+        for score in (row.pre, row.post):
+            values.append((_fraction(score.percent) if score else None, PERCENT))
+            values.append(((yes if score.on_paper else no) if score else None, None))
+        values.append((row.change, POINTS))
+        people.append([_typed(people, v, f) for v, f in values])
+
+    questions = _sheet(
+        workbook,
+        _("Par question"),
+        [
+            _("Question"),
+            _("Taux de réussite avant"),
+            _("Réponses avant (n)"),
+            _("Taux de réussite après"),
+            _("Réponses après (n)"),
+            _("Écart (points)"),
+        ],
+        [50, 14, 12, 14, 12, 14],
+    )
+    for question in report.questions:
+        values = [
+            (question.name, None),
+            (_fraction(question.before), PERCENT),
+            (question.answered_before, None),
+            (_fraction(question.after), PERCENT),
+            (question.answered_after, None),
+            (question.change, POINTS),
+        ]
+        questions.append([_typed(questions, v, f) for v, f in values])
+
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -17,7 +17,7 @@ from . import report_charts, report_exports, reports, selectors
 from .report_forms import PeriodForm, default_period
 
 FORMATS = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": report_exports.XLSX_CONTENT_TYPE,
     "pdf": "application/pdf",
 }
 

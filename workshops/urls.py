@@ -21,6 +21,7 @@ urlpatterns = [
         name="invitation_respond",
     ),
     path("ateliers/<int:pk>/rapport/", views.report, name="workshop_report"),
+    path("ateliers/<int:pk>/rapport/xlsx/", views.report_xlsx, name="workshop_report_xlsx"),
     # The funders' reports (report_views.py): over a period, and over one workshop.
     path("ateliers/rapports/", report_views.period_report, name="reports"),
     re_path(

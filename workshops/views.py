@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from lms import charts
 from quizzes.grading import ResponseError
 
-from . import attestations, selectors, services
+from . import attestations, report_exports, selectors, services
 from .forms import (
     AttendanceForm,
     PaperAnswersForm,
@@ -252,6 +253,21 @@ def report(request, pk: int):
             "may_enter": selectors.user_may_mark_attendance(user=request.user, workshop=workshop),
         },
     )
+
+
+@require_GET
+@login_required
+def report_xlsx(request, pk: int):
+    """The knowledge report as a workbook: the same figures as the page, for the same people."""
+    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
+    people_q = selectors.people_q_for(user=request.user, workshop=workshop)
+    data = report_exports.knowledge_xlsx(
+        workshop=workshop, report=selectors.workshop_report(workshop, people_q)
+    )
+    response = HttpResponse(data, content_type=report_exports.XLSX_CONTENT_TYPE)
+    name = f"kalan-gain-atelier-{workshop.start_date:%Y%m%d}-{slugify(workshop.title)[:40]}"
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])

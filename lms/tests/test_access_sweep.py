@@ -173,6 +173,7 @@ def world(db, settings, tmp_path):
             # The owner is registered, not invited: nobody, the owner included, may answer.
             "invitation_respond": {"pk": workshop.pk, "answer": "oui"},
             "workshop_report": {"pk": workshop.pk},
+            "workshop_report_xlsx": {"pk": workshop.pk},
             "workshop_paper_scores": {"pk": workshop.pk, "kind": "pre"},
             "workshop_paper_answers": {
                 "pk": workshop.pk,
@@ -210,6 +211,7 @@ SWEPT = {
     "workshop_participants": ("workshops", "post"),
     "invitation_respond": ("workshops", "post"),
     "workshop_report": ("workshops", "get"),
+    "workshop_report_xlsx": ("workshops", "get"),
     "workshop_paper_scores": ("workshops", "post"),
     "workshop_paper_answers": ("workshops", "post"),
     "attestation_download": ("workshops", "get"),
@@ -408,6 +410,7 @@ def test_intruders_never_reach_kalans_admin_pages(client, world, who):
         "workshop",
         "workshop_participants",
         "workshop_report",
+        "workshop_report_xlsx",
         "attestation_download",
         "workshop_funders",
         "workshop_funders_export",

@@ -435,3 +435,61 @@ def test_a_supervisor_sees_only_their_peoples_names_and_scores(client, setup):
     html = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).content.decode()
     assert all(learner.full_name in html for learner in learners)
     assert "que les personnes de vos unités" not in html
+
+
+def test_the_knowledge_report_as_a_workbook_with_typed_cells(client, setup):
+    """The page's figures in XLSX: the gain, each person's scores (a paper one flagged), each
+    question before and after; a name that looks like a formula stays text; a supervisor's
+    workbook holds their people only."""
+    import io
+
+    from openpyxl import load_workbook
+
+    tree, trainer, workshop, learners, participants = setup
+    quiz = quiz_make(
+        course_build(modules=1, lessons=1, sequential=False),
+        questions=[question_make(name=f"Q{n}") for n in range(1, 5)],
+        delay_minutes=0,
+    )
+    workshop.pre_test = workshop.post_test = quiz
+    workshop.save()
+    learners[0].full_name = '=HYPERLINK("http://x")'
+    learners[0].save()
+    participants_make(workshop, learners[:2])  # enrolled in the test's course
+    attempt_with_answers(learner=learners[0], quiz=quiz, right=1)
+    attempt_with_answers(learner=learners[0], quiz=quiz, right=3)
+    services.paper_result_enter(
+        participant=participants[1], kind="pre", percent=50, entered_by=trainer
+    )
+    attempt_with_answers(learner=learners[1], quiz=quiz, right=4)  # the post-test
+    client.force_login(trainer)
+    response = client.get(reverse("workshops:workshop_report_xlsx", args=[workshop.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="kalan-gain-atelier-')
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Gain", "Par personne", "Par question"]
+    figures = {row[0]: row[1] for row in book["Gain"].iter_rows(min_row=2, values_only=True)}
+    # Pre 25 % and 50 % (paper), post 75 % and 100 %: means 37.5 % and 87.5 %, +50 points.
+    assert figures["Participations avec les deux tests (n)"] == 2
+    assert figures["Moyenne au pré-test"] == pytest.approx(0.375)
+    assert figures["Moyenne au post-test"] == pytest.approx(0.875)
+    assert figures["Gain moyen (points)"] == pytest.approx(50)
+    assert figures["Gain normalisé g de Hake"] == pytest.approx(0.8)
+    people = {row[1]: row for row in book["Par personne"].iter_rows(min_row=2, values_only=True)}
+    first = people[learners[0].matricule]
+    assert first[0] == '\'=HYPERLINK("http://x")'  # text, never a formula
+    assert first[3:8] == (pytest.approx(0.25), "non", pytest.approx(0.75), "non", 50)
+    second = people[learners[1].matricule]
+    assert second[3:8] == (pytest.approx(0.5), "oui", pytest.approx(1.0), "non", 50)
+    assert book["Par personne"]["D2"].number_format == "0.0%"
+    questions = list(book["Par question"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in questions] == ["Q1", "Q2", "Q3", "Q4"]
+    assert questions[0][1:5] == (pytest.approx(1.0), 1, pytest.approx(1.0), 2)
+    # A supervisor of Ségou with one officer there: only that officer.
+    from_segou = LearnerFactory(unit=tree.segou, full_name="Fatoumata Koné")
+    participants_make(workshop, [from_segou])
+    client.force_login(SupervisorFactory(supervised_units=[tree.segou]))
+    response = client.get(reverse("workshops:workshop_report_xlsx", args=[workshop.pk]))
+    book = load_workbook(io.BytesIO(response.content))
+    names = [row[0] for row in book["Par personne"].iter_rows(min_row=2, values_only=True)]
+    assert names == ["Fatoumata Koné"]
