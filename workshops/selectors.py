@@ -377,9 +377,14 @@ class SessionSummary:
     attended: int  # present or late
 
 
-def session_summaries(workshop: Workshop) -> list[SessionSummary]:
+def session_summaries(workshop: Workshop, people_q: Q | None = None) -> list[SessionSummary]:
+    """Each session's marks and attendance, counting the people `people_q` keeps."""
     # Only registered people are ever marked (services.attendance_save); said here too.
     registered = Q(attendances__participant__status=Participant.Status.REGISTERED)
+    if people_q:
+        registered &= Q(
+            attendances__participant__in=Participant.objects.filter(people_q, workshop=workshop)
+        )
     sessions = workshop.sessions.annotate(
         marked=Count("attendances", filter=registered),
         attended=Count(
@@ -555,7 +560,7 @@ def workshop_report(workshop: Workshop, people_q: Q | None = None) -> Report:
     )
     for key, name in after_names.items():
         names.setdefault(key, name)
-    sessions = session_summaries(workshop)
+    sessions = session_summaries(workshop, people_q)
     marked = sum(s.marked for s in sessions)
     return Report(
         rows=rows,

@@ -105,7 +105,7 @@ def workshop_detail(request, pk: int):
         "workshops/workshop_detail.html",
         {
             "workshop": workshop,
-            "sessions": selectors.session_summaries(workshop),
+            "sessions": selectors.session_summaries(workshop, people_q),
             # With their attendance and attestation: who has one, at a glance.
             "participants": attestations.participants_with_attestations(workshop, people_q),
             "invitations": list(selectors.invitations_of(workshop, people_q)),

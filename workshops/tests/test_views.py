@@ -431,6 +431,12 @@ def test_a_supervisor_sees_only_their_peoples_names_and_scores(client, setup):
     assert all(learner.full_name not in html for learner in learners)
     assert report.context["report"].participants == 1
     assert report.context["report"].gain.mean_pre == 50  # Fatoumata's alone
+    # Attendance too: the Mopti people's marks are not in the supervisor's figures.
+    session = workshop.sessions.order_by("date", "part").first()
+    marks = {p.pk: "absent" for p in workshop.participants.all()}
+    services.attendance_save(session=session, marks=marks, marked_by=trainer)
+    data = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).context["report"]
+    assert (data.sessions[0].marked, data.attendance_rate) == (1, 0)
     client.force_login(trainer)
     html = client.get(reverse("workshops:workshop_report", args=[workshop.pk])).content.decode()
     assert all(learner.full_name in html for learner in learners)
