@@ -249,9 +249,9 @@ class WorkshopForm(forms.ModelForm):
         self.fields["post_test"].queryset = quizzes
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
         self.fields["course"].help_text = _(
-            "La formation à suivre avant ou après l’atelier. Chaque personne ajoutée à "
-            "l’atelier y est inscrite, comme aux formations qui contiennent le pré-test et "
-            "le post-test."
+            "La formation à suivre avant ou après l’atelier. L’ajout d’une personne à "
+            "l’atelier vaut inscription à cette formation, comme aux formations qui "
+            "contiennent le pré-test et le post-test."
         )
 
     def clean_trainer_matricules(self):

@@ -253,7 +253,7 @@ def paper_result_enter(
     (not a pending or declined invitation). A score typed by hand replaces the copy's answers
     entered question by question, if any: the two entries are exclusive."""
     if participant.status != Participant.Status.REGISTERED:
-        raise ValidationError(_("Cette personne n’est pas inscrite à l’atelier."))
+        raise ValidationError(_("Pas d’inscription confirmée à l’atelier pour cette personne."))
     if kind not in TestResult.Kind.values or not Decimal(0) <= Decimal(percent) <= 100:
         raise ValidationError(_("Une note est un pourcentage entre 0 et 100."))
     result, _created = TestResult.objects.update_or_create(
@@ -289,7 +289,7 @@ def paper_answers_enter(
     if kind not in TestResult.Kind.values:
         raise ValidationError(_("Test inconnu."))
     if participant.status != Participant.Status.REGISTERED:
-        raise ValidationError(_("Cette personne n’est pas inscrite à l’atelier."))
+        raise ValidationError(_("Pas d’inscription confirmée à l’atelier pour cette personne."))
     graded = []
     for entry in entries:
         found = question_type(entry.snapshot.get("type"))

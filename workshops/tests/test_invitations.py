@@ -274,7 +274,7 @@ def test_the_knowledge_report_and_paper_scores_count_only_the_registered(mixed):
     assert report.participants == 1 and report.gain.count == 1
     assert [row.participant for row in report.rows] == [registered]
     assert list(selectors.paper_scores_of(workshop=workshop, kind="pre")) == [registered.pk]
-    with pytest.raises(ValidationError, match="n’est pas inscrite"):
+    with pytest.raises(ValidationError, match="Pas d’inscription confirmée"):
         services.paper_result_enter(
             participant=invited, kind="pre", percent=Decimal(60), entered_by=None
         )
