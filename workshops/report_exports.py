@@ -44,6 +44,18 @@ def _fraction(percent):
     return None if percent is None else percent / 100
 
 
+def _gain_rows(g) -> list[tuple]:
+    """The knowledge gain's lines of a summary sheet: (label, value, number format)."""
+    return [
+        (_("Participations avec les deux tests (n)"), g.count, None),
+        (_("Moyenne au pré-test"), _fraction(g.mean_pre), PERCENT),
+        (_("Moyenne au post-test"), _fraction(g.mean_post), PERCENT),
+        (_("Gain moyen (points)"), g.mean_gain, POINTS),
+        (_("Gain normalisé g de Hake"), g.hake_g, RATIO),
+        (_("En progrès"), g.improved, None),
+    ]
+
+
 def _sheet(workbook, title, headers, widths):
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -87,12 +99,7 @@ def _report_xlsx(*, report, filters, title) -> bytes:
         (_("Participations"), report.participations, None),
         (_("Personnes formées (présentes à une séance au moins)"), report.trained, None),
         (_("Taux de présence"), _fraction(report.attendance_rate), PERCENT),
-        (_("Participations avec les deux tests (n)"), g.count, None),
-        (_("Moyenne au pré-test"), _fraction(g.mean_pre), PERCENT),
-        (_("Moyenne au post-test"), _fraction(g.mean_post), PERCENT),
-        (_("Gain moyen (points)"), g.mean_gain, POINTS),
-        (_("Gain normalisé g de Hake"), g.hake_g, RATIO),
-        (_("En progrès"), g.improved, None),
+        *_gain_rows(g),
         (_("Relais (personnes formées, atelier avec formation en ligne)"), report.relays, None),
         (_("Relais ayant rejoint la formation en ligne"), report.followed, None),
         (_("Relais l’ayant terminée"), report.completed, None),
@@ -228,12 +235,7 @@ def _knowledge_xlsx(*, workshop, report) -> bytes:
         (_("Premier jour"), workshop.start_date, DATE),
         (_("Dernier jour"), workshop.end_date, DATE),
         (_("Participations"), report.participants, None),
-        (_("Participations avec les deux tests (n)"), g.count, None),
-        (_("Moyenne au pré-test"), _fraction(g.mean_pre), PERCENT),
-        (_("Moyenne au post-test"), _fraction(g.mean_post), PERCENT),
-        (_("Gain moyen (points)"), g.mean_gain, POINTS),
-        (_("Gain normalisé g de Hake"), g.hake_g, RATIO),
-        (_("En progrès"), g.improved, None),
+        *_gain_rows(g),
         (_("Taux de présence"), _fraction(report.attendance_rate), PERCENT),
     ):
         summary.append([xlsx_cell(summary, label), _typed(summary, value, number_format)])
