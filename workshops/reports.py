@@ -241,7 +241,7 @@ def funders_report(*, workshops, people_q: Q) -> FundersReport:
         pre, post = selectors.attempts_pick(
             workshop,
             (a for a in attempts if a.learner_id in workshop_learners),
-            paper_pre={p.learner_id for p in rows if set(paper[p.pk]) == {"pre"}},
+            paper_pre=selectors.paper_pre_only({p.learner_id: paper[p.pk] for p in rows}),
         )
         pairs = []
         for participant in rows:

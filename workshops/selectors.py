@@ -175,9 +175,7 @@ def participant_tests(record: Participant, *, today) -> list[ParticipantTest]:
     workshop = record.workshop
     paper = set(TestResult.objects.filter(participant=record).values_list("kind", flat=True))
     pre_attempts, post_attempts = _first_attempts(
-        workshop,
-        [record.learner_id],
-        paper_pre={record.learner_id} if paper == {"pre"} else frozenset(),
+        workshop, [record.learner_id], paper_pre=paper_pre_only({record.learner_id: paper})
     )
     workshop_day = workshop.start_date <= today <= workshop.end_date
     same_quiz = workshop.pre_test_id == workshop.post_test_id
@@ -225,12 +223,8 @@ def participants_of(workshop: Workshop, people_q: Q | None = None) -> QuerySet[P
 
 def participant_get(*, workshop: Workshop, pk: int) -> Participant:
     """A participant of `workshop` (a workshop already fetched through a scoped selector);
-    a participant of another workshop answers 404."""
-    record = (
-        Participant.objects.select_related("learner", "learner__unit")
-        .filter(workshop=workshop, pk=pk)
-        .first()
-    )
+    a participant of another workshop, or a pending or declined invitation, answers 404."""
+    record = participants_of(workshop).filter(pk=pk).first()
     if record is None:
         raise Http404
     return record
@@ -419,18 +413,34 @@ class ScoreRow:
         return self.post.percent - self.pre.percent if self.complete else None
 
 
+def paper_pre_only(kinds_by_learner: dict) -> set[int]:
+    """The learners whose paper results (kinds by learner id) are the pre-test alone: with one
+    quiz for both tests, their single attempt on Kalan is the post-test (attempts_pick)."""
+    return {learner_id for learner_id, kinds in kinds_by_learner.items() if set(kinds) == {"pre"}}
+
+
 def _first_attempts(
-    workshop: Workshop, learner_ids: list[int], *, paper_pre=frozenset()
+    workshop: Workshop, learner_ids: list[int], *, paper_pre=None
 ) -> tuple[dict, dict]:
     """The attempts that count, by learner: the first finished attempt at the pre-test and
     the first at the post-test, among those started from the workshop's first day on (an
     attempt made earlier in the self-paced course is not the workshop's pre-test). With one
     quiz for both, the first such attempt is the pre-test and the second the post-test, so
-    retrying does not inflate the gain."""
+    retrying does not inflate the gain. `paper_pre` (paper_pre_only) is read here unless the
+    caller has read the paper results already."""
     pre, post = {}, {}
     quiz_ids = {q for q in (workshop.pre_test_id, workshop.post_test_id) if q}
     if not quiz_ids or not learner_ids:
         return pre, post
+    if paper_pre is None:
+        kinds = defaultdict(set)
+        for learner_id, kind in TestResult.objects.filter(
+            participant__workshop=workshop,
+            participant__status=Participant.Status.REGISTERED,
+            participant__learner_id__in=learner_ids,
+        ).values_list("participant__learner_id", "kind"):
+            kinds[learner_id].add(kind)
+        paper_pre = paper_pre_only(kinds)
     attempts = Attempt.objects.filter(
         quiz_id__in=quiz_ids,
         learner_id__in=learner_ids,
@@ -499,7 +509,7 @@ def score_rows(workshop: Workshop, people_q: Q | None = None) -> tuple[list[Scor
         participant__workshop=workshop, participant__status=Participant.Status.REGISTERED
     ):
         paper[result.participant_id][result.kind] = result
-    paper_pre = {p.learner_id for p in participants if set(paper[p.pk]) == {"pre"}}
+    paper_pre = paper_pre_only({p.learner_id: paper[p.pk] for p in participants})
     pre_attempts, post_attempts = _first_attempts(workshop, learner_ids, paper_pre=paper_pre)
     rows = []
     for participant in participants:

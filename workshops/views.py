@@ -212,17 +212,23 @@ def _percent_note(percent: float | None) -> str:
     return "—" if percent is None else f"{floatformat(percent, 0)} %"
 
 
+def _scoped_report(request, pk: int):
+    """The workshop and its knowledge report, counting whom the reader may see (the page and
+    its XLSX alike), and whether that is everyone."""
+    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
+    people_q = selectors.people_q_for(user=request.user, workshop=workshop)
+    return workshop, selectors.workshop_report(workshop, people_q), people_q == Q()
+
+
 @require_GET
 @login_required
 def report(request, pk: int):
-    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
-    people_q = selectors.people_q_for(user=request.user, workshop=workshop)
-    data = selectors.workshop_report(workshop, people_q)
+    workshop, data, whole_list = _scoped_report(request, pk)
     return render(
         request,
         "workshops/report.html",
         {
-            "whole_list": people_q == Q(),
+            "whole_list": whole_list,
             "workshop": workshop,
             "report": data,
             "dots": charts.paired_dots(
@@ -259,11 +265,8 @@ def report(request, pk: int):
 @login_required
 def report_xlsx(request, pk: int):
     """The knowledge report as a workbook: the same figures as the page, for the same people."""
-    workshop = selectors.workshop_get_visible(user=request.user, pk=pk)
-    people_q = selectors.people_q_for(user=request.user, workshop=workshop)
-    data = report_exports.knowledge_xlsx(
-        workshop=workshop, report=selectors.workshop_report(workshop, people_q)
-    )
+    workshop, report_data, _whole_list = _scoped_report(request, pk)
+    data = report_exports.knowledge_xlsx(workshop=workshop, report=report_data)
     response = HttpResponse(data, content_type=report_exports.XLSX_CONTENT_TYPE)
     name = f"kalan-gain-atelier-{workshop.start_date:%Y%m%d}-{slugify(workshop.title)[:40]}"
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'

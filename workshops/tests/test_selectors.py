@@ -96,6 +96,9 @@ def test_after_a_paper_pre_test_a_single_attempt_on_kalan_is_the_post_test():
     assert not row.post.on_paper and row.post.percent == 75
     pre, post = selectors.participant_tests(record, today=timezone.localdate())
     assert pre.on_paper and post.done_online
+    # The paper copy's page reads the same rule: that attempt is the post-test, not the pre.
+    assert not selectors.paper_test_online(participant=record, kind="pre")
+    assert selectors.paper_test_online(participant=record, kind="post")
     # Two attempts on Kalan: they are the pre-test and the post-test, paper or not.
     attempt_with_answers(learner=learner, quiz=quiz, right=4)
     (row,), _pre, _post = selectors.score_rows(workshop)
