@@ -59,14 +59,20 @@ def embedded_redis():
         yield None
         return
     socket_path = embedded.redis_socket(var_dir)
-    with file_lock(var_dir / "redis.lock"):
-        if embedded.redis_ping(socket_path):  # another process of the suite started it
-            yield None
-            return
-        process = embedded.redis_start(var_dir, stdout=subprocess.DEVNULL)
-    yield process
-    process.terminate()
-    process.wait(timeout=10)
+    # Each process of the suite (pytest-xdist) holds a shared lock on `redis.users` while it
+    # may send tasks; the one that started the server stops it only once it alone is left.
+    var_dir.mkdir(parents=True, exist_ok=True)
+    with (var_dir / "redis.users").open("a") as users:
+        fcntl.flock(users, fcntl.LOCK_SH)
+        with file_lock(var_dir / "redis.lock"):
+            started = not embedded.redis_ping(socket_path)  # or another process started it
+            process = embedded.redis_start(var_dir, stdout=subprocess.DEVNULL) if started else None
+        yield process
+        if process is not None:
+            fcntl.flock(users, fcntl.LOCK_EX)  # waits for the other processes to be done
+            process.terminate()
+            process.wait(timeout=10)
+        fcntl.flock(users, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session", autouse=True)
