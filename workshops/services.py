@@ -245,6 +245,25 @@ def attendance_save(*, session: Session, marks: dict[int, str], marked_by) -> in
     return len(marks)
 
 
+def _registered_only(participant: Participant) -> None:
+    """Paper results are for people who take part, never a pending or declined invitation."""
+    if participant.status != Participant.Status.REGISTERED:
+        raise ValidationError(_("Pas d’inscription confirmée à l’atelier pour cette personne."))
+
+
+def _paper_result_write(*, participant: Participant, kind: str, percent, entered_by) -> TestResult:
+    """The participant's paper result for one test, written with its percent and who entered
+    it; its answers question by question are deleted (the caller writes new ones, or none:
+    a typed score and a copy replace each other)."""
+    result, _created = TestResult.objects.update_or_create(
+        participant=participant,
+        kind=kind,
+        defaults={"percent": percent, "entered_by": entered_by, "entered_at": timezone.now()},
+    )
+    PaperAnswer.objects.filter(result=result).delete()
+    return result
+
+
 @transaction.atomic
 def paper_result_enter(
     *, participant: Participant, kind: str, percent: Decimal, entered_by
@@ -252,16 +271,12 @@ def paper_result_enter(
     """A paper test's score, marked as entered by the trainer, for a person who takes part
     (not a pending or declined invitation). A score typed by hand replaces the copy's answers
     entered question by question, if any: the two entries are exclusive."""
-    if participant.status != Participant.Status.REGISTERED:
-        raise ValidationError(_("Pas d’inscription confirmée à l’atelier pour cette personne."))
+    _registered_only(participant)
     if kind not in TestResult.Kind.values or not Decimal(0) <= Decimal(percent) <= 100:
         raise ValidationError(_("Une note est un pourcentage entre 0 et 100."))
-    result, _created = TestResult.objects.update_or_create(
-        participant=participant,
-        kind=kind,
-        defaults={"percent": percent, "entered_by": entered_by, "entered_at": timezone.now()},
+    result = _paper_result_write(
+        participant=participant, kind=kind, percent=percent, entered_by=entered_by
     )
-    PaperAnswer.objects.filter(result=result).delete()
     paper_result_entered.send(sender=TestResult, result=result)
     return result
 
@@ -288,8 +303,7 @@ def paper_answers_enter(
     be graded (no question, no point, nothing answered); nothing is written then."""
     if kind not in TestResult.Kind.values:
         raise ValidationError(_("Test inconnu."))
-    if participant.status != Participant.Status.REGISTERED:
-        raise ValidationError(_("Pas d’inscription confirmée à l’atelier pour cette personne."))
+    _registered_only(participant)
     graded = []
     for entry in entries:
         found = question_type(entry.snapshot.get("type"))
@@ -308,12 +322,9 @@ def paper_answers_enter(
         )
     points = sum((Decimal(str(grade.score)) for _e, _r, grade in graded), Decimal(0))
     percent = (100 * points / maximum).quantize(Decimal("0.01"))
-    result, _created = TestResult.objects.update_or_create(
-        participant=participant,
-        kind=kind,
-        defaults={"percent": percent, "entered_by": entered_by, "entered_at": timezone.now()},
+    result = _paper_result_write(
+        participant=participant, kind=kind, percent=percent, entered_by=entered_by
     )
-    PaperAnswer.objects.filter(result=result).delete()
     PaperAnswer.objects.bulk_create(
         PaperAnswer(
             result=result,
