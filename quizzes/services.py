@@ -196,9 +196,10 @@ def token_map(item: AttemptItem) -> dict[str, str]:
     return {token: real for token, real in item.display_order}
 
 
-def _translate(item: AttemptItem, raw):
-    """Maps the page's opaque tokens back to snapshot ids. Unknown tokens become values that
-    response_clean rejects."""
+def tokens_translate(item, raw):
+    """Maps the page's opaque tokens back to snapshot ids, for an attempt's item or anything
+    with its `snapshot` and `display_order` (a workshop's paper copy). Unknown tokens become
+    values that response_clean rejects."""
     tokens = token_map(item)
 
     def real(value):
@@ -229,7 +230,7 @@ def attempt_save(
     if set(items) != set(responses):
         raise grading.ResponseError(_("Cette question ne fait pas partie de la tentative."))
     cleaned = {
-        pk: grading.response_clean(items[pk].snapshot, _translate(items[pk], raw))
+        pk: grading.response_clean(items[pk].snapshot, tokens_translate(items[pk], raw))
         for pk, raw in responses.items()
     }
     save_id = save_id[:64]

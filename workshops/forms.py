@@ -18,6 +18,7 @@ from courses.models import CoursePage
 from quizzes import grading
 from quizzes.models import QuizPage
 from quizzes.selectors import item_view
+from quizzes.services import tokens_translate
 from quizzes.types import question_type
 
 from .models import Attendance, Participant, Workshop
@@ -336,15 +337,6 @@ class _PaperItem:
     response: dict | None
 
 
-def _from_tokens(found, raw, order: list) -> object:
-    """The form's tokens mapped back to snapshot ids, as quizzes.services does for an
-    attempt's page: an unknown token becomes an id that `response_clean` refuses."""
-    tokens = dict(order)
-    if not tokens or not isinstance(raw, dict):
-        return raw
-    return found.from_tokens(raw, lambda v: tokens.get(v, f"?{v}") if isinstance(v, str) else v)
-
-
 class PaperAnswersForm:
     """The answers of one paper copy, question by question, read with the quiz types' own
     fields and rules (`from_post`, `response_clean`): each error names the question by its
@@ -417,7 +409,7 @@ class PaperAnswersForm:
             found = question_type(question.snapshot["type"])
             try:
                 raw = found.from_post(data, f"q{item.pk}", item.snapshot, item.display_order)
-                raw = _from_tokens(found, raw, item.display_order)
+                raw = tokens_translate(item, raw)
                 response = grading.response_clean(question.snapshot, raw)
             except grading.ResponseError as error:
                 self.errors.append(

@@ -149,7 +149,7 @@ def test_every_type_does_every_operation(kind: str) -> None:
 
     fields = found.to_post(item_field(item), response, item.display_order)
     raw = responses_from_post(_query(fields), [item])[item.pk]
-    assert grading.response_clean(snapshot, services._translate(item, raw)) == response
+    assert grading.response_clean(snapshot, services.tokens_translate(item, raw)) == response
     expected = grading.NEEDS_GRADING if found.graded_by_person else "correct"
     assert grading.grade(snapshot, response).state == expected
     assert answer_text(snapshot, response)
@@ -164,7 +164,7 @@ def test_every_type_does_every_operation(kind: str) -> None:
     for name, value in parser.sent:
         shown.appendlist(name, value)
     raw = responses_from_post(shown, [item])[item.pk]
-    assert grading.response_clean(snapshot, services._translate(item, raw)) == response
+    assert grading.response_clean(snapshot, services.tokens_translate(item, raw)) == response
 
 
 @pytest.mark.django_db
@@ -210,7 +210,8 @@ def test_any_post_is_read_as_a_response_or_refused_in_french(frozen, kind: str, 
         post.appendlist(name, value)
     try:
         raw = responses_from_post(post, [item])
-        response = grading.response_clean(item.snapshot, services._translate(item, raw.get(41)))
+        translated = services.tokens_translate(item, raw.get(41))
+        response = grading.response_clean(item.snapshot, translated)
     except ResponseError as error:
         assert str(error)
     else:
