@@ -370,10 +370,10 @@ def kalan_lesson_path(env: dict, matricule: str = "OPJ-0001") -> str:
 
 class LayerTimer:
     """Where the time of one in-process request goes: each middleware's own time (its work
-    before and after the next one), the session and user loads, Wagtail's site lookup and
-    routing, the template rendering, and the SQL (count and time). Patches this process only;
-    what is loaded lazily (the session, the user) is counted apart from the middleware that
-    first touched it."""
+    before and after the next one), the session and user loads, the site lookup and the
+    routing (Kalan's, then Wagtail's), the template rendering, and the SQL (count and time).
+    Patches this process only; what is loaded lazily (the session, the user) is counted apart
+    from the middleware that first touched it."""
 
     def __init__(self, application):
         import django.contrib.auth as auth
@@ -412,8 +412,15 @@ class LayerTimer:
 
         timed(cached_db.SessionStore, "load", "session load (cached_db)")
         timed(auth, "get_user", "user load")
-        timed(Site, "find_for_request", "wagtail: site for the request")
-        timed(Page, "route_for_request", "wagtail: site + route to the page")
+        try:  # since issue 22: the site and the route found by lms/routing.py first
+            from lms import routing
+
+            timed(routing, "site_for_request", "site for the request")
+            timed(routing, "route_for_request", "site + route to the page (lms.routing)")
+        except ImportError:
+            pass
+        timed(Site, "find_for_request", "site for the request")
+        timed(Page, "route_for_request", "site + route to the page (Wagtail)")
         timed(template_response.SimpleTemplateResponse, "render", "template rendering")
         self._connection = connection
 
@@ -462,8 +469,9 @@ class LayerTimer:
         for label in (
             "session load (cached_db)",
             "user load",
-            "wagtail: site for the request",
-            "wagtail: site + route to the page",
+            "site for the request",
+            "site + route to the page (lms.routing)",
+            "site + route to the page (Wagtail)",
             "template rendering",
         ):
             rows.append((f"  of which {label}", wall.get(label, 0.0), cpu.get(label, 0.0)))

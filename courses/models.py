@@ -50,25 +50,20 @@ class CourseIndexPage(Page):
     class Meta:
         verbose_name = _("catalogue des formations")
 
-    # The usual page type at each depth below the catalogue: course, module, lesson.
-    ROUTE_TYPES = {1: "CoursePage", 2: "ModulePage", 3: "LessonPage"}
-
     def route(self, request, path_components):
-        """Resolves the whole rest of the path on url_path: one query for the usual type at
-        that depth (the lesson page's query budget depends on it), two for any other page type
-        (a quiz), instead of Wagtail's two queries per level."""
+        """Resolves the whole rest of the path on url_path (courses/routing.py): one query for
+        the usual type at that depth (the lesson page's query budget depends on it), two more
+        for any other page type (a quiz), instead of Wagtail's two queries per level."""
         from wagtail.url_routing import RouteResult
+
+        from .routing import page_at
 
         if not path_components:
             return super().route(request, path_components)
-        url_path = self.url_path + "/".join(path_components) + "/"
-        page = None
-        model_name = self.ROUTE_TYPES.get(len(path_components))
-        if model_name is not None:
-            page = globals()[model_name].objects.filter(url_path=url_path).first()
-        if page is None:
-            page = Page.objects.filter(url_path=url_path).first()
-            page = page.specific if page is not None else None
+        page = page_at(
+            self.url_path + "/".join(path_components) + "/",
+            depth_below_catalogue=len(path_components),
+        )
         if page is None or not page.live:
             raise Http404
         return RouteResult(page)
