@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import search as search_helpers
 from . import selectors, services
+from .caching import lesson_body_html
 from .models import CoursePage, Enrollment, LessonPage
 
 
@@ -54,7 +55,9 @@ def lesson_serve(request, lesson: LessonPage):
     if item is None or item.locked:
         return TemplateResponse(request, "courses/lesson_locked.html", context, status=403)
     previous_item, next_item = outline.neighbours(lesson.pk)
-    context.update(previous_item=previous_item, next_item=next_item)
+    context.update(
+        previous_item=previous_item, next_item=next_item, body_html=lesson_body_html(lesson)
+    )
     return TemplateResponse(request, "courses/lesson_page.html", context)
 
 

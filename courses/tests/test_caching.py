@@ -1,0 +1,228 @@
+"""courses/caching.py: a lesson's body, rendered once per live revision and language, served
+from the shared cache until the content it shows changes."""
+
+import shutil
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
+
+from accounts.tests.factories import LearnerFactory
+from courses import caching, services
+from courses.models import GlossaryTerm
+from courses.tests.factories import course_build, lesson_body, lessons_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_flags():
+    """The content version and the restriction flag of this process's cache, as a new process
+    finds them (the rollback that ends a test sends no signal)."""
+    cache.delete_many([caching.CONTENT_VERSION_KEY, caching.RESTRICTIONS_KEY])
+    yield
+    cache.delete_many([caching.CONTENT_VERSION_KEY, caching.RESTRICTIONS_KEY])
+
+
+def _learner_client(course, language="fr") -> Client:
+    learner = LearnerFactory(language=language)
+    services.enrollment_create(learner=learner, course=course)
+    client = Client()
+    client.force_login(learner)
+    return client
+
+
+def _body_of(response) -> str:
+    """The lesson's article: its title, its reading time and its body."""
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html.split('<article class="lesson prose">', 1)[1].split("</article>", 1)[0]
+
+
+def _lesson_with(course, body):
+    lesson = lessons_of(course)[0]
+    lesson.body = body
+    lesson.save_revision().publish()
+    return lesson
+
+
+def _glossary_queries(queries) -> list[str]:
+    return [query["sql"] for query in queries if "courses_glossaryterm" in query["sql"]]
+
+
+def test_the_second_view_takes_the_body_from_the_cache():
+    term = GlossaryTerm.objects.create(term="Garde à vue", definition="Mesure de contrainte.")
+    course = course_build(modules=1, lessons=2)
+    lesson = _lesson_with(course, [*lesson_body(), ("glossary_term", term)])
+    client = _learner_client(course)
+    client.get(lessons_of(course)[1].url)  # fills the per-process caches (sites, paths, flags)
+
+    with CaptureQueriesContext(connection) as first:
+        first_body = _body_of(client.get(lesson.url))
+    with CaptureQueriesContext(connection) as second:
+        second_body = _body_of(client.get(lesson.url))
+
+    assert "Mesure de contrainte." in first_body
+    assert second_body == first_body
+    assert _glossary_queries(first.captured_queries)
+    assert not _glossary_queries(second.captured_queries)
+    assert len(second) < len(first)
+
+
+def test_an_edited_glossary_term_shows_on_the_lesson(django_capture_on_commit_callbacks):
+    term = GlossaryTerm.objects.create(term="Garde à vue", definition="Ancienne définition.")
+    course = course_build(modules=1, lessons=1)
+    lesson = _lesson_with(course, [("glossary_term", term)])
+    client = _learner_client(course)
+    assert "Ancienne définition." in _body_of(client.get(lesson.url))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        term.definition = "Nouvelle définition."
+        term.save()
+
+    body = _body_of(client.get(lesson.url))
+    assert "Nouvelle définition." in body and "Ancienne définition." not in body
+
+
+def test_a_newly_published_revision_shows_its_body():
+    course = course_build(modules=1, lessons=1)
+    lesson = lessons_of(course)[0]
+    client = _learner_client(course)
+    assert "Premier point" in _body_of(client.get(lesson.url))
+
+    lesson.body = [("paragraph", RichText("<p>Texte de la nouvelle révision.</p>"))]
+    lesson.save_revision().publish()
+
+    body = _body_of(client.get(lesson.url))
+    assert "Texte de la nouvelle révision." in body and "Premier point" not in body
+
+
+CASE_SCENARIO = (
+    "case_scenario",
+    {
+        "title": "Interpellation de nuit",
+        "situation": RichText("<p>Un suspect est interpellé à 23 h.</p>"),
+        "questions": ["Quels droits lui notifier ?"],
+        "analysis": RichText("<p>Les droits sont notifiés sans délai.</p>"),
+    },
+)
+# The block's own strings (templates/blocks/case_scenario.html), in each language.
+CASE_STRINGS = {
+    "fr": ("Voir l’analyse proposée", "À vous de réfléchir :"),
+    "en": ("See the suggested analysis", "Think it over:"),
+}
+
+
+@pytest.mark.parametrize(
+    "languages", [("fr", "en"), ("en", "fr")], ids=["fr-puis-en", "en-puis-fr"]
+)
+def test_the_body_is_cached_per_language(languages):
+    course = course_build(modules=1, lessons=1)
+    lesson = _lesson_with(course, [CASE_SCENARIO])
+    clients = {language: _learner_client(course, language) for language in languages}
+    for language in languages:  # the second language finds the first one's body cached
+        body = _body_of(clients[language].get(lesson.url))
+        other = "en" if language == "fr" else "fr"
+        for text in CASE_STRINGS[language]:
+            assert text in body, (language, text)
+        for text in CASE_STRINGS[other]:
+            assert text not in body, (language, text)
+        assert "Les droits sont notifiés sans délai." in body
+
+
+def test_the_body_renders_without_a_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    course = course_build(modules=1, lessons=1)
+    lesson = lessons_of(course)[0]
+    client = _learner_client(course)
+    for _view in range(2):
+        body = _body_of(client.get(lesson.url))
+        assert "droit droit droit" in body and "Premier point" in body
+
+
+# --- The digest of the code that renders blocks -----------------------------------------------
+
+DIGEST_SOURCES = [
+    "templates/blocks",
+    "templates/courses/includes/lesson_body.html",
+    "templates/includes/icon.html",
+    "courses/blocks.py",
+    "locale",
+]
+
+
+@pytest.fixture
+def base_dir_copy(settings, tmp_path):
+    """A copy of what renders a lesson's blocks, as settings.BASE_DIR."""
+    for relative in DIGEST_SOURCES:
+        source, target = settings.BASE_DIR / relative, tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    real = caching._render_digest()
+    settings.BASE_DIR = tmp_path
+    assert caching._render_digest() == real  # the same files give the same digest
+    return tmp_path
+
+
+def test_the_render_digest_follows_a_block_template(base_dir_copy):
+    before = caching._render_digest()
+    template = base_dir_copy / "templates" / "blocks" / "remember.html"
+    template.write_text(template.read_text() + "<!-- modifié -->")
+    assert caching._render_digest() != before
+
+
+def test_the_render_digest_follows_the_translations(base_dir_copy):
+    before = caching._render_digest()
+    catalogue = base_dir_copy / "locale" / "en" / "LC_MESSAGES" / "django.mo"
+    catalogue.write_bytes(catalogue.read_bytes() + b"\0")
+    assert caching._render_digest() != before
+
+
+def test_the_render_digest_follows_the_icon_template_of_the_blocks(base_dir_copy):
+    """templates/blocks/checklist.html draws its marks with `{% icon %}`, whose SVG comes from
+    templates/includes/icon.html: a body cached before a change of that file would keep the
+    old icons after the deployment."""
+    before = caching._render_digest()
+    icon = base_dir_copy / "templates" / "includes" / "icon.html"
+    icon.write_text(icon.read_text().replace('stroke-width="2"', 'stroke-width="3"'))
+    assert caching._render_digest() != before
+
+
+# --- The editor's preview ---------------------------------------------------------------------
+
+
+def test_the_preview_shows_the_draft_body_not_the_cached_one():
+    from accounts import roles
+    from accounts.tests.factories import UserFactory
+
+    services.course_tree_setup()
+    course = course_build(modules=1, lessons=1)
+    lesson = lessons_of(course)[0]
+    client = _learner_client(course)
+    assert "Premier point" in _body_of(client.get(lesson.url))  # the live body, now cached
+
+    lesson.body = [("paragraph", RichText("<p>Brouillon en cours de relecture.</p>"))]
+    request = RequestFactory().get("/")
+    request.user = UserFactory(role=roles.EDITORS)
+    response = lesson.make_preview_request(original_request=request)
+    assert response.status_code == 200
+    html = response.render().content.decode()
+    assert "Aperçu" in html and lesson.title in html
+    assert "Brouillon en cours de relecture." in html and "Premier point" not in html
+
+
+def test_the_preview_of_a_lesson_served_with_is_preview_shows_its_body():
+    course = course_build(modules=1, lessons=1)
+    lesson = lessons_of(course)[0]
+    request = RequestFactory().get(lesson.url)
+    request.user = LearnerFactory()
+    request.is_preview = True
+    response = lesson.serve(request)
+    html = response.render().content.decode()
+    assert "Premier point" in html and "droit droit droit" in html
