@@ -98,32 +98,37 @@ def invitation_own_get(*, user, pk: int) -> Participant:
     return record
 
 
+def _participations_of(user) -> list[Participant]:
+    """The person's registrations and pending invitations, with their workshops, read in one
+    query for both lists of « Mes formations » and remembered on the instance (request.user
+    lives one request)."""
+    if not hasattr(user, "_kalan_participations"):
+        user._kalan_participations = list(
+            Participant.objects.holding_place().filter(learner=user).select_related("workshop")
+        )
+    return user._kalan_participations
+
+
 def participant_records_of(user) -> list[Participant]:
-    """The workshops a learner takes part in, for « Mes formations » (one query)."""
+    """The workshops a learner takes part in, latest first, for « Mes formations »."""
     if not user.is_authenticated:
         return []
-    return list(
-        Participant.objects.registered()
-        .filter(learner=user)
-        .select_related("workshop")
-        .order_by("-workshop__start_date")
-    )
+    records = [p for p in _participations_of(user) if p.status == Participant.Status.REGISTERED]
+    return sorted(records, key=lambda p: p.workshop.start_date, reverse=True)
 
 
 def invitations_pending_of(user) -> list[Participant]:
     """The invitations a learner has yet to answer, to workshops not over yet, soonest first,
-    for « Mes formations » (one query)."""
+    for « Mes formations »."""
     if not user.is_authenticated:
         return []
-    return list(
-        Participant.objects.filter(
-            learner=user,
-            status=Participant.Status.INVITED,
-            workshop__end_date__gte=timezone.localdate(),
-        )
-        .select_related("workshop")
-        .order_by("workshop__start_date", "workshop__pk")
-    )
+    today = timezone.localdate()
+    pending = [
+        p
+        for p in _participations_of(user)
+        if p.status == Participant.Status.INVITED and p.workshop.end_date >= today
+    ]
+    return sorted(pending, key=lambda p: (p.workshop.start_date, p.workshop.pk))
 
 
 def invitations_of(workshop: Workshop, people_q: Q | None = None) -> QuerySet[Participant]:

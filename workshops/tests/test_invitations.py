@@ -322,3 +322,29 @@ def test_the_invitations_are_listed_apart_for_those_who_follow_them(mixed):
     assert selectors.invitations_pending_of(invited.learner) == [invited]
     assert selectors.invitations_pending_of(declined.learner) == []
     assert selectors.participant_records_of(invited.learner) == []
+
+
+def test_a_persons_workshops_and_invitations_are_read_in_one_query(django_assert_num_queries):
+    """« Mes formations » lists both: one query for the two, on the same user instance; the
+    invitations to a workshop that is over, and those declined, are left out."""
+    learner = LearnerFactory()
+    past = workshop_make(title="Atelier passé")
+    later = workshop_ahead(title="Atelier à venir")
+    today = timezone.localdate()
+    soon = workshop_make(
+        title="Atelier plus proche", start_date=today, end_date=today + timedelta(days=2)
+    )
+    refused = workshop_ahead(title="Atelier décliné")
+    participants_make(past, [learner])
+    invitations_make(later, [learner])
+    invitations_make(soon, [learner])
+    declined = invitations_make(refused, [learner])[0]
+    services.invitation_respond(record=declined, accept=False)
+    other_past = workshop_make(title="Invitation périmée")
+    Participant.objects.create(workshop=other_past, learner=learner, status=INVITED)
+
+    with django_assert_num_queries(1):
+        records = selectors.participant_records_of(learner)
+        pending = selectors.invitations_pending_of(learner)
+    assert [r.workshop.title for r in records] == ["Atelier passé"]
+    assert [p.workshop.title for p in pending] == ["Atelier plus proche", "Atelier à venir"]
