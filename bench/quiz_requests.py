@@ -13,7 +13,9 @@ not the network nor TLS. DEBUG is off, as in production. Everything created is r
 the end."""
 
 import argparse
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -51,15 +53,23 @@ class Rollback(Exception):
 
 
 class Meter:
-    def __init__(self):
+    def __init__(self, profile: str | None = None):
+        # --profile STEP: that step's requests run under cProfile, printed at the end.
+        self.profile_step = profile
+        self.profiler = cProfile.Profile() if profile else None
         self.wall: dict[str, list[float]] = {s: [] for s in STEPS}
         self.cpu: dict[str, list[float]] = {s: [] for s in STEPS}
         self.queries: dict[str, list[int]] = {s: [] for s in STEPS}
 
     def call(self, step, method, url, data=None, *, client, expect=(200, 302)):
         with CaptureQueriesContext(connection) as ctx:
+            profiling = self.profiler is not None and step == self.profile_step
             wall, cpu = time.perf_counter(), time.process_time()
+            if profiling:
+                self.profiler.enable()
             response = getattr(client, method)(url, data or {})
+            if profiling:
+                self.profiler.disable()
             cpu = time.process_time() - cpu
             wall = time.perf_counter() - wall
         if response.status_code not in expect:
@@ -80,6 +90,10 @@ class Meter:
                 f"{step:<12} {shown:>8} {statistics.median(wall):>10.1f} {p95:>8.1f} "
                 f"{statistics.median(self.cpu[step]):>7.1f}"
             )
+        if self.profiler is not None:
+            print(f"\n{self.profile_step} under cProfile (the project's functions, cumulative):")
+            stats = pstats.Stats(self.profiler, stream=sys.stdout).sort_stats("cumulative")
+            stats.print_stats(r"/(accounts|courses|quizzes|certificates|xapi|lms|workshops)/", 40)
 
 
 def bench_quiz(module: ModulePage) -> QuizPage:
@@ -106,6 +120,7 @@ def bench_quiz(module: ModulePage) -> QuizPage:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--profile", choices=STEPS, help="profile this step's requests")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     # As in production: with DEBUG on, Django keeps every query and templates report more,
@@ -115,7 +130,7 @@ def main():
         f"database: {connection.vendor}; password hasher: {settings.PASSWORD_HASHERS[0]}; "
         f"DEBUG off; {args.runs} attempts"
     )
-    meter = Meter()
+    meter = Meter(args.profile)
     try:
         with transaction.atomic():
             module = ModulePage.objects.live().order_by("path").first()

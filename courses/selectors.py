@@ -184,11 +184,20 @@ def enrollment_get(*, learner, course) -> Enrollment | None:
     enrollment for the other apps: they never query Enrollment themselves."""
     if learner is None or not getattr(learner, "is_authenticated", True):
         return None
-    return (
-        Enrollment.objects.select_related("learner", "course")
-        .filter(learner=learner, course=course)
-        .first()
-    )
+    given = {
+        name: value
+        for name, value in (("learner", learner), ("course", course))
+        if not isinstance(value, int)
+    }
+    # What the caller gave is attached, not read again: a simpler query to build.
+    enrollments = Enrollment.objects.filter(learner=learner, course=course)
+    if missing := sorted({"learner", "course"} - given.keys()):
+        enrollments = enrollments.select_related(*missing)
+    enrollment = enrollments.first()
+    if enrollment is not None:
+        for name, value in given.items():
+            setattr(enrollment, name, value)
+    return enrollment
 
 
 def completed_enrollments(*, completed_before=None):

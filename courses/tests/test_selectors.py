@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.db.models import Exists, OuterRef
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -156,6 +158,21 @@ def test_enrollment_get_returns_the_learners_own_enrollment_with_its_relations(
     with django_assert_num_queries(0):
         assert selectors.enrollment_get(learner=AnonymousUser(), course=course) is None
         assert selectors.enrollment_get(learner=None, course=course) is None
+
+
+def test_enrollment_get_attaches_the_learner_and_course_it_was_given():
+    """Given as objects, the learner and the course are attached to the enrollment, not read
+    again in a join; given as keys, they are read with it."""
+    learner, course = LearnerFactory(), course_build(title="Une")
+    services.enrollment_create(learner=learner, course=course)
+    with CaptureQueriesContext(connection) as ctx:
+        found = selectors.enrollment_get(learner=learner, course=course)
+    assert found.learner is learner and found.course is course
+    assert "JOIN" not in ctx.captured_queries[0]["sql"]
+    with CaptureQueriesContext(connection) as ctx:
+        found = selectors.enrollment_get(learner=learner.pk, course=course)
+    assert found.course is course and found.learner == learner
+    assert "accounts_user" in ctx.captured_queries[0]["sql"].split("FROM")[0]
 
 
 def test_completed_enrollments_before_a_moment():

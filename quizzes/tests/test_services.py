@@ -389,3 +389,27 @@ def test_a_start_with_cached_snapshots_reads_no_question_twice(
     assert "quizzes_questionchoice" not in sql and "quizzes_questionpair" not in sql
     assert attempt.items.count() == len(KINDS)
     cache.clear()
+
+
+def test_a_quiz_of_the_first_module_starts_without_reading_the_outline(
+    django_assert_max_num_queries,
+):
+    """Nothing comes before a sequential course's first module, so its quizzes are never
+    locked: the start does not read the outline for them, and still does for a later one."""
+    course = course_build(modules=2, lessons=1, sequential=True)
+    learner = LearnerFactory()
+    course_services.enrollment_create(learner=learner, course=course)
+    first_module, second_module = ModulePage.objects.child_of(course).order_by("path")
+    first = quiz_make(first_module, questions=[question_make("single")])
+    later = quiz_make(second_module, questions=[question_make("single")], title="Plus loin")
+    final = quiz_make(course, questions=[question_make("single")], title="Évaluation finale")
+    assert services._in_first_step(first, course)
+    assert not services._in_first_step(later, course)
+    assert not services._in_first_step(final, course)
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert services.attempt_start_refusal(learner=learner, quiz=first) is None
+    assert not any("wagtailcore_page" in q["sql"] and "EXISTS" in q["sql"] for q in ctx)
+    with CaptureQueriesContext(connection) as ctx:
+        assert "verrouillé" in services.attempt_start_refusal(learner=learner, quiz=later)
+    assert any("courses_lessoncompletion" in q["sql"] for q in ctx)
