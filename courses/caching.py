@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from .models import GlossaryTerm
@@ -108,7 +108,8 @@ def _page_moved(**kwargs):
 
 
 # Saved or deleted, each of these can change a rendered body: a lesson itself (a save outside
-# a new revision), a linked page's URL, a glossary term, a document, an image.
-BODY_SOURCES = (Page, GlossaryTerm, get_document_model(), get_image_model())
+# a new revision), a linked page's URL (its page, or a site), a glossary term, a document, an
+# image.
+BODY_SOURCES = (Page, Site, GlossaryTerm, get_document_model(), get_image_model())
 post_save.connect(_content_changed, dispatch_uid="courses-content-saved")
 post_delete.connect(_content_changed, dispatch_uid="courses-content-deleted")
