@@ -30,8 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import webstack
 
 
-def measure(browser, path, *, series, requests, server=None):
+def measure(browser, path, *, series, requests, server=None, remote=False):
     all_times, medians, sizes = [], [], set()
+    # A server of ours: its processes' CPU; in-process: this process's; --url: not known.
     cpu = server.cpu_seconds() if server else time.process_time()
     for _ in range(series):
         times = []
@@ -44,7 +45,7 @@ def measure(browser, path, *, series, requests, server=None):
         medians.append(statistics.median(times))
         all_times += times
     cpu = (server.cpu_seconds() if server else time.process_time()) - cpu
-    return all_times, medians, sizes, cpu * 1000 / len(all_times)
+    return all_times, medians, sizes, None if remote else cpu * 1000 / len(all_times)
 
 
 def report(name, all_times, medians, sizes, cpu):
@@ -53,7 +54,7 @@ def report(name, all_times, medians, sizes, cpu):
     print(
         f"{name:<8} min {min(all_times):6.1f}  median {statistics.median(all_times):6.1f}  "
         f"max {max(all_times):7.1f} ms   series medians: {series}   bytes on the wire: {size}"
-        f"   server CPU {cpu:.1f} ms/request"
+        + (f"   server CPU {cpu:.1f} ms/request" if cpu is not None else "")
     )
 
 
@@ -90,6 +91,11 @@ def main():
         help="in-process: where each page's time goes (middleware, session, user, routing…)",
     )
     parser.add_argument("--url", help="a server already running: only measure it")
+    parser.add_argument(
+        "--origin",
+        help="with --url: the Origin its CSRF check expects (default: --url itself; a Kalan "
+        "behind its TLS proxy expects https://…)",
+    )
     parser.add_argument("--lesson", help="the lesson's path (default: the demo learner's)")
     parser.add_argument("--home", default="/")
     parser.add_argument("--login", default="/connexion/")
@@ -110,7 +116,7 @@ def main():
     if args.url:
         host, _, port = args.url.split("//", 1)[1].rstrip("/").partition(":")
         transport = webstack.Connection(host, int(port or 80))
-        origin = f"https://{host}:{port}"
+        origin = args.origin or args.url.rstrip("/")
         lesson = args.lesson
         if not lesson:
             sys.exit("--url needs --lesson")
@@ -160,7 +166,14 @@ def main():
         for name, path in (("lesson", lesson), ("home", args.home)):
             report(
                 name,
-                *measure(browser, path, series=args.series, requests=args.requests, server=server),
+                *measure(
+                    browser,
+                    path,
+                    series=args.series,
+                    requests=args.requests,
+                    server=server,
+                    remote=bool(args.url),
+                ),
             )
     finally:
         transport.close()
