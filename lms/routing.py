@@ -28,6 +28,9 @@ from wagtail.url_routing import RouteResult
 from courses.routing import page_at
 
 SITES_KEY = "lms:sites"
+# Emptied whenever a site is saved or deleted (receivers connected by LmsConfig.ready in every
+# process); the hour, as Wagtail's own site root paths, bounds a change made without a signal.
+SITES_TIMEOUT = 60 * 60
 
 
 def sites_all() -> list[Site]:
@@ -35,7 +38,7 @@ def sites_all() -> list[Site]:
     sites = cache.get(SITES_KEY)
     if sites is None:
         sites = list(Site.objects.order_by("pk"))
-        cache.set(SITES_KEY, sites, timeout=None)
+        cache.set(SITES_KEY, sites, timeout=SITES_TIMEOUT)
     return sites
 
 

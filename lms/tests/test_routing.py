@@ -297,3 +297,16 @@ def test_a_password_restriction_still_protects_a_lesson(client, enrolled, fresh_
     action = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, lesson.pk])
     client.post(action, {"password": "secret", "return_url": lesson.url})
     assert "Premier point" in client.get(lesson.url).content.decode()
+
+
+def test_the_site_table_is_emptied_by_every_process_not_only_those_that_load_the_urls():
+    """LmsConfig.ready connects the receivers: a Celery worker or a management command that
+    saves a site, without ever loading the URLs, still empties the shared table."""
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+
+    assert type(apps.get_app_config("lms")).__name__ == "LmsConfig"
+    for signal in (post_save, post_delete):
+        receivers = signal._live_receivers(Site)
+        receivers = receivers[0] if isinstance(receivers, tuple) else receivers
+        assert routing._sites_changed in receivers
