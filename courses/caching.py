@@ -27,11 +27,7 @@ RESTRICTIONS_KEY = "courses:view-restrictions-exist"
 def view_restrictions_exist() -> bool:
     """Whether any page view restriction exists at all (usually none: lessons are guarded by
     enrolment). Recomputed after any restriction is saved or deleted."""
-    flag = cache.get(RESTRICTIONS_KEY)
-    if flag is None:
-        flag = PageViewRestriction.objects.exists()
-        cache.set(RESTRICTIONS_KEY, flag, timeout=None)
-    return flag
+    return cache.get_or_set(RESTRICTIONS_KEY, PageViewRestriction.objects.exists, timeout=None)
 
 
 @receiver(post_save, sender=PageViewRestriction)

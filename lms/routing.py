@@ -35,11 +35,9 @@ SITES_TIMEOUT = 60 * 60
 
 def sites_all() -> list[Site]:
     """Every site, without its root page; from the shared cache, read again after a change."""
-    sites = cache.get(SITES_KEY)
-    if sites is None:
-        sites = list(Site.objects.order_by("pk"))
-        cache.set(SITES_KEY, sites, timeout=SITES_TIMEOUT)
-    return sites
+    return cache.get_or_set(
+        SITES_KEY, lambda: list(Site.objects.order_by("pk")), timeout=SITES_TIMEOUT
+    )
 
 
 @receiver(post_save, sender=Site)
