@@ -143,6 +143,17 @@ def outlines_build(
     return outlines
 
 
+def may_be_locked(*, page, course: CoursePage) -> bool:
+    """Whether the outline could lock `page`, known without reading it: only a sequential
+    course locks, and never its first step (`_apply_locks` opens the first module), that is
+    the course's first child or what lies in it: no sibling's path sorts before the first path
+    treebeard gives."""
+    if not course.sequential_modules:
+        return False
+    first = type(course)._get_path(course.path, course.depth + 1, 1)
+    return not page.path.startswith(first)
+
+
 def _apply_locks(outline: Outline, *, sequential: bool) -> None:
     if not sequential:
         return
@@ -184,19 +195,17 @@ def enrollment_get(*, learner, course) -> Enrollment | None:
     enrollment for the other apps: they never query Enrollment themselves."""
     if learner is None or not getattr(learner, "is_authenticated", True):
         return None
-    given = {
-        name: value
-        for name, value in (("learner", learner), ("course", course))
-        if not isinstance(value, int)
-    }
-    # What the caller gave is attached, not read again: a simpler query to build.
+    relations = (("learner", learner), ("course", course))
     enrollments = Enrollment.objects.filter(learner=learner, course=course)
-    if missing := sorted({"learner", "course"} - given.keys()):
-        enrollments = enrollments.select_related(*missing)
+    # A key is read with the enrollment; an object the caller has is attached, not joined
+    # again (a simpler query to build).
+    if keys := [name for name, value in relations if isinstance(value, int)]:
+        enrollments = enrollments.select_related(*keys)
     enrollment = enrollments.first()
     if enrollment is not None:
-        for name, value in given.items():
-            setattr(enrollment, name, value)
+        for name, value in relations:
+            if not isinstance(value, int):
+                setattr(enrollment, name, value)
     return enrollment
 
 

@@ -60,8 +60,7 @@ def attempt_start_refusal(
         return _("Inscrivez-vous à la formation pour passer ce quiz.")
     if quiz.close_at and now >= quiz.close_at:
         return _("Ce quiz est fermé.")
-    # Only a sequential course locks modules, and never its first one (nothing before it).
-    if course.sequential_modules and not _in_first_step(quiz, course):
+    if course_selectors.may_be_locked(page=quiz, course=course):
         outline = course_selectors.outline_for(
             course=course, learner=learner, enrollment=enrollment
         )
@@ -86,14 +85,6 @@ def attempt_start_refusal(
         minutes = int((ready_at - now).total_seconds() // 60) + 1
         return _("Vous pourrez recommencer dans %(m)d minute(s).") % {"m": minutes}
     return None
-
-
-def _in_first_step(page, course) -> bool:
-    """Whether `page` is the course's first child (a quiz placed before any module) or lies in
-    it: no sibling's path sorts before the first path treebeard gives, so nothing of the
-    outline comes before it. Known without reading the outline."""
-    first = type(course)._get_path(course.path, course.depth + 1, 1)
-    return page.path.startswith(first)
 
 
 def attempt_retry_at(*, quiz: QuizPage, attempts: list[Attempt], now=None):

@@ -247,3 +247,11 @@ def test_apps_above_courses_read_enrollments_only_through_its_selectors():
                 ):
                     offenders.append(f"{path}:{node.lineno} apps.get_model")
     assert offenders == []
+
+
+@pytest.mark.parametrize("sequential", [True, False])
+def test_only_a_sequential_course_may_lock_and_never_its_first_module(sequential):
+    course = course_build(modules=2, lessons=1, sequential=sequential)
+    first, second = lessons_of(course)
+    assert selectors.may_be_locked(page=first, course=course) is False
+    assert selectors.may_be_locked(page=second, course=course) is sequential

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.tests.factories import LearnerFactory
+from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import Enrollment, ModulePage
 from courses.tests.factories import course_build, lessons_of
@@ -403,9 +404,9 @@ def test_a_quiz_of_the_first_module_starts_without_reading_the_outline(
     first = quiz_make(first_module, questions=[question_make("single")])
     later = quiz_make(second_module, questions=[question_make("single")], title="Plus loin")
     final = quiz_make(course, questions=[question_make("single")], title="Évaluation finale")
-    assert services._in_first_step(first, course)
-    assert not services._in_first_step(later, course)
-    assert not services._in_first_step(final, course)
+    assert not course_selectors.may_be_locked(page=first, course=course)
+    assert course_selectors.may_be_locked(page=later, course=course)
+    assert course_selectors.may_be_locked(page=final, course=course)
 
     with CaptureQueriesContext(connection) as ctx:
         assert services.attempt_start_refusal(learner=learner, quiz=first) is None
