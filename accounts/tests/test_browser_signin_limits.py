@@ -21,6 +21,7 @@ def fail_sign_in(page, matricule):
     page.get_by_label("Matricule").fill(matricule)
     page.get_by_label("Mot de passe").fill("mauvais")
     page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
 
 
 def test_sign_in_warning_and_account_lockout(page, wagtail_site, screenshot_dir):

@@ -22,9 +22,11 @@ def test_last_lesson_gives_a_certificate_to_download_and_verify(
 
     page.goto(lessons_of(course)[0].url)
     page.get_by_role("button", name="J’ai terminé cette leçon").click()
+    page.wait_for_load_state()
     assert "Bravo : vous avez terminé la formation" in page.content()
 
     page.get_by_role("link", name="Mes attestations").click()
+    page.wait_for_load_state()
     assert "Droits de la personne gardée à vue" in page.content()
     with page.expect_download() as download:
         page.get_by_role("link", name="Télécharger le PDF").click()
@@ -35,6 +37,7 @@ def test_last_lesson_gives_a_certificate_to_download_and_verify(
     page.goto("/certificats/verifier/")
     page.get_by_label("Code de vérification").fill(code.lower())
     page.get_by_role("button", name="Vérifier").click()
+    page.wait_for_load_state()
     assert "Attestation valide" in page.content() and "Awa Touré" in page.content()
     page.screenshot(path=screenshot_dir / "verification.png", full_page=True)
 

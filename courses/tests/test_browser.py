@@ -38,6 +38,7 @@ def test_learner_reads_a_lesson_marks_it_done_and_resumes(
     page.goto("/")
     assert "38 % terminé" in page.content()
     page.get_by_role("link", name=re.compile("^Reprendre")).first.click()
+    page.wait_for_load_state()
     assert "J’ai terminé cette leçon" in page.content()
 
 

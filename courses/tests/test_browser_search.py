@@ -80,6 +80,7 @@ def test_search_on_a_phone_and_a_desktop(page, wagtail_site, client, base_url, s
         page.screenshot(path=screenshot_dir / f"recherche-resultats-{width}.png", full_page=True)
 
         page.get_by_role("link", name="Suivante →").click()
+        page.wait_for_load_state()
         assert page.locator("ol.results > li").count() == 5
         assert "Page 2 sur 2" in page.locator("nav.pagination").inner_text()
         _axe_clean(page, f"résultats page 2 {width}")

@@ -44,9 +44,11 @@ def test_learner_fails_waits_retries_passes_and_reviews(
     page.get_by_label("Votre réponse").fill("garde à vue")
     page.get_by_role("button", name="Enregistrer et terminer").click()
     page.get_by_role("button", name="Envoyer et terminer").click()
+    page.wait_for_load_state()
     assert "Note : 50 %" in page.content()
     assert "Bonne réponse :" in page.content()
     page.get_by_role("link", name="Retour au quiz").click()
+    page.wait_for_load_state()
     assert "Vous pourrez recommencer dans 1 minute" in page.content()
 
     # The delay passes.
@@ -58,6 +60,7 @@ def test_learner_fails_waits_retries_passes_and_reviews(
     page.get_by_label("Votre réponse").fill("GARDE A VUE")
     page.get_by_role("button", name="Enregistrer et terminer").click()
     page.get_by_role("button", name="Envoyer et terminer").click()
+    page.wait_for_load_state()
     assert "Note : 100 %" in page.content() and "quiz réussi" in page.content()
     page.screenshot(path=screenshot_dir / "quiz-relecture.png", full_page=True)
 
@@ -182,6 +185,7 @@ def test_learner_sees_the_answers_only_after_the_last_attempt(
         page.get_by_role("button", name=re.compile("Commencer le quiz|Nouvelle tentative")).click()
         page.goto(re.sub(r"/page/1/$", "/recapitulatif/", page.url))
         page.get_by_role("button", name="Envoyer et terminer").click()
+        page.wait_for_load_state()
         content = page.content()
         assert "Note : 0 %" in content
         if number < 3:

@@ -90,6 +90,7 @@ def test_without_javascript_the_page_shows_the_deadline_s_time(
     assert page.get_by_text(f"À envoyer avant {deadline}").is_visible()
     assert not page.locator("[data-countdown]").is_visible()
     page.get_by_role("button", name="Enregistrer et terminer").click()
+    page.wait_for_load_state()
     assert page.get_by_text(f"À envoyer avant {deadline}.").is_visible()
     context.close()
 

@@ -113,6 +113,7 @@ def test_editor_imports_through_the_progress_page(
         page.set_viewport_size({"width": width, "height": height})
         page.screenshot(path=screenshot_dir / f"tache-en-cours-{width}.png", full_page=True)
     page.get_by_role("link", name="Actualiser").click()
+    page.wait_for_load_state()
     assert "640 sur 1800" in page.locator("main").inner_text()
 
     # A Moodle XML file of every type: what Kalan does not keep is named on the job's page.

@@ -52,6 +52,7 @@ def test_supervisor_assigns_a_course_follows_progress_and_exports(
     due = timezone.localdate() + timedelta(days=14)
     page.get_by_label("Échéance").fill(due.isoformat())
     page.get_by_role("button", name="Affecter").click()
+    page.wait_for_load_state()
     assert "est affectée" in page.content()
     page.screenshot(path=screenshot_dir / "suivi-affectation.png", full_page=True)
 
@@ -71,6 +72,7 @@ def test_supervisor_assigns_a_course_follows_progress_and_exports(
     assert "50 %" in main
     page.screenshot(path=screenshot_dir / "suivi-tableau.png", full_page=True)
     page.get_by_role("link", name="Awa Traoré").click()
+    page.wait_for_load_state()
     assert "Leçons terminées : 1 sur 2" in page.content()
     page.goto("/suivi/")
     page.set_viewport_size({"width": 1366, "height": 900})

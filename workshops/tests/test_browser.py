@@ -149,6 +149,7 @@ def test_a_supervisor_creates_a_workshop_and_adds_participants_and_a_participant
     page.goto("/")
     axe_check(page, "mes formations avec un atelier")
     page.get_by_role("link", name="Atelier des OPJ de Mopti", exact=True).click()
+    page.wait_for_load_state()
     assert "la garde à vue" in page.content()
     axe_check(page, "ma participation")
     page_shots(page, "atelier-participation")
