@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import jobs
+        from . import jobs, unit_paths  # noqa: F401 (unit_paths: its receivers)
 
         jobs.register()
 

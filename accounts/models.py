@@ -25,8 +25,9 @@ class Unit(MP_Node):
 
     @cached_property
     def full_path(self) -> str:
-        names = [u.name for u in self.get_ancestors()] + [self.name]
-        return UNIT_PATH_SEPARATOR.join(names)
+        from .unit_paths import unit_full_path
+
+        return unit_full_path(self)
 
 
 class KalanUserManager(UserManager):
@@ -121,6 +122,14 @@ class User(AbstractUser):
 
     def get_full_name(self):
         return self.full_name
+
+    @property
+    def unit_full_path(self) -> str:
+        """The full path of the person's unit ("" without one), without reading the unit's
+        row nor its ancestors' when the shared cache has it (accounts/unit_paths.py)."""
+        from .unit_paths import unit_full_path
+
+        return unit_full_path(self.unit_id) if self.unit_id else ""
 
     def get_short_name(self):
         return self.full_name

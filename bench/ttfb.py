@@ -125,6 +125,7 @@ def main():
         port = webstack.free_port()
         env = webstack.production_env(port)
         lesson = args.lesson or webstack.kalan_lesson_path(env, args.user)
+        webstack.collectstatic(env)  # production's manifest storage needs it, in-process too
         if args.in_process or args.profile:
             import os
 
@@ -135,7 +136,6 @@ def main():
             origin = "https://127.0.0.1:8000"
             label = "in-process (Django's WSGI handler, production settings)"
         else:
-            webstack.collectstatic(env)
             log = Path(tempfile.gettempdir()) / "kalan-bench-ttfb-gunicorn.log"
             tls_args = webstack.self_signed(Path(tempfile.mkdtemp())) if args.tls else ()
             server = webstack.Gunicorn(args.gunicorn, port, env, log, tls_args)

@@ -3,12 +3,11 @@ the cache must be shared by all processes (CACHE_URL=redis://...), or one proces
 stale entry."""
 
 import hashlib
-import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.template.loader import render_to_string
@@ -19,7 +18,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
-from .models import GlossaryTerm
+from lms.versioned_cache import version_bump_on_commit, versioned_get
+
+from .models import CoursePage, GlossaryTerm
 
 RESTRICTIONS_KEY = "courses:view-restrictions-exist"
 
@@ -69,38 +70,58 @@ RENDER_DIGEST = _render_digest()
 
 
 def content_version_bump() -> None:
-    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    """For code that changes content without a signal (a queryset's `update()`)."""
+    version_bump_on_commit(CONTENT_VERSION_KEY)
 
 
 def lesson_body_html(lesson) -> str:
     """The lesson's blocks as HTML (templates/courses/includes/lesson_body.html), from the
-    shared cache when rendered under the current content version. One cache round trip when
-    found; the version is read before anything is rendered, so a body that a change overtook
-    while it rendered is stored under the older version and rendered again on the next read."""
+    shared cache when rendered under the current content version (lms/versioned_cache.py):
+    one cache round trip when found."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     key = f"courses:lesson-body:{lesson.pk}:{lesson.live_revision_id}:{language}:{RENDER_DIGEST}"
-    found = cache.get_many([CONTENT_VERSION_KEY, key])
-    version = found.get(CONTENT_VERSION_KEY)
-    if version is None:
-        cache.add(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY)
-    entry = found.get(key)
-    if version is not None and entry is not None and entry[0] == version:
-        return mark_safe(entry[1])  # noqa: S308 (rendered by our templates, escaped there)
-    html = render_to_string("courses/includes/lesson_body.html", {"page": lesson})
-    if version is not None:
-        cache.set(key, (version, str(html)), timeout=BODY_TIMEOUT)
-    return html
+    html = versioned_get(
+        CONTENT_VERSION_KEY,
+        key,
+        lambda: str(render_to_string("courses/includes/lesson_body.html", {"page": lesson})),
+        timeout=BODY_TIMEOUT,
+    )
+    return mark_safe(html)  # noqa: S308 (rendered by our templates, escaped there)
+
+
+@dataclass(frozen=True)
+class OpenCourse:
+    """A live course open to self-enrolment, as « Mes formations » lists it."""
+
+    pk: int
+    title: str
+    url: str
+    summary: str
+
+
+def open_courses() -> list[OpenCourse]:
+    """The live courses open to self-enrolment, in the tree's order, from the shared cache
+    under the content version (a course saved, published, moved or deleted, or a site
+    changed, gives a new one): the same list for everyone, read on every « Mes formations »."""
+    return versioned_get(
+        CONTENT_VERSION_KEY,
+        "courses:open-courses",
+        lambda: [
+            OpenCourse(pk=c.pk, title=c.title, url=c.url, summary=c.summary)
+            for c in CoursePage.objects.live().filter(self_enrollment=True).order_by("path")
+        ],
+        timeout=BODY_TIMEOUT,
+    )
 
 
 def _content_changed(sender, instance=None, **kwargs):
     if isinstance(instance, BODY_SOURCES):
-        transaction.on_commit(content_version_bump)
+        version_bump_on_commit(CONTENT_VERSION_KEY)
 
 
 @receiver(post_page_move)
 def _page_moved(**kwargs):
-    transaction.on_commit(content_version_bump)
+    version_bump_on_commit(CONTENT_VERSION_KEY)
 
 
 # Saved or deleted, each of these can change a rendered body: a lesson itself (a save outside

@@ -10,6 +10,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
+from .caching import OpenCourse, open_courses
 from .completion import completed_pages_subqueries
 from .models import CoursePage, Enrollment, LessonCompletion, ModulePage
 from .scores import CourseScore, course_score
@@ -308,14 +309,14 @@ def enrollment_refusal(*, course: CoursePage, user) -> str | None:
 
 @dataclass
 class MyCourse:
-    course: CoursePage
+    course: CoursePage | OpenCourse  # an OpenCourse in « available »
     enrollment: Enrollment | None
     next_item: OutlineItem | None = None
 
 
 def my_courses(*, user) -> dict[str, list[MyCourse]]:
     """ "Mes formations": courses to start (soonest due date first, undated last), in
-    progress, completed and available, in constant queries."""
+    progress, completed and available (courses/caching.py::open_courses), in two queries."""
     enrollments = list(
         Enrollment.objects.filter(learner=user, course__live=True)
         .select_related("course")
@@ -344,13 +345,10 @@ def my_courses(*, user) -> dict[str, list[MyCourse]]:
     groups["to_start"].sort(
         key=lambda e: (e.enrollment.due_date is None, e.enrollment.due_date or date.min)
     )
-    available = (
-        CoursePage.objects.live()
-        .filter(self_enrollment=True)
-        .exclude(pk__in=[c.pk for c in courses])
-        .order_by("path")
-    )
-    groups["available"] = [MyCourse(course=c, enrollment=None) for c in available]
+    enrolled = {c.pk for c in courses}
+    groups["available"] = [
+        MyCourse(course=c, enrollment=None) for c in open_courses() if c.pk not in enrolled
+    ]
     return groups
 
 

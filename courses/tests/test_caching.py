@@ -226,3 +226,39 @@ def test_the_preview_of_a_lesson_served_with_is_preview_shows_its_body():
     response = lesson.serve(request)
     html = response.render().content.decode()
     assert "Premier point" in html and "droit droit droit" in html
+
+
+# --- The courses open to enrolment --------------------------------------------------------------
+
+
+def _available_titles(client) -> list[str]:
+    html = client.get("/").content.decode()
+    section = html.split('<section aria-labelledby="available">', 1)[1].split("</section>", 1)[0]
+    return [part.split("</a>", 1)[0].rsplit(">", 1)[1] for part in section.split("<h3>")[1:]]
+
+
+def test_my_courses_lists_the_open_courses_from_the_cache_and_sees_a_change():
+    enrolled = course_build(title="Cours suivi")
+    course_build(title="Cours ouvert")
+    client = _learner_client(enrolled)
+    assert _available_titles(client) == ["Cours ouvert"]  # not the course already followed
+    with CaptureQueriesContext(connection) as queries:
+        assert _available_titles(client) == ["Cours ouvert"]
+    assert not [q for q in queries if "self_enrollment" in q["sql"].partition(" WHERE ")[2]]
+
+    added = course_build(title="Cours publié ensuite")
+    assert _available_titles(client) == ["Cours ouvert", "Cours publié ensuite"]
+    added.self_enrollment = False
+    added.save_revision().publish()
+    assert _available_titles(client) == ["Cours ouvert"]
+    added.unpublish()
+    assert _available_titles(client) == ["Cours ouvert"]
+
+
+def test_the_open_courses_are_the_same_for_everyone_and_carry_nothing_personal():
+    course = course_build(title="Cours ouvert")
+    entries = caching.open_courses()
+    expected = caching.OpenCourse(
+        pk=course.pk, title="Cours ouvert", url=course.url, summary=course.summary
+    )
+    assert entries == [expected]

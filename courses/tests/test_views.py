@@ -144,6 +144,7 @@ def test_mes_formations_query_count_is_constant(client, learner):
     one = _count_queries(client, "/")
     for n in range(4):
         services.enrollment_create(learner=learner, course=course_build(title=f"Autre {n}"))
+    client.get("/")  # the new courses gave the content a new version: the open courses are read
     assert _count_queries(client, "/") == one
 
 

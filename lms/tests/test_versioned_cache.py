@@ -1,0 +1,104 @@
+"""lms/versioned_cache.py: entries kept under the version of their source, computed again once
+the source has changed, never served stale."""
+
+import pytest
+from django.core.cache import cache
+
+from lms import versioned_cache
+
+VERSION = "tests:version"
+KEY = "tests:entry"
+
+
+@pytest.fixture(autouse=True)
+def empty_keys():
+    cache.delete_many([VERSION, KEY])
+    yield
+    cache.delete_many([VERSION, KEY])
+
+
+class Source:
+    """A value that changes, and counts how often it is computed."""
+
+    def __init__(self, value):
+        self.value = value
+        self.computed = 0
+
+    def __call__(self):
+        self.computed += 1
+        return self.value
+
+
+def read(source):
+    return versioned_cache.versioned_get(VERSION, KEY, source, timeout=60)
+
+
+def test_the_second_read_comes_from_the_cache():
+    source = Source(["a", "b"])
+    assert read(source) == ["a", "b"]
+    assert read(source) == ["a", "b"]
+    assert source.computed == 1
+
+
+def test_a_new_version_computes_the_value_again():
+    source = Source("avant")
+    assert read(source) == "avant"
+    source.value = "après"
+    versioned_cache.version_bump(VERSION)
+    assert read(source) == "après"
+    assert read(source) == "après"
+    assert source.computed == 2
+
+
+def test_an_emptied_cache_starts_a_version_that_every_reader_shares():
+    source = Source("valeur")
+    read(source)
+    cache.clear()
+    assert read(source) == "valeur"
+    version = cache.get(VERSION)
+    assert version is not None
+    assert read(source) == "valeur"
+    assert cache.get(VERSION) == version
+    assert source.computed == 2
+
+
+def test_a_change_that_overtakes_the_computation_is_not_hidden_by_it():
+    """The version is read before computing: a value computed from the data before a change
+    is stored under the older version, so the next read computes it again."""
+    source = Source("avant")
+
+    def overtaken():
+        value = source()
+        source.value = "après"
+        versioned_cache.version_bump(VERSION)  # committed while the old value was computed
+        return value
+
+    assert versioned_cache.versioned_get(VERSION, KEY, overtaken, timeout=60) == "avant"
+    assert read(source) == "après"
+
+
+@pytest.mark.django_db
+def test_a_change_in_a_transaction_is_seen_at_once_and_again_after_its_commit(
+    django_capture_on_commit_callbacks,
+):
+    source = Source("avant")
+    read(source)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        source.value = "après"
+        versioned_cache.version_bump_on_commit(VERSION)
+        assert read(source) == "après"  # the transaction sees its own change
+    # Another process read the data before the commit and stored it under the new version.
+    stale = cache.get(VERSION)
+    cache.set(KEY, (stale, "avant"))
+    for callback in callbacks:
+        callback()
+    assert cache.get(VERSION) != stale
+    assert read(source) == "après"
+
+
+def test_without_a_cache_the_value_is_computed_every_time(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    source = Source("valeur")
+    assert read(source) == "valeur"
+    assert read(source) == "valeur"
+    assert source.computed == 2

@@ -1,0 +1,52 @@
+"""Shared-cache entries that are never served stale: each one is stored with the version of
+what it was computed from, and a version key is given a new value (on commit) whenever that
+source changes. An entry read under another version is computed again.
+
+The version is read in the same round trip as the entry, before anything is computed: a value
+that a change overtook while it was computed is stored under the older version, and computed
+again at the next read. A missing version key (an emptied cache) is created, so every process
+agrees on the new one. Without a cache (Redis down: lms.cache answers as an empty cache) the
+value is computed each time and nothing is stored.
+
+Users: courses/caching.py (a lesson's body, the courses open to enrolment, under the content
+version) and accounts/selectors.py (a unit's full path, under the units' version)."""
+
+import uuid
+from collections.abc import Callable
+from functools import partial
+from typing import TypeVar
+
+from django.core.cache import cache
+from django.db import transaction
+
+T = TypeVar("T")
+
+
+def version_bump(version_key: str) -> None:
+    cache.set(version_key, uuid.uuid4().hex, timeout=None)
+
+
+def version_bump_on_commit(version_key: str) -> None:
+    """A change of the source, in the current transaction: a new version now, so that this
+    transaction's own reads see the change, and again once it commits, so that what other
+    processes computed meanwhile from the data before the change is not kept. (Outside a
+    transaction, both at once.)"""
+    version_bump(version_key)
+    transaction.on_commit(partial(version_bump, version_key))
+
+
+def versioned_get(version_key: str, key: str, compute: Callable[[], T], *, timeout: int) -> T:
+    """The value stored under `key` if it was computed under the current version of
+    `version_key`, else `compute()`, stored for `timeout` seconds. One round trip on a hit."""
+    found = cache.get_many([version_key, key])
+    version = found.get(version_key)
+    if version is None:
+        cache.add(version_key, uuid.uuid4().hex, timeout=None)
+        version = cache.get(version_key)
+    entry = found.get(key)
+    if version is not None and entry is not None and entry[0] == version:
+        return entry[1]
+    value = compute()
+    if version is not None:
+        cache.set(key, (version, value), timeout=timeout)
+    return value
