@@ -1,25 +1,111 @@
 """Reads about people and units. Every view that shows personal data scopes through here."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.db import connection
 from django.db.models import Q, QuerySet
 
 from . import roles
 from .models import UNIT_PATH_SEPARATOR, Unit, User
 
 
-def user_is_administrator(user) -> bool:
+@dataclass(frozen=True)
+class Roles:
+    """What a person may do beyond learning, as the pages need it on every visit."""
+
+    administrator: bool  # a superuser, or in the Administrateurs group
+    supervises: bool  # has units to supervise (the units: `supervised_units`)
+    admin_access: bool  # may open the Wagtail admin (wagtailadmin.access_admin)
+    registered: frozenset[str] = frozenset()  # the roles of `role_register` the person has
+
+
+NO_ROLES = Roles(administrator=False, supervises=False, admin_access=False)
+
+# Roles that other apps define (workshops: trains or has created a workshop), read in the same
+# statement: name → a function that writes an SQL boolean expression on the parameter
+# %(user)s from that app's models (quoting names with connection.ops.quote_name). Registered
+# in AppConfig.ready(); accounts never imports those apps.
+_registered_roles: dict[str, Callable[[], str]] = {}
+
+
+def role_register(name: str, expression: Callable[[], str]) -> None:
+    _registered_roles[name] = expression
+    _roles_sql.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _roles_sql() -> str:
+    """One statement for the three roles, written once per process from the models' tables.
+    Django's ORM compiles the same three EXISTS in about 2 ms of CPU at every request, and four
+    separate queries (the group, the units, the two permission queries of ModelBackend) cost
+    more still; this one costs 0.15 ms (bench/RESULTS.md, « Mes formations »)."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    def table(model) -> str:
+        return connection.ops.quote_name(model._meta.db_table)
+
+    def column(model, name: str) -> str:
+        return connection.ops.quote_name(model._meta.get_field(name).column)
+
+    user_groups = User.groups.through
+    user_units = User.supervised_units.through
+    user_perms = User.user_permissions.through
+    group_perms = Group.permissions.through
+    ug_user, ug_group = column(user_groups, "user"), column(user_groups, "group")
+    # Only quoted names of our tables and columns are formatted in; every value is a parameter.
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {table(user_groups)} ug"  # noqa: S608
+        f" JOIN {table(Group)} g ON g.id = ug.{ug_group}"
+        f" WHERE ug.{ug_user} = %(user)s AND g.{column(Group, 'name')} = %(administrators)s),"
+        f" EXISTS (SELECT 1 FROM {table(user_units)} su"
+        f" WHERE su.{column(user_units, 'user')} = %(user)s),"
+        f" EXISTS (SELECT 1 FROM {table(Permission)} p"
+        f" JOIN {table(ContentType)} ct ON ct.id = p.{column(Permission, 'content_type')}"
+        f" WHERE ct.{column(ContentType, 'app_label')} = 'wagtailadmin'"
+        f" AND p.{column(Permission, 'codename')} = 'access_admin' AND ("
+        f"EXISTS (SELECT 1 FROM {table(user_perms)} up"
+        f" WHERE up.{column(user_perms, 'permission')} = p.id"
+        f" AND up.{column(user_perms, 'user')} = %(user)s)"
+        f" OR EXISTS (SELECT 1 FROM {table(group_perms)} gp"
+        f" JOIN {table(user_groups)} pg ON pg.{ug_group} = gp.{column(group_perms, 'group')}"
+        f" WHERE gp.{column(group_perms, 'permission')} = p.id AND pg.{ug_user} = %(user)s)))"
+        + "".join(f", ({expression()})" for expression in _registered_roles.values())
+    )
+
+
+def user_roles(user) -> Roles:
+    """The person's roles, in one query, remembered on the instance (request.user lives one
+    request). `admin_access` answers as `user.has_perm("wagtailadmin.access_admin")` with
+    Django's ModelBackend: a superuser has it, else a permission given to the person or to
+    one of their groups."""
     if not user.is_authenticated:
-        return False
-    # Remembered on the instance: a page asks several times, and request.user lives one request.
-    if not hasattr(user, "_kalan_is_administrator"):
-        user._kalan_is_administrator = (
-            user.is_superuser or user.groups.filter(name=roles.ADMINISTRATORS).exists()
+        return NO_ROLES
+    if not hasattr(user, "_kalan_roles"):
+        with connection.cursor() as cursor:
+            cursor.execute(_roles_sql(), {"user": user.pk, "administrators": roles.ADMINISTRATORS})
+            administrator, supervises, admin_access, *more = cursor.fetchone()
+        user._kalan_roles = Roles(
+            administrator=user.is_superuser or bool(administrator),
+            supervises=bool(supervises),
+            admin_access=user.is_superuser or bool(admin_access),
+            registered=frozenset(
+                name for name, has in zip(_registered_roles, more, strict=True) if has
+            ),
         )
-    return user._kalan_is_administrator
+    return user._kalan_roles
+
+
+def user_is_administrator(user) -> bool:
+    return user_roles(user).administrator
 
 
 def supervised_units(user) -> list[Unit]:
-    """The units given to a supervisor, read once per user instance (that is, per request)."""
-    if not user.is_authenticated:
+    """The units given to a supervisor, read once per user instance (that is, per request);
+    none read for a person who supervises nothing."""
+    if not user_roles(user).supervises:
         return []
     if not hasattr(user, "_kalan_supervised_units"):
         user._kalan_supervised_units = list(user.supervised_units.all())

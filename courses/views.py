@@ -12,6 +12,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.selectors import user_roles
+
 from . import search as search_helpers
 from . import selectors, services
 from .caching import lesson_body_html
@@ -24,7 +26,11 @@ def home(request):
     return render(
         request,
         "courses/home.html",
-        {"groups": selectors.my_courses(user=request.user), "today": timezone.localdate()},
+        {
+            "groups": selectors.my_courses(user=request.user),
+            "today": timezone.localdate(),
+            "roles": user_roles(request.user),
+        },
     )
 
 

@@ -6,12 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.selectors import learner_scope_q, supervised_units, user_is_administrator
+from accounts.selectors import (
+    learner_scope_q,
+    supervised_units,
+    user_is_administrator,
+    user_roles,
+)
 from quizzes.models import Attempt, AttemptItem
 from quizzes.selectors import quiz_fixed_questions
 from quizzes.types import question_type
@@ -35,6 +41,32 @@ def workshop_list_visible(*, user) -> QuerySet[Workshop]:
         )
         query |= Q(Exists(in_scope))
     return Workshop.objects.filter(query).distinct()
+
+
+RUNS_WORKSHOPS = "workshops.trains_or_created"
+
+
+def runs_workshops_sql() -> str:
+    """The registered role RUNS_WORKSHOPS (accounts.selectors.role_register): the person
+    trains a workshop or has created one."""
+    quote = connection.ops.quote_name
+    trainers = Workshop.trainers.through
+    trainer_column = trainers._meta.get_field("user").column
+    author_column = Workshop._meta.get_field("created_by").column
+    # Only quoted names of our tables and columns are formatted in; the person is a parameter.
+    return (
+        f"EXISTS (SELECT 1 FROM {quote(trainers._meta.db_table)}"  # noqa: S608
+        f" WHERE {quote(trainer_column)} = %(user)s)"
+        f" OR EXISTS (SELECT 1 FROM {quote(Workshop._meta.db_table)}"
+        f" WHERE {quote(author_column)} = %(user)s)"
+    )
+
+
+def may_see_workshops(user) -> bool:
+    """Whether `workshop_list_visible` can hold anything for `user`, known from their roles
+    without a query of its own: administrators, supervisors, trainers and authors."""
+    roles = user_roles(user)
+    return roles.administrator or roles.supervises or RUNS_WORKSHOPS in roles.registered
 
 
 def workshop_get_visible(*, user, pk: int) -> Workshop:

@@ -102,3 +102,59 @@ def test_the_parent_unit_only_when_in_scope(tree):
     assert selectors.unit_parent_in_scope(user=admin, unit=tree["mopti"]) == tree["gendarmerie"]
     assert selectors.unit_parent_in_scope(user=admin, unit=tree["gendarmerie"]) is None
     assert selectors.unit_parent_in_scope(user=admin, unit=None) is None
+
+
+# --- Roles, in one query ------------------------------------------------------------------------
+
+
+def _fresh(user):
+    """The person as the next request reads them: nothing remembered on the instance."""
+    from accounts.models import User
+
+    return User.objects.get(pk=user.pk)
+
+
+def test_a_learner_has_no_role_and_reads_no_units(django_assert_num_queries, role_groups):
+    learner = _fresh(LearnerFactory())
+    with django_assert_num_queries(1):
+        assert selectors.user_roles(learner) == selectors.NO_ROLES
+        assert selectors.supervised_units(learner) == []
+        assert not selectors.user_is_administrator(learner)
+
+
+def test_roles_answer_as_the_groups_and_django_s_permissions_do(role_groups, tree):
+    from django.contrib.auth.models import Permission
+
+    from accounts import roles
+
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    given_directly = LearnerFactory()
+    given_directly.user_permissions.add(access_admin)
+    people = {
+        "learner": LearnerFactory(),
+        "editor": UserFactory(role=roles.EDITORS),
+        "reviewer": UserFactory(role=roles.REVIEWERS),
+        "administrator": UserFactory(role=roles.ADMINISTRATORS),
+        "supervisor": SupervisorFactory(supervised_units=[tree["mopti"]]),
+        "supervisor without units": SupervisorFactory(),
+        "superuser": UserFactory(is_superuser=True),
+        "permission given directly": given_directly,
+    }
+    for label, person in people.items():
+        found = selectors.user_roles(_fresh(person))
+        assert found.admin_access == _fresh(person).has_perm("wagtailadmin.access_admin"), label
+        assert found.administrator == (
+            person.is_superuser or person.groups.filter(name=roles.ADMINISTRATORS).exists()
+        ), label
+        assert found.supervises == person.supervised_units.exists(), label
+    assert selectors.supervised_units(_fresh(people["supervisor"])) == [tree["mopti"]]
+    assert selectors.user_roles(_fresh(people["editor"])).admin_access
+    assert not selectors.user_roles(_fresh(people["learner"])).admin_access
+
+
+def test_a_visitor_has_no_role():
+    from django.contrib.auth.models import AnonymousUser
+
+    assert selectors.user_roles(AnonymousUser()) == selectors.NO_ROLES

@@ -16,7 +16,7 @@ def my_workshops(context) -> dict:
     user = context["request"].user
     return {
         "records": selectors.participant_records_of(user),
-        "runs_workshops": user.is_authenticated
+        "runs_workshops": selectors.may_see_workshops(user)
         and selectors.workshop_list_visible(user=user).exists(),
     }
 
