@@ -22,13 +22,15 @@ class WorkshopsConfig(AppConfig):
 
         unlock_provider_register("workshops", quiz_opened_to_participant)
 
-        # « Mes formations » links to the workshops a person runs: known with their roles,
-        # in the same query, instead of a query of its own for everyone.
+        # « Mes formations » links to the workshops a person runs and lists those they take
+        # part in: whether there are any is known with their roles, in the same query,
+        # instead of a query of its own for everyone.
         from accounts.selectors import role_register
 
-        from .selectors import RUNS_WORKSHOPS, runs_workshops_sql
+        from .selectors import RUNS_WORKSHOPS, TAKES_PART, runs_workshops_sql, takes_part_sql
 
         role_register(RUNS_WORKSHOPS, runs_workshops_sql)
+        role_register(TAKES_PART, takes_part_sql)
 
         # Learning records: nothing imports workshops, so workshops fills xapi's outbox.
         if apps.is_installed("xapi"):

@@ -62,6 +62,22 @@ def runs_workshops_sql() -> str:
     )
 
 
+TAKES_PART = "workshops.takes_part"
+
+
+def takes_part_sql() -> str:
+    """The registered role TAKES_PART: the person has a line in a workshop (invited,
+    registered or declined), so « Mes formations » reads their workshops; most learners have
+    none, and pay no query for them."""
+    quote = connection.ops.quote_name
+    learner_column = Participant._meta.get_field("learner").column
+    # Only quoted names of our tables and columns are formatted in; the person is a parameter.
+    return (
+        f"EXISTS (SELECT 1 FROM {quote(Participant._meta.db_table)}"  # noqa: S608
+        f" WHERE {quote(learner_column)} = %(user)s)"
+    )
+
+
 def may_see_workshops(user) -> bool:
     """Whether `workshop_list_visible` can hold anything for `user`, known from their roles
     without a query of its own: administrators, supervisors, trainers and authors."""
@@ -132,11 +148,16 @@ def invitation_own_get(*, user, pk: int) -> Participant:
 
 def _participations_of(user) -> list[Participant]:
     """The person's registrations and pending invitations, with their workshops, read in one
-    query for both lists of « Mes formations » and remembered on the instance (request.user
-    lives one request)."""
+    query for both lists of « Mes formations » (none for a person who has never been in a
+    workshop: their roles say so) and remembered on the instance (request.user lives one
+    request)."""
     if not hasattr(user, "_kalan_participations"):
-        user._kalan_participations = list(
-            Participant.objects.holding_place().filter(learner=user).select_related("workshop")
+        user._kalan_participations = (
+            list(
+                Participant.objects.holding_place().filter(learner=user).select_related("workshop")
+            )
+            if TAKES_PART in user_roles(user).registered
+            else []
         )
     return user._kalan_participations
 

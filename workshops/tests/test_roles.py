@@ -12,7 +12,13 @@ from accounts.tests.factories import LearnerFactory, SupervisorFactory, UnitFact
 from courses.services import enrollment_create
 from courses.tests.factories import course_build
 from workshops import selectors
-from workshops.tests.factories import participants_make, workshop_make
+from workshops.selectors import TAKES_PART
+from workshops.tests.factories import (
+    invitations_make,
+    participants_make,
+    workshop_ahead,
+    workshop_make,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,4 +68,17 @@ def test_my_courses_of_a_learner_asks_nothing_about_workshops_they_do_not_run(cl
         assert client.get("/").status_code == 200
     first_tables = [q["sql"].split(" FROM ", 1)[1].split(" ", 1)[0] for q in queries]
     assert '"workshops_workshop"' not in first_tables
-    assert len(queries) == 5  # person, enrolments, outline, roles, participations
+    assert '"workshops_participant"' not in first_tables  # never in a workshop: not read
+    assert len(queries) == 4  # the person, the enrolments, the outline, the roles
+
+
+def test_a_participant_s_workshops_are_read_and_others_are_not(role_groups):
+    invited, registered, never = LearnerFactory(), LearnerFactory(), LearnerFactory()
+    workshop = workshop_ahead()
+    participants_make(workshop, [registered])
+    invitations_make(workshop, [invited])
+    assert TAKES_PART in user_roles(_fresh(invited)).registered
+    assert TAKES_PART in user_roles(_fresh(registered)).registered
+    assert TAKES_PART not in user_roles(_fresh(never)).registered
+    assert [p.workshop for p in selectors.participant_records_of(_fresh(registered))] == [workshop]
+    assert selectors.participant_records_of(_fresh(never)) == []
