@@ -210,6 +210,29 @@ def enrollment_get(*, learner, course) -> Enrollment | None:
     return enrollment
 
 
+def enrollment_for_page(*, learner, page) -> Enrollment | None:
+    """The learner's enrollment in the course above `page` (any page of the course tree: a
+    quiz in a module or in the course), with its course, in one query where `course_for_page`
+    then `enrollment_get` take two; the course is kept on the page as `course_for_page` keeps
+    it. None for a visitor or a learner not enrolled (`course_for_page` then reads the
+    course, when the caller needs it)."""
+    if learner is None or not getattr(learner, "is_authenticated", True):
+        return None
+    known = page.__dict__.get("_course_for_page")
+    if known is not None and known[0] == page.path:
+        return enrollment_get(learner=learner, course=known[1])
+    enrollment = (
+        Enrollment.objects.select_related("course")
+        .filter(learner=learner, course__path__in=_ancestor_paths(page))
+        .first()
+    )
+    if enrollment is not None:
+        if not isinstance(learner, int):
+            enrollment.learner = learner
+        page.__dict__["_course_for_page"] = (page.path, enrollment.course)
+    return enrollment
+
+
 def completed_enrollments(*, completed_before=None):
     """The completed enrollments (a queryset), those completed before `completed_before` when
     given: what the certificates' sweep checks."""
@@ -242,6 +265,10 @@ def course_for_lesson(lesson) -> CoursePage:
     return CoursePage.objects.get(path=course_path_for(lesson))
 
 
+def _ancestor_paths(page) -> list[str]:
+    return [page.path[:n] for n in range(STEPLEN, len(page.path), STEPLEN)]
+
+
 def course_for_page(page) -> CoursePage:
     """The course above any page of the course tree (a quiz in a module or in the course),
     in one query on the ancestors' materialised paths. Kept on the page instance for its
@@ -250,9 +277,7 @@ def course_for_page(page) -> CoursePage:
     known = page.__dict__.get("_course_for_page")
     if known is not None and known[0] == page.path:
         return known[1]
-    course = CoursePage.objects.get(
-        path__in=[page.path[:n] for n in range(STEPLEN, len(page.path), STEPLEN)]
-    )
+    course = CoursePage.objects.get(path__in=_ancestor_paths(page))
     page.__dict__["_course_for_page"] = (page.path, course)
     return course
 

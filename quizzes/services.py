@@ -54,10 +54,10 @@ def attempt_start_refusal(
     """Why `learner` may not start a new attempt now, or None. `attempts`: the learner's
     attempts at this quiz, when the caller has read them already."""
     now = now or timezone.now()
-    course = quiz_course(quiz)
-    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
+    enrollment = course_selectors.enrollment_for_page(learner=learner, page=quiz)
     if enrollment is None:
         return _("Inscrivez-vous à la formation pour passer ce quiz.")
+    course = enrollment.course
     if quiz.close_at and now >= quiz.close_at:
         return _("Ce quiz est fermé.")
     if course_selectors.may_be_locked(page=quiz, course=course):
@@ -361,13 +361,13 @@ def quiz_grade_refresh(*, learner, quiz: QuizPage) -> QuizGrade | None:
     if not finished:
         return None
     percent = quiz.grade_of(finished)
-    course = quiz_course(quiz)
+    enrollment = course_selectors.enrollment_for_page(learner=learner, page=quiz)
+    course = enrollment.course if enrollment is not None else quiz_course(quiz)
     grade, _created = QuizGrade.objects.update_or_create(
         learner=learner,
         quiz=quiz,
         defaults={"course": course, "percent": percent, "passed": quiz.is_pass(percent)},
     )
-    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
     if enrollment is not None:
         course_services.enrollment_progress_refresh(enrollment=enrollment)
     return grade

@@ -57,9 +57,9 @@ def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
     of the course, or the completion page of a completed course; a new attempt when the
     rules allow one, otherwise why not and, after a delay, when; and always a way back to
     the course."""
-    course = services.quiz_course(quiz)
+    enrollment = course_selectors.enrollment_for_page(learner=learner, page=quiz)
+    course = enrollment.course if enrollment is not None else services.quiz_course(quiz)
     grade = quiz.grades.filter(learner=learner).first()
-    enrollment = course_selectors.enrollment_get(learner=learner, course=course)
     in_progress = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
     step = {
         "course": course,

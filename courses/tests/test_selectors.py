@@ -255,3 +255,34 @@ def test_only_a_sequential_course_may_lock_and_never_its_first_module(sequential
     first, second = lessons_of(course)
     assert selectors.may_be_locked(page=first, course=course) is False
     assert selectors.may_be_locked(page=second, course=course) is sequential
+
+
+# --- The enrollment above a page ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["module", "course"])
+def test_enrollment_for_page_reads_the_enrollment_and_its_course_in_one_query(
+    where, django_assert_num_queries
+):
+    course = course_build(modules=1, lessons=1)
+    parent = course if where == "course" else ModulePage.objects.child_of(course).first()
+    page = parent.add_child(instance=LessonPage(title="Page du test", body=lesson_body()))
+    learner = LearnerFactory()
+    services.enrollment_create(learner=learner, course=course)
+    page = Page.objects.get(pk=page.pk)
+    with django_assert_num_queries(1):
+        enrollment = selectors.enrollment_for_page(learner=learner, page=page)
+        assert enrollment.course == course and enrollment.learner is learner
+        assert selectors.course_for_page(page) == course  # kept on the page: no query
+
+
+def test_enrollment_for_page_is_none_when_not_enrolled_or_a_visitor():
+    course = course_build(modules=1, lessons=1)
+    page = lessons_of(course)[0]
+    assert selectors.enrollment_for_page(learner=LearnerFactory(), page=page) is None
+    assert selectors.enrollment_for_page(learner=AnonymousUser(), page=page) is None
+    other = course_build(title="Autre formation", modules=1, lessons=1)
+    learner = LearnerFactory()
+    services.enrollment_create(learner=learner, course=other)
+    assert selectors.enrollment_for_page(learner=learner, page=page) is None
+    assert selectors.enrollment_for_page(learner=learner, page=lessons_of(other)[0]).course == other
