@@ -360,3 +360,31 @@ def test_enrolment_message_is_gender_neutral(client, learner):
     html = response.content.decode()
     assert "Vous suivez désormais « Garde à vue »." in html
     assert "inscrit" not in html.lower().replace("inscrire", "").replace("inscription", "")
+
+
+@pytest.mark.parametrize(
+    ("who", "shown"),
+    [("learner", False), ("editor", True), ("reviewer", True), ("given directly", True)],
+)
+def test_my_courses_offers_the_editorial_space_to_those_who_may_open_it(
+    client, role_groups, who, shown
+):
+    from django.contrib.auth.models import Permission
+
+    from accounts import roles
+    from accounts.tests.factories import UserFactory
+
+    person = {
+        "learner": lambda: LearnerFactory(),
+        "editor": lambda: UserFactory(role=roles.EDITORS),
+        "reviewer": lambda: UserFactory(role=roles.REVIEWERS),
+        "given directly": lambda: LearnerFactory(),
+    }[who]()
+    if who == "given directly":
+        person.user_permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+    client.force_login(person)
+    html = client.get(reverse("home")).content.decode()
+    assert ("Ouvrir l’espace éditorial" in html) is shown
+    assert (f'href="{reverse("wagtailadmin_home")}"' in html) is shown
