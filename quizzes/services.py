@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -176,11 +177,18 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                     position=position,
                     page_number=position // quiz.questions_per_page + 1,
                     question=question,
-                    snapshot=snapshot,
+                    # Value(): with an expression Django inserts the rows as a plain VALUES
+                    # list, quoted by libpq, instead of UNNEST of arrays that psycopg escapes
+                    # in Python character by character (as xapi.services.outbox_add does).
+                    # The objects are not used after the insert.
+                    snapshot=Value(snapshot, output_field=AttemptItem.snapshot.field),
                     # A question may ask to keep its order (Moodle's shuffleanswers off:
                     # « Aucune des réponses ci-dessus » stays last).
-                    display_order=question_type(snapshot["type"]).display_order(
-                        snapshot, rng, quiz.shuffle_choices and question.shuffle_answers
+                    display_order=Value(
+                        question_type(snapshot["type"]).display_order(
+                            snapshot, rng, quiz.shuffle_choices and question.shuffle_answers
+                        ),
+                        output_field=AttemptItem.display_order.field,
                     ),
                 )
                 for position, (question, snapshot) in enumerate(drawn)
