@@ -10,13 +10,13 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.models import OfflineReceipt
+from lms.bulk import json_param
 
 from . import access, grading
 from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage, delay_label
@@ -177,18 +177,15 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                     position=position,
                     page_number=position // quiz.questions_per_page + 1,
                     question=question,
-                    # Value(): with an expression Django inserts the rows as a plain VALUES
-                    # list, quoted by libpq, instead of UNNEST of arrays that psycopg escapes
-                    # in Python character by character (as xapi.services.outbox_add does).
-                    # The objects are not used after the insert.
-                    snapshot=Value(snapshot, output_field=AttemptItem.snapshot.field),
+                    # A plain VALUES list (lms/bulk.py); the objects are not used afterwards.
+                    snapshot=json_param(snapshot, AttemptItem.snapshot.field),
                     # A question may ask to keep its order (Moodle's shuffleanswers off:
                     # « Aucune des réponses ci-dessus » stays last).
-                    display_order=Value(
+                    display_order=json_param(
                         question_type(snapshot["type"]).display_order(
                             snapshot, rng, quiz.shuffle_choices and question.shuffle_answers
                         ),
-                        output_field=AttemptItem.display_order.field,
+                        AttemptItem.display_order.field,
                     ),
                 )
                 for position, (question, snapshot) in enumerate(drawn)

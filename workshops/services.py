@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.tasks import email_send
 from courses.models import CoursePage
 from courses.services import enrollment_create
+from lms.bulk import json_param
 from quizzes import grading
 from quizzes.services import quiz_course
 from quizzes.types import question_type
@@ -330,7 +331,9 @@ def paper_answers_enter(
             result=result,
             position=entry.position,
             question_id=entry.snapshot.get("question_id"),
-            snapshot=entry.snapshot,
+            # A plain VALUES list for every column (lms/bulk.py); the objects are not used
+            # afterwards.
+            snapshot=json_param(entry.snapshot, PaperAnswer.snapshot.field),
             response=response,
             score=Decimal(str(grade.score)),
             fraction=Decimal(str(grade.fraction)),
