@@ -10,6 +10,8 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
+from accounts.selectors import ancestor_paths
+
 from .caching import OpenCourse, open_courses
 from .completion import completed_pages_subqueries
 from .models import CoursePage, Enrollment, LessonCompletion, ModulePage
@@ -221,9 +223,10 @@ def enrollment_for_page(*, learner, page) -> Enrollment | None:
     known = page.__dict__.get("_course_for_page")
     if known is not None and known[0] == page.path:
         return enrollment_get(learner=learner, course=known[1])
+    paths = ancestor_paths(page.path, steplen=STEPLEN, itself=False)
     enrollment = (
         Enrollment.objects.select_related("course")
-        .filter(learner=learner, course__path__in=_ancestor_paths(page))
+        .filter(learner=learner, course__path__in=paths)
         .first()
     )
     if enrollment is not None:
@@ -265,10 +268,6 @@ def course_for_lesson(lesson) -> CoursePage:
     return CoursePage.objects.get(path=course_path_for(lesson))
 
 
-def _ancestor_paths(page) -> list[str]:
-    return [page.path[:n] for n in range(STEPLEN, len(page.path), STEPLEN)]
-
-
 def course_for_page(page) -> CoursePage:
     """The course above any page of the course tree (a quiz in a module or in the course),
     in one query on the ancestors' materialised paths. Kept on the page instance for its
@@ -277,7 +276,9 @@ def course_for_page(page) -> CoursePage:
     known = page.__dict__.get("_course_for_page")
     if known is not None and known[0] == page.path:
         return known[1]
-    course = CoursePage.objects.get(path__in=_ancestor_paths(page))
+    course = CoursePage.objects.get(
+        path__in=ancestor_paths(page.path, steplen=STEPLEN, itself=False)
+    )
     page.__dict__["_course_for_page"] = (page.path, course)
     return course
 
@@ -503,15 +504,17 @@ def _search_hits(ids: list[int], terms: list[str]) -> list[SearchHit]:
     if not ids:
         return []
     pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    ancestor_paths = {
-        page.path[:n] for page in pages.values() for n in range(STEPLEN, len(page.path), STEPLEN)
+    paths_above = {
+        path
+        for page in pages.values()
+        for path in ancestor_paths(page.path, steplen=STEPLEN, itself=False)
     }
     course_type = ContentType.objects.get_for_model(CoursePage)
     module_type = ContentType.objects.get_for_model(ModulePage)
     ancestors = {
         path: (content_type_id, title)
         for path, content_type_id, title in Page.objects.filter(
-            path__in=ancestor_paths, content_type__in=[course_type, module_type]
+            path__in=paths_above, content_type__in=[course_type, module_type]
         ).values_list("path", "content_type_id", "title")
     }
     hits = []
