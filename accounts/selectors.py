@@ -25,9 +25,28 @@ NO_ROLES = Roles(administrator=False, supervises=False, admin_access=False)
 
 # Roles that other apps define (workshops: trains or has created a workshop), read in the same
 # statement: name → a function that writes an SQL boolean expression on the parameter
-# %(user)s from that app's models (quoting names with connection.ops.quote_name). Registered
+# %(user)s from that app's models (with `sql_table`, `sql_column`, `sql_has_row`). Registered
 # in AppConfig.ready(); accounts never imports those apps.
 _registered_roles: dict[str, Callable[[], str]] = {}
+
+
+def sql_table(model) -> str:
+    """The model's table, quoted for raw SQL."""
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def sql_column(model, name: str) -> str:
+    """The column of the model's field `name`, quoted for raw SQL."""
+    return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def sql_has_row(model, field: str) -> str:
+    """An SQL boolean: `model` has a row whose `field` is the person (%(user)s)."""
+    # Only quoted names of our tables and columns are formatted in; the person is a parameter.
+    return (
+        f"EXISTS (SELECT 1 FROM {sql_table(model)}"  # noqa: S608
+        f" WHERE {sql_column(model, field)} = %(user)s)"
+    )
 
 
 def role_register(name: str, expression: Callable[[], str]) -> None:
@@ -44,14 +63,8 @@ def _roles_sql() -> str:
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
 
-    def table(model) -> str:
-        return connection.ops.quote_name(model._meta.db_table)
-
-    def column(model, name: str) -> str:
-        return connection.ops.quote_name(model._meta.get_field(name).column)
-
+    table, column = sql_table, sql_column
     user_groups = User.groups.through
-    user_units = User.supervised_units.through
     user_perms = User.user_permissions.through
     group_perms = Group.permissions.through
     ug_user, ug_group = column(user_groups, "user"), column(user_groups, "group")
@@ -60,8 +73,7 @@ def _roles_sql() -> str:
         f"SELECT EXISTS (SELECT 1 FROM {table(user_groups)} ug"  # noqa: S608
         f" JOIN {table(Group)} g ON g.id = ug.{ug_group}"
         f" WHERE ug.{ug_user} = %(user)s AND g.{column(Group, 'name')} = %(administrators)s),"
-        f" EXISTS (SELECT 1 FROM {table(user_units)} su"
-        f" WHERE su.{column(user_units, 'user')} = %(user)s),"
+        f" {sql_has_row(User.supervised_units.through, 'user')},"
         f" EXISTS (SELECT 1 FROM {table(Permission)} p"
         f" JOIN {table(ContentType)} ct ON ct.id = p.{column(Permission, 'content_type')}"
         f" WHERE ct.{column(ContentType, 'app_label')} = 'wagtailadmin'"

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.selectors import (
     learner_scope_q,
+    sql_has_row,
     supervised_units,
     user_is_administrator,
     user_roles,
@@ -49,17 +49,8 @@ RUNS_WORKSHOPS = "workshops.trains_or_created"
 def runs_workshops_sql() -> str:
     """The registered role RUNS_WORKSHOPS (accounts.selectors.role_register): the person
     trains a workshop or has created one."""
-    quote = connection.ops.quote_name
-    trainers = Workshop.trainers.through
-    trainer_column = trainers._meta.get_field("user").column
-    author_column = Workshop._meta.get_field("created_by").column
-    # Only quoted names of our tables and columns are formatted in; the person is a parameter.
-    return (
-        f"EXISTS (SELECT 1 FROM {quote(trainers._meta.db_table)}"  # noqa: S608
-        f" WHERE {quote(trainer_column)} = %(user)s)"
-        f" OR EXISTS (SELECT 1 FROM {quote(Workshop._meta.db_table)}"
-        f" WHERE {quote(author_column)} = %(user)s)"
-    )
+    trainers = sql_has_row(Workshop.trainers.through, "user")
+    return f"{trainers} OR {sql_has_row(Workshop, 'created_by')}"
 
 
 TAKES_PART = "workshops.takes_part"
@@ -69,13 +60,7 @@ def takes_part_sql() -> str:
     """The registered role TAKES_PART: the person has a line in a workshop (invited,
     registered or declined), so « Mes formations » reads their workshops; most learners have
     none, and pay no query for them."""
-    quote = connection.ops.quote_name
-    learner_column = Participant._meta.get_field("learner").column
-    # Only quoted names of our tables and columns are formatted in; the person is a parameter.
-    return (
-        f"EXISTS (SELECT 1 FROM {quote(Participant._meta.db_table)}"  # noqa: S608
-        f" WHERE {quote(learner_column)} = %(user)s)"
-    )
+    return sql_has_row(Participant, "learner")
 
 
 def may_see_workshops(user) -> bool:
