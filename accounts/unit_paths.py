@@ -8,7 +8,7 @@ before it moves it) changes its subtree's."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from lms.versioned_cache import version_bump_on_commit, versioned_get
+from lms.versioned_cache import version_bump_now_and_on_commit, versioned_get
 
 from .models import UNIT_PATH_SEPARATOR, Unit
 
@@ -36,4 +36,4 @@ def unit_full_path(unit: Unit | int) -> str:
 @receiver(post_save, sender=Unit, dispatch_uid="accounts-unit-saved")
 @receiver(post_delete, sender=Unit, dispatch_uid="accounts-unit-deleted")
 def _units_changed(**kwargs):
-    version_bump_on_commit(UNITS_VERSION_KEY)
+    version_bump_now_and_on_commit(UNITS_VERSION_KEY)

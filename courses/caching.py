@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
-from lms.versioned_cache import version_bump_on_commit, versioned_get
+from lms.versioned_cache import version_bump_now_and_on_commit, versioned_get
 
 from .models import CoursePage, GlossaryTerm
 
@@ -71,7 +71,7 @@ RENDER_DIGEST = _render_digest()
 
 def content_version_bump() -> None:
     """For code that changes content without a signal (a queryset's `update()`)."""
-    version_bump_on_commit(CONTENT_VERSION_KEY)
+    version_bump_now_and_on_commit(CONTENT_VERSION_KEY)
 
 
 def lesson_body_html(lesson) -> str:
@@ -116,12 +116,12 @@ def open_courses() -> list[OpenCourse]:
 
 def _content_changed(sender, instance=None, **kwargs):
     if isinstance(instance, BODY_SOURCES):
-        version_bump_on_commit(CONTENT_VERSION_KEY)
+        version_bump_now_and_on_commit(CONTENT_VERSION_KEY)
 
 
 @receiver(post_page_move)
 def _page_moved(**kwargs):
-    version_bump_on_commit(CONTENT_VERSION_KEY)
+    version_bump_now_and_on_commit(CONTENT_VERSION_KEY)
 
 
 # Saved or deleted, each of these can change a rendered body: a lesson itself (a save outside

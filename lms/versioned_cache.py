@@ -1,6 +1,6 @@
 """Shared-cache entries that are never served stale: each one is stored with the version of
-what it was computed from, and a version key is given a new value (on commit) whenever that
-source changes. An entry read under another version is computed again.
+what it was computed from, and a version key is given a new value (at once, and again on
+commit) whenever that source changes. An entry read under another version is computed again.
 
 The version is read in the same round trip as the entry, before anything is computed: a value
 that a change overtook while it was computed is stored under the older version, and computed
@@ -26,7 +26,7 @@ def version_bump(version_key: str) -> None:
     cache.set(version_key, uuid.uuid4().hex, timeout=None)
 
 
-def version_bump_on_commit(version_key: str) -> None:
+def version_bump_now_and_on_commit(version_key: str) -> None:
     """A change of the source, in the current transaction: a new version now, so that this
     transaction's own reads see the change, and again once it commits, so that what other
     processes computed meanwhile from the data before the change is not kept. (Outside a

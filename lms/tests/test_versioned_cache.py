@@ -85,7 +85,7 @@ def test_a_change_in_a_transaction_is_seen_at_once_and_again_after_its_commit(
     read(source)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         source.value = "après"
-        versioned_cache.version_bump_on_commit(VERSION)
+        versioned_cache.version_bump_now_and_on_commit(VERSION)
         assert read(source) == "après"  # the transaction sees its own change
     # Another process read the data before the commit and stored it under the new version.
     stale = cache.get(VERSION)
