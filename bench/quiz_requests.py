@@ -53,9 +53,12 @@ class Rollback(Exception):
 
 
 class Meter:
-    def __init__(self, profile: str | None = None):
+    def __init__(self, profile: str | None = None, sql: str | None = None):
         # --profile STEP: that step's requests run under cProfile, printed at the end.
         self.profile_step = profile
+        # --sql STEP: the statements of that step's last request, printed at the end.
+        self.sql_step = sql
+        self.sql: list[dict] = []
         self.profiler = cProfile.Profile() if profile else None
         self.wall: dict[str, list[float]] = {s: [] for s in STEPS}
         self.cpu: dict[str, list[float]] = {s: [] for s in STEPS}
@@ -77,6 +80,8 @@ class Meter:
         self.wall[step].append(wall * 1000)
         self.cpu[step].append(cpu * 1000)
         self.queries[step].append(len(ctx))
+        if step == self.sql_step:
+            self.sql = ctx.captured_queries
         return response
 
     def print(self):
@@ -94,6 +99,10 @@ class Meter:
             print(f"\n{self.profile_step} under cProfile (the project's functions, cumulative):")
             stats = pstats.Stats(self.profiler, stream=sys.stdout).sort_stats("cumulative")
             stats.print_stats(r"/(accounts|courses|quizzes|certificates|xapi|lms|workshops)/", 40)
+        if self.sql:
+            print(f"\n{self.sql_step}: the statements of its last request (ms, SQL)")
+            for query in self.sql:
+                print(f"{float(query['time']) * 1000:6.2f}  {query['sql'][:300]}")
 
 
 def bench_quiz(module: ModulePage) -> QuizPage:
@@ -121,6 +130,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--profile", choices=STEPS, help="profile this step's requests")
+    parser.add_argument("--sql", choices=STEPS, help="print the statements of this step")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     # As in production: with DEBUG on, Django keeps every query and templates report more,
@@ -130,7 +140,7 @@ def main():
         f"database: {connection.vendor}; password hasher: {settings.PASSWORD_HASHERS[0]}; "
         f"DEBUG off; {args.runs} attempts"
     )
-    meter = Meter(args.profile)
+    meter = Meter(args.profile, args.sql)
     try:
         with transaction.atomic():
             module = ModulePage.objects.live().order_by("path").first()

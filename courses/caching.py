@@ -18,7 +18,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
-from lms.versioned_cache import version_bump_now_and_on_commit, versioned_get
+from lms.versioned_cache import (
+    Versioned,
+    version_bump_now_and_on_commit,
+    versioned_get,
+    versioned_get_many,
+)
 
 from .models import CoursePage, GlossaryTerm
 
@@ -112,6 +117,66 @@ def open_courses() -> list[OpenCourse]:
         ],
         timeout=BODY_TIMEOUT,
     )
+
+
+def live_page(model, pk: int):
+    """The live page of type `model` with this key, or None, from the shared cache under the
+    content version (a page saved, published, unpublished, moved or deleted, or a site
+    changed, gives a new one): for a request that names its page by key, such as a quiz's
+    start, unpickled in a fiftieth of the query's time. Each call gives a new instance. The
+    page keeps the site's root paths that Wagtail memoises on it for its URL (a site changed
+    gives a new version too), so its URL costs no cache round trip either."""
+
+    def compute():
+        page = model.objects.live().filter(pk=pk).first()
+        if page is not None:
+            page.get_url_parts()
+        return page
+
+    key = f"courses:live-page:{model._meta.label_lower}:{pk}"
+    return versioned_get(CONTENT_VERSION_KEY, key, compute, timeout=BODY_TIMEOUT)
+
+
+@dataclass(frozen=True)
+class CourseBrief:
+    """What a quiz's start reads of the course above it, from the shared cache: enough for
+    the start's rules (`courses.selectors.may_be_locked`) and for an xAPI activity
+    (`xapi.statements.activity` reads `title` and `get_url_parts()`, as on a page)."""
+
+    pk: int
+    title: str
+    path: str
+    depth: int
+    sequential_modules: bool
+    url_parts: tuple | None
+
+    def get_url_parts(self, request=None):
+        return self.url_parts
+
+
+def course_brief_entry(page) -> Versioned:
+    """The course above `page` (any page of its tree), as an entry of the shared cache under
+    the content version: a page saved, published, moved or deleted, or a site changed, gives a
+    new one. Computing it raises CoursePage.DoesNotExist for a page outside any course."""
+
+    def compute():
+        from .selectors import course_for_page
+
+        course = course_for_page(page, remembered=False)
+        return CourseBrief(
+            pk=course.pk,
+            title=course.title,
+            path=course.path,
+            depth=course.depth,
+            sequential_modules=course.sequential_modules,
+            url_parts=course.get_url_parts(),
+        )
+
+    return Versioned(CONTENT_VERSION_KEY, f"courses:course-brief:{page.pk}", compute, BODY_TIMEOUT)
+
+
+def course_brief(page) -> CourseBrief:
+    return versioned_get_many([course_brief_entry(page)])[0]
 
 
 def _content_changed(sender, instance=None, **kwargs):

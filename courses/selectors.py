@@ -10,7 +10,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
-from accounts.selectors import ancestor_paths
+from accounts.selectors import ancestor_paths, sql_column, sql_table
 
 from .caching import OpenCourse, open_courses
 from .completion import completed_pages_subqueries
@@ -146,14 +146,14 @@ def outlines_build(
     return outlines
 
 
-def may_be_locked(*, page, course: CoursePage) -> bool:
+def may_be_locked(*, page, course) -> bool:
     """Whether the outline could lock `page`, known without reading it: only a sequential
     course locks, and never its first step (`_apply_locks` opens the first module), that is
     the course's first child or what lies in it: no sibling's path sorts before the first path
-    treebeard gives."""
+    treebeard gives. `course`: the CoursePage or its `caching.CourseBrief`."""
     if not course.sequential_modules:
         return False
-    first = type(course)._get_path(course.path, course.depth + 1, 1)
+    first = CoursePage._get_path(course.path, course.depth + 1, 1)
     return not page.path.startswith(first)
 
 
@@ -212,6 +212,20 @@ def enrollment_get(*, learner, course) -> Enrollment | None:
     return enrollment
 
 
+def is_enrolled(*, learner, course_id: int) -> bool:
+    return Enrollment.objects.filter(learner=learner, course_id=course_id).exists()
+
+
+def enrolled_sql() -> str:
+    """An SQL boolean for raw statements of other apps: the person (%(learner)s) is enrolled
+    in the course (%(course)s)."""
+    return (
+        f"EXISTS (SELECT 1 FROM {sql_table(Enrollment)}"  # noqa: S608
+        f" WHERE {sql_column(Enrollment, 'learner')} = %(learner)s"
+        f" AND {sql_column(Enrollment, 'course')} = %(course)s)"
+    )
+
+
 def enrollment_for_page(*, learner, page) -> Enrollment | None:
     """The learner's enrollment in the course above `page` (any page of the course tree: a
     quiz in a module or in the course), with its course, in one query where `course_for_page`
@@ -268,13 +282,13 @@ def course_for_lesson(lesson) -> CoursePage:
     return CoursePage.objects.get(path=course_path_for(lesson))
 
 
-def course_for_page(page) -> CoursePage:
+def course_for_page(page, *, remembered=True) -> CoursePage:
     """The course above any page of the course tree (a quiz in a module or in the course),
     in one query on the ancestors' materialised paths. Kept on the page instance for its
-    path, so that a request asking again reads it once (a quiz's start: the refusal check,
-    then its xAPI statement; its submit: the xAPI statements, then the grade)."""
+    path, so that a request asking again reads it once (a quiz's submit: the xAPI
+    statements, then the grade); `remembered=False` reads it again."""
     known = page.__dict__.get("_course_for_page")
-    if known is not None and known[0] == page.path:
+    if remembered and known is not None and known[0] == page.path:
         return known[1]
     course = CoursePage.objects.get(
         path__in=ancestor_paths(page.path, steplen=STEPLEN, itself=False)

@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -14,6 +13,8 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from accounts.selectors import user_row_lock
 
 from .models import Job
 from .registry import JobFailed, kind_get
@@ -32,7 +33,7 @@ def job_create(*, owner, kind: str, params: dict, upload: UploadedFile | None = 
         raise ValueError(f"unknown job kind {kind!r}")
     # Locking the owner's row makes two simultaneous requests count one after the other:
     # without it both would see one job and both would queue a second.
-    get_user_model().objects.select_for_update().filter(pk=owner.pk).values_list("pk").get()
+    user_row_lock(owner.pk)
     limit = settings.KALAN_JOBS_MAX_ACTIVE_PER_USER
     if Job.objects.filter(owner=owner, status__in=Job.ACTIVE).count() >= limit:
         raise JobRefused(

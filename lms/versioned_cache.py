@@ -13,6 +13,7 @@ version) and accounts/selectors.py (a unit's full path, under the units' version
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
@@ -35,18 +36,46 @@ def version_bump_now_and_on_commit(version_key: str) -> None:
     transaction.on_commit(partial(version_bump, version_key))
 
 
+@dataclass(frozen=True)
+class Versioned:
+    """One entry for `versioned_get_many`: `compute()` is stored under `key` for `timeout`
+    seconds with the version of `version_key` it was computed under."""
+
+    version_key: str
+    key: str
+    compute: Callable[[], object]
+    timeout: int
+
+
+def versioned_get_many(entries: list[Versioned]) -> list:
+    """The value of each entry, in their order: the one stored under its key if it was
+    computed under the current version of its version key, else computed and stored. One
+    round trip when all are found, whatever their number (a quiz's start reads its course
+    and its bank's plan so). None is returned but never stored: an entry named by a URL (a
+    page that does not exist) must not let a stranger fill the cache."""
+    version_keys = list(dict.fromkeys(e.version_key for e in entries))
+    found = cache.get_many([*version_keys, *(e.key for e in entries)])
+    versions = {}
+    for version_key in version_keys:
+        version = found.get(version_key)
+        if version is None:
+            cache.add(version_key, uuid.uuid4().hex, timeout=None)
+            version = cache.get(version_key)
+        versions[version_key] = version
+    values = []
+    for entry in entries:
+        version, stored = versions[entry.version_key], found.get(entry.key)
+        if version is not None and stored is not None and stored[0] == version:
+            values.append(stored[1])
+            continue
+        value = entry.compute()
+        if version is not None and value is not None:
+            cache.set(entry.key, (version, value), timeout=entry.timeout)
+        values.append(value)
+    return values
+
+
 def versioned_get(version_key: str, key: str, compute: Callable[[], T], *, timeout: int) -> T:
     """The value stored under `key` if it was computed under the current version of
     `version_key`, else `compute()`, stored for `timeout` seconds. One round trip on a hit."""
-    found = cache.get_many([version_key, key])
-    version = found.get(version_key)
-    if version is None:
-        cache.add(version_key, uuid.uuid4().hex, timeout=None)
-        version = cache.get(version_key)
-    entry = found.get(key)
-    if version is not None and entry is not None and entry[0] == version:
-        return entry[1]
-    value = compute()
-    if version is not None:
-        cache.set(key, (version, value), timeout=timeout)
-    return value
+    return versioned_get_many([Versioned(version_key, key, compute, timeout)])[0]

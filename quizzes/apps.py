@@ -14,7 +14,7 @@ class QuizzesConfig(AppConfig):
         from courses.models import CoursePage, ModulePage
         from courses.scores import score_provider_register
 
-        from . import jobs, selectors, snapshots
+        from . import drawing, jobs, selectors, snapshots
         from .models import Question, QuestionChoice, QuestionPair
 
         # "Every required quiz of the course is passed" joins the course completion rule.
@@ -38,4 +38,12 @@ class QuizzesConfig(AppConfig):
             post_save.connect(receiver, sender=sender, dispatch_uid=f"snapshot-{sender.__name__}")
             post_delete.connect(
                 receiver, sender=sender, dispatch_uid=f"snapshot-del-{sender.__name__}"
+            )
+        # A start's plan (quizzes/drawing.py) is cached under the bank's version.
+        for sender in drawing.BANK_SOURCES:
+            post_save.connect(
+                drawing.on_bank_written, sender=sender, dispatch_uid=f"bank-{sender.__name__}"
+            )
+            post_delete.connect(
+                drawing.on_bank_written, sender=sender, dispatch_uid=f"bank-del-{sender.__name__}"
             )

@@ -2,16 +2,110 @@
 
 import math
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
+from django.conf import settings
+from django.db import connection
 from django.db.models import Avg, Exists, OuterRef
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-from .models import Question, QuizGrade, QuizPage
+from accounts.selectors import sql_column, sql_table
+from courses.selectors import enrolled_sql
+
+from .models import Attempt, Question, QuizGrade, QuizPage
 from .richtext import field_clean
 from .snapshots import question_snapshots
 from .types import item_field, question_type
+
+
+@dataclass(frozen=True)
+class AttemptCounts:
+    """What the start's rules read of a learner's attempts at one quiz."""
+
+    in_progress_id: int | None
+    total: int
+    # Every attempt but the one in progress (finished, waiting for grading, not counted):
+    # what the quiz's number of attempts allowed is checked against.
+    ended: int
+    # The latest end of a finished or waiting attempt: where the delay before the next runs.
+    last_ended_at: datetime | None
+
+    @classmethod
+    def of(cls, attempts) -> "AttemptCounts":
+        """The same counts, from attempts read already (the quiz's page has them)."""
+        done = (Attempt.State.FINISHED, Attempt.State.NEEDS_GRADING)
+        ends = [a.finished_at for a in attempts if a.state in done and a.finished_at]
+        in_progress = [a.pk for a in attempts if a.state == Attempt.State.IN_PROGRESS]
+        return cls(
+            in_progress_id=in_progress[0] if in_progress else None,
+            total=len(attempts),
+            ended=len(attempts) - len(in_progress),
+            last_ended_at=max(ends, default=None),
+        )
+
+
+@dataclass(frozen=True)
+class StartFacts:
+    counts: AttemptCounts
+    enrolled: bool
+
+
+@lru_cache(maxsize=1)
+def _start_facts_sql() -> str:
+    """One statement for what a start reads, written once per process from the models'
+    tables (the ORM compiles an aggregate over the attempts and an enrollment query in about
+    1.5 ms of CPU at each start; this runs in a tenth of that)."""
+    table, column = sql_table, sql_column
+    state, finished_at = column(Attempt, "state"), column(Attempt, "finished_at")
+    # Only quoted names of our tables and columns are formatted in; every value is a parameter.
+    return (
+        f"SELECT MAX(CASE WHEN {state} = %(in_progress)s THEN {column(Attempt, 'id')} END),"  # noqa: S608
+        f" COUNT(*),"
+        f" COUNT(CASE WHEN {state} <> %(in_progress)s THEN 1 END),"
+        f" MAX(CASE WHEN {state} IN (%(finished)s, %(needs_grading)s) THEN {finished_at} END),"
+        f" {enrolled_sql()}"
+        f" FROM {table(Attempt)} WHERE {column(Attempt, 'learner')} = %(learner)s"
+        f" AND {column(Attempt, 'quiz')} = %(quiz)s"
+    )
+
+
+def _datetime_read(value) -> datetime | None:
+    """A datetime from a raw aggregate: PostgreSQL gives one, SQLite the text it stores (UTC)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    found = parse_datetime(value)
+    if settings.USE_TZ and timezone.is_naive(found):
+        found = found.replace(tzinfo=UTC)
+    return found
+
+
+def start_facts(*, learner_id: int, quiz_id: int, course_id: int) -> StartFacts:
+    """The learner's attempts at the quiz, counted, and whether they are enrolled in the
+    course, in one statement. A start runs it once the learner's row is locked, so that the
+    counts include every start committed before."""
+    params = {
+        "learner": learner_id,
+        "quiz": quiz_id,
+        "course": course_id,
+        "in_progress": Attempt.State.IN_PROGRESS.value,
+        "finished": Attempt.State.FINISHED.value,
+        "needs_grading": Attempt.State.NEEDS_GRADING.value,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_start_facts_sql(), params)
+        in_progress_id, total, ended, last_ended_at, enrolled = cursor.fetchone()
+    return StartFacts(
+        counts=AttemptCounts(
+            in_progress_id=in_progress_id,
+            total=total,
+            ended=ended,
+            last_ended_at=_datetime_read(last_ended_at),
+        ),
+        enrolled=bool(enrolled),
+    )
 
 
 def passed_quiz_ids(*, learner, course_ids: list[int]) -> set[int]:

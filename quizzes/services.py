@@ -8,18 +8,21 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.selectors import user_row_lock
 from courses import selectors as course_selectors
 from courses import services as course_services
+from courses.caching import CourseBrief, course_brief, course_brief_entry
 from courses.models import OfflineReceipt
 from lms.bulk import json_param
+from lms.versioned_cache import versioned_get_many
 
-from . import access, grading
+from . import access, drawing, grading, selectors
 from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage, delay_label
+from .selectors import AttemptCounts
 from .signals import attempt_graded, attempt_started
 from .snapshots import question_snapshots
 from .types import question_type
@@ -50,20 +53,29 @@ def attempt_cutoff(attempt: Attempt, quiz: QuizPage):
 
 
 def attempt_start_refusal(
-    *, learner, quiz: QuizPage, now=None, attempts: list[Attempt] | None = None
+    *,
+    learner,
+    quiz: QuizPage,
+    now=None,
+    counts: AttemptCounts | None = None,
+    enrolled: bool | None = None,
+    course: CourseBrief | None = None,
 ) -> str | None:
-    """Why `learner` may not start a new attempt now, or None. `attempts`: the learner's
-    attempts at this quiz, when the caller has read them already."""
+    """Why `learner` may not start a new attempt now, or None. `counts` (the learner's
+    attempts at this quiz), `enrolled` and `course` (the course above the quiz): when the
+    caller has read them already."""
     now = now or timezone.now()
-    enrollment = course_selectors.enrollment_for_page(learner=learner, page=quiz)
-    if enrollment is None:
+    course = course or course_brief(quiz)
+    if enrolled is None:
+        enrolled = course_selectors.is_enrolled(learner=learner, course_id=course.pk)
+    if not enrolled:
         return _("Inscrivez-vous à la formation pour passer ce quiz.")
-    course = enrollment.course
     if quiz.close_at and now >= quiz.close_at:
         return _("Ce quiz est fermé.")
     if course_selectors.may_be_locked(page=quiz, course=course):
+        enrollment = course_selectors.enrollment_for_page(learner=learner, page=quiz)
         outline = course_selectors.outline_for(
-            course=course, learner=learner, enrollment=enrollment
+            course=enrollment.course, learner=learner, enrollment=enrollment
         )
         item = outline.item(quiz.pk)
         if (
@@ -72,90 +84,62 @@ def attempt_start_refusal(
             and not access.unlocked_for(learner=learner, quiz=quiz, today=timezone.localdate(now))
         ):
             return _("Ce quiz est verrouillé : terminez d’abord les modules précédents.")
-    if attempts is None:
-        attempts = list(Attempt.objects.filter(learner=learner, quiz=quiz))
-    attempts = sorted(
-        (a for a in attempts if a.state != Attempt.State.IN_PROGRESS),
-        key=lambda a: a.finished_at or a.started_at,
-        reverse=True,
-    )
-    if quiz.attempts_allowed and len(attempts) >= quiz.attempts_allowed:
+    if counts is None:
+        counts = AttemptCounts.of(list(Attempt.objects.filter(learner=learner, quiz=quiz)))
+    if quiz.attempts_allowed and counts.ended >= quiz.attempts_allowed:
         return _("Vous avez utilisé vos %(n)d tentatives.") % {"n": quiz.attempts_allowed}
-    ready_at = attempt_retry_at(quiz=quiz, attempts=attempts, now=now)
+    ready_at = attempt_retry_at(quiz=quiz, counts=counts, now=now)
     if ready_at is not None:
         minutes = int((ready_at - now).total_seconds() // 60) + 1
         return _("Vous pourrez recommencer dans %(m)d minute(s).") % {"m": minutes}
     return None
 
 
-def attempt_retry_at(*, quiz: QuizPage, attempts: list[Attempt], now=None):
+def attempt_retry_at(*, quiz: QuizPage, counts: AttemptCounts, now=None):
     """When the delay between two attempts ends, if it has not yet: the last counted
     attempt's end plus the quiz's delay. None when no delay holds the learner back."""
     now = now or timezone.now()
-    ended = (Attempt.State.FINISHED, Attempt.State.NEEDS_GRADING)
-    counted = [a for a in attempts if a.state in ended and a.finished_at]
-    if not counted or not quiz.delay_minutes:
+    if counts.last_ended_at is None or not quiz.delay_minutes:
         return None
-    ready_at = max(a.finished_at for a in counted) + timedelta(minutes=quiz.delay_minutes)
+    ready_at = counts.last_ended_at + timedelta(minutes=quiz.delay_minutes)
     return ready_at if now < ready_at else None
-
-
-def _draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
-    """The attempt's live questions (rows only: their snapshots come from
-    snapshots.question_snapshots): one query for the slots and their fixed questions, one
-    more per random slot for its pool and one for the questions drawn at random, since every
-    learner of a unit may start at the same bell."""
-    drawn: list[int] = []
-    rows: dict[int, Question] = {}
-    slots = quiz.slots.select_related("category", "question").order_by("sort_order")
-    for slot in slots:
-        if slot.question_id:
-            if slot.question_id not in drawn:
-                drawn.append(slot.question_id)
-                rows[slot.question_id] = slot.question
-            continue
-        category_ids = (
-            slot.category.subtree_ids() if slot.include_subcategories else {slot.category_id}
-        )
-        pool = list(
-            Question.objects.filter(category_id__in=category_ids, live=True)
-            .exclude(pk__in=drawn)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-        if len(pool) < slot.random_count:
-            raise QuizError(
-                _("La catégorie « %(category)s » n’a pas assez de questions.")
-                % {"category": slot.category}
-            )
-        drawn.extend(rng.sample(pool, slot.random_count))
-    if quiz.shuffle_questions:
-        rng.shuffle(drawn)
-    at_random = [pk for pk in drawn if pk not in rows]
-    if at_random:
-        rows.update(Question.objects.in_bulk(at_random))
-    # Only live questions, as last approved: a question never published (a draft, an import
-    # waiting for review) is left out of a fixed slot too, and an edit waiting for review
-    # lives in a revision, not in the row read here.
-    return [rows[pk] for pk in drawn if pk in rows and rows[pk].live]
 
 
 def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
     """Resumes the attempt in progress, or starts a new one within the rules. Concurrent
-    starts make one attempt: the learner's row is locked, and a constraint allows one
-    attempt in progress per learner and quiz."""
+    starts make one attempt: the learner's row is locked before the attempts are counted,
+    and a constraint allows one attempt in progress per learner and quiz. Before the inserts,
+    two statements (the lock; the attempts and the enrollment: quizzes.selectors.start_facts)
+    and two round trips to the shared cache (the course, courses.caching.course_brief, with
+    the bank's plan, quizzes.drawing; then the questions' snapshots)."""
     try:
         with transaction.atomic():
-            get_user_model().objects.select_for_update().filter(pk=learner.pk).first()
-            attempts = list(Attempt.objects.filter(learner=learner, quiz=quiz))
-            current = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
-            if current is not None:
-                return current
-            refusal = attempt_start_refusal(learner=learner, quiz=quiz, attempts=attempts)
+            if drawing.slots_unsaved(quiz):
+                course, plan = course_brief(quiz), drawing.plan_read(quiz)
+            else:
+                course, plan = versioned_get_many(
+                    [course_brief_entry(quiz), drawing.draw_plan_entry(quiz)]
+                )
+            user_row_lock(learner.pk)
+            facts = selectors.start_facts(
+                learner_id=learner.pk, quiz_id=quiz.pk, course_id=course.pk
+            )
+            if facts.counts.in_progress_id is not None:
+                return Attempt.objects.get(pk=facts.counts.in_progress_id)
+            refusal = attempt_start_refusal(
+                learner=learner,
+                quiz=quiz,
+                counts=facts.counts,
+                enrolled=facts.enrolled,
+                course=course,
+            )
             if refusal:
                 raise QuizError(refusal)
             rng = random.SystemRandom()
-            questions = _draw_questions(quiz, rng)
+            try:
+                questions = drawing.questions_draw(quiz, rng, plan)
+            except drawing.DrawError as error:
+                raise QuizError(str(error)) from error
             if not questions:
                 raise QuizError(_("Ce quiz n’a pas encore de questions."))
             snapshots = question_snapshots(questions)
@@ -163,7 +147,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
             attempt = Attempt.objects.create(
                 learner=learner,
                 quiz=quiz,
-                number=len(attempts) + 1,
+                number=facts.counts.total + 1,
                 deadline=(now + timedelta(minutes=quiz.time_limit_minutes))
                 if quiz.time_limit_minutes
                 else None,
@@ -176,7 +160,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                     attempt=attempt,
                     position=position,
                     page_number=position // quiz.questions_per_page + 1,
-                    question=question,
+                    question_id=question.pk,
                     # A plain VALUES list (lms/bulk.py); the objects are not used afterwards.
                     snapshot=json_param(snapshot, AttemptItem.snapshot.field),
                     # A question may ask to keep its order (Moodle's shuffleanswers off:
@@ -190,7 +174,7 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                 )
                 for position, (question, snapshot) in enumerate(drawn)
             )
-            attempt_started.send(sender=Attempt, attempt=attempt)
+            attempt_started.send(sender=Attempt, attempt=attempt, course=course)
             return attempt
     except IntegrityError:
         # Another request started it at the same moment: resume that one.

@@ -2,7 +2,8 @@
 
 from django.dispatch import Signal
 
-# sender=Attempt, attempt: a new attempt (not a resumed one).
+# sender=Attempt, attempt: a new attempt (not a resumed one); course: the course above its
+# quiz (courses.caching.CourseBrief).
 attempt_started = Signal()
 # sender=Attempt, attempt, items: submitted and graded (score, percent, passed set) with its
 # graded AttemptItems.

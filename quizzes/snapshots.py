@@ -81,11 +81,15 @@ def snapshot_cache_key(question_id: int, revision_id: int) -> str:
 
 
 def question_snapshots(questions: list) -> list[dict]:
-    """The snapshots of `questions` (Question rows, without their choices and pairs), in
-    their order. Those of a live revision frozen before come from the cache; the others read
-    their choices and pairs (2 queries for all of them) and are frozen, then cached when they
-    have a live revision. A question without one (written outside Wagtail's revisions: a
-    test, the shell) is frozen each time. Each call returns new dicts."""
+    """The snapshots of `questions`, in their order: Question rows (without their choices and
+    pairs), or anything with their `pk` and `live_revision_id` (quizzes.drawing.BankQuestion),
+    whose rows are read when their snapshot is not cached. Those of a live revision frozen
+    before come from the cache; the others read their choices and pairs (2 queries for all of
+    them) and are frozen, then cached under the live revision of the row frozen. A question
+    without one (written outside Wagtail's revisions: a test, the shell) is frozen each time.
+    Each call returns new dicts."""
+    from .models import Question
+
     keys = {
         q.pk: snapshot_cache_key(q.pk, q.live_revision_id) for q in questions if q.live_revision_id
     }
@@ -93,9 +97,16 @@ def question_snapshots(questions: list) -> list[dict]:
     missing = [q for q in questions if keys.get(q.pk) not in cached]
     fresh = {}
     if missing:
+        if not all(isinstance(q, Question) for q in missing):
+            rows = Question.objects.in_bulk([q.pk for q in missing])
+            missing = [rows[q.pk] for q in missing]
         prefetch_related_objects(missing, "choices", "pairs")
         fresh = {q.pk: question_snapshot(q) for q in missing}
-        to_keep = {keys[pk]: snapshot for pk, snapshot in fresh.items() if pk in keys}
+        to_keep = {
+            snapshot_cache_key(q.pk, q.live_revision_id): fresh[q.pk]
+            for q in missing
+            if q.live_revision_id
+        }
         if to_keep:
             cache.set_many(to_keep, SNAPSHOT_CACHE_SECONDS)
     return [fresh[q.pk] if q.pk in fresh else cached[keys[q.pk]] for q in questions]

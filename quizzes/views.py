@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import selectors as course_selectors
+from courses.caching import live_page
 from courses.selectors import offline_user_key
 
 from . import grading, selectors, services
@@ -80,10 +81,11 @@ def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
         )
         step["next_item"] = selectors.quiz_next_item(quiz_id=quiz.pk, outline=outline)
     if in_progress is None:
+        counts = selectors.AttemptCounts.of(attempts)
         step["refusal"] = services.attempt_start_refusal(
-            learner=learner, quiz=quiz, attempts=attempts
+            learner=learner, quiz=quiz, counts=counts, enrolled=enrollment is not None
         )
-        step["retry_at"] = services.attempt_retry_at(quiz=quiz, attempts=attempts)
+        step["retry_at"] = services.attempt_retry_at(quiz=quiz, counts=counts)
     return step
 
 
@@ -97,7 +99,9 @@ def _own_attempt(request, attempt_id: int) -> Attempt:
 @login_required
 @require_POST
 def attempt_start(request, quiz_id: int):
-    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    quiz = live_page(QuizPage, quiz_id)
+    if quiz is None:
+        raise Http404
     try:
         attempt = services.attempt_start(learner=request.user, quiz=quiz)
     except services.QuizError as error:

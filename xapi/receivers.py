@@ -19,8 +19,9 @@ def on_course_completed(sender, enrollment, **kwargs):
     services.outbox_add(statements.course_completed(enrollment))
 
 
-def on_attempt_started(sender, attempt, **kwargs):
-    course = course_for_page(attempt.quiz)
+def on_attempt_started(sender, attempt, course=None, **kwargs):
+    # `course`: the CoursePage, or the start's courses.caching.CourseBrief.
+    course = course or course_for_page(attempt.quiz)
     services.outbox_add(statements.attempt_started(attempt=attempt, course=course))
 
 

@@ -12,7 +12,7 @@ from wagtail.rich_text import RichText
 
 from accounts.tests.factories import LearnerFactory
 from courses import caching, services
-from courses.models import GlossaryTerm
+from courses.models import GlossaryTerm, ModulePage
 from courses.tests.factories import course_build, lesson_body, lessons_of
 
 pytestmark = pytest.mark.django_db
@@ -262,3 +262,44 @@ def test_the_open_courses_are_the_same_for_everyone_and_carry_nothing_personal()
         pk=course.pk, title="Cours ouvert", url=course.url, summary=course.summary
     )
     assert entries == [expected]
+
+
+def test_the_course_brief_of_a_page_follows_a_rename_and_a_move(django_assert_num_queries):
+    course = course_build(title="Avant", modules=1, lessons=1)
+    lesson = lessons_of(course)[0]
+    brief = caching.course_brief(lesson)
+    assert (brief.pk, brief.title, brief.path, brief.sequential_modules) == (
+        course.pk,
+        "Avant",
+        course.path,
+        course.sequential_modules,
+    )
+    assert brief.get_url_parts() == course.get_url_parts()
+    with django_assert_num_queries(0):
+        assert caching.course_brief(lesson) == brief
+    course.title = "Après"
+    course.save_revision().publish()
+    assert caching.course_brief(lesson).title == "Après"
+    other = course_build(title="Autre", modules=1, lessons=0)
+    lesson.move(ModulePage.objects.child_of(other).get(), pos="last-child")
+    lesson.refresh_from_db()
+    assert caching.course_brief(lesson).pk == other.pk
+
+
+def test_a_live_page_comes_from_the_cache_until_it_changes(django_assert_num_queries):
+    course = course_build(title="Cours", modules=1, lessons=1)
+    lesson = lessons_of(course)[0]
+    model = type(lesson)
+    first = caching.live_page(model, lesson.pk)
+    assert (first.pk, first.title) == (lesson.pk, lesson.title)
+    # From the cache, its URL too (Wagtail's site root paths kept on the instance).
+    with django_assert_num_queries(0):
+        again = caching.live_page(model, lesson.pk)
+        assert again.url == lesson.url
+    assert again is not first
+    lesson.unpublish()
+    assert caching.live_page(model, lesson.pk) is None
+    lesson.save_revision().publish()
+    assert caching.live_page(model, lesson.pk).pk == lesson.pk
+    assert caching.live_page(model, 10**9) is None
+    assert caching.live_page(ModulePage, lesson.pk) is None  # another type of page

@@ -102,3 +102,36 @@ def test_without_a_cache_the_value_is_computed_every_time(settings):
     assert read(source) == "valeur"
     assert read(source) == "valeur"
     assert source.computed == 2
+
+
+def test_many_entries_under_two_versions_are_read_in_one_round_trip():
+    other_version, other_key = "tests:version-2", "tests:entry-2"
+    cache.delete_many([other_version, other_key])
+    first, second = Source("un"), Source("deux")
+
+    def entries():
+        return [
+            versioned_cache.Versioned(VERSION, KEY, first, 60),
+            versioned_cache.Versioned(other_version, other_key, second, 60),
+        ]
+
+    assert versioned_cache.versioned_get_many(entries()) == ["un", "deux"]
+    reads = []
+    real_get_many = cache.get_many
+
+    def counted(keys):
+        reads.append(list(keys))
+        return real_get_many(keys)
+
+    cache.get_many = counted
+    try:
+        assert versioned_cache.versioned_get_many(entries()) == ["un", "deux"]
+    finally:
+        del cache.get_many
+    assert reads == [[VERSION, other_version, KEY, other_key]]
+    # A new version of one source computes its entry again, not the other's.
+    second.value = "deux bis"
+    versioned_cache.version_bump(other_version)
+    assert versioned_cache.versioned_get_many(entries()) == ["un", "deux bis"]
+    assert (first.computed, second.computed) == (1, 2)
+    cache.delete_many([other_version, other_key])
