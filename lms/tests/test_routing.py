@@ -240,15 +240,37 @@ def test_a_lesson_is_served_in_a_fixed_number_of_queries(
     client.get(lesson.url)  # fills the per-process and shared caches (sites, body, flags)
 
     # 1. the signed-in user (the session itself comes from the cache: cached_db);
-    # 2. the lesson, by its url_path, with its specific fields (courses.routing.page_at): the
-    #    site came from the cached table, the view-restriction flag from the cache;
-    # 3. the learner's enrolment in the lesson's course, with the course;
-    # 4. the course's outline (live modules and steps, each with its done flag).
-    # The body comes from the cache (courses.caching.lesson_body_html).
-    with django_assert_num_queries(4):
+    # 2. the learner's enrolment in the lesson's course, with the course;
+    # 3. the course's outline (live modules and steps, each with its done flag).
+    # The lesson, found by its url_path (courses.routing.page_at), the site, the
+    # view-restriction flag and the body come from the cache.
+    with django_assert_num_queries(3):
         response = client.get(lesson.url)
     assert response.status_code == 200
     assert f"<h1>{lesson.title}</h1>" in response.content.decode()
+
+
+def test_a_lesson_kept_in_the_cache_follows_a_publication_a_move_and_an_unpublication(
+    client, fresh_sites
+):
+    course = course_build(modules=2, lessons=1)
+    learner = LearnerFactory()
+    services.enrollment_create(learner=learner, course=course)
+    client.force_login(learner)
+    lesson = lessons_of(course)[0]
+    old_url = lesson.url
+    assert client.get(old_url).status_code == 200
+    lesson.title = "Titre publié ensuite"
+    lesson.save_revision().publish()
+    assert "<h1>Titre publié ensuite</h1>" in client.get(old_url).content.decode()
+    second_module = ModulePage.objects.child_of(course).order_by("path").last()
+    lesson.move(second_module, pos="last-child")
+    lesson.refresh_from_db()
+    moved = client.get(old_url)  # Wagtail's redirect, made by the move
+    assert (moved.status_code, moved["Location"]) == (301, lesson.url)
+    assert client.get(lesson.url).status_code == 200
+    lesson.unpublish()
+    assert client.get(lesson.url).status_code == 404
 
 
 def test_wagtail_other_urls_still_work(client):
