@@ -25,7 +25,7 @@ from lms.versioned_cache import (
     versioned_get_many,
 )
 
-from .models import CoursePage, GlossaryTerm
+from .models import CoursePage, Enrollment, GlossaryTerm, LessonCompletion
 
 RESTRICTIONS_KEY = "courses:view-restrictions-exist"
 
@@ -179,6 +179,37 @@ def course_brief(page) -> CourseBrief:
     return versioned_get_many([course_brief_entry(page)])[0]
 
 
+# A learner's outline of a course (what they have done ticked, modules locked, pages new
+# since their completion) depends on the content and on their own progress: their lessons
+# done, the pages other apps count as done (passed quizzes, courses/completion.py) and their
+# enrolments. Each learner's progress has its own version, renewed when one of those rows is
+# saved or deleted.
+
+
+def progress_version_key(learner_id: int) -> str:
+    return f"courses:progress-version:{learner_id}"
+
+
+def learner_outline(*, course_id: int, learner_id: int, compute):
+    """`compute()` (the learner's outline of the course), from the shared cache when computed
+    under the current versions of the content and of the learner's progress. For pages that
+    show the outline; what decides (a completion, a certificate, a start) reads the rows."""
+    entry = Versioned(
+        (CONTENT_VERSION_KEY, progress_version_key(learner_id)),
+        f"courses:outline:{course_id}:{learner_id}",
+        compute,
+        BODY_TIMEOUT,
+    )
+    return versioned_get_many([entry])[0]
+
+
+def _progress_changed(sender, instance=None, **kwargs):
+    from .completion import progress_models
+
+    if isinstance(instance, (LessonCompletion, Enrollment, *progress_models())):
+        version_bump_now_and_on_commit(progress_version_key(instance.learner_id))
+
+
 def _content_changed(sender, instance=None, **kwargs):
     if isinstance(instance, BODY_SOURCES):
         version_bump_now_and_on_commit(CONTENT_VERSION_KEY)
@@ -195,3 +226,5 @@ def _page_moved(**kwargs):
 BODY_SOURCES = (Page, Site, GlossaryTerm, get_document_model(), get_image_model())
 post_save.connect(_content_changed, dispatch_uid="courses-content-saved")
 post_delete.connect(_content_changed, dispatch_uid="courses-content-deleted")
+post_save.connect(_progress_changed, dispatch_uid="courses-progress-saved")
+post_delete.connect(_progress_changed, dispatch_uid="courses-progress-deleted")

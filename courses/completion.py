@@ -17,8 +17,22 @@ _requirements: dict[str, Requirement] = {}
 _completed_pages: dict[str, Callable[..., object]] = {}
 
 
-def completed_pages_register(name: str, *, subquery) -> None:
+# The models whose rows make a learner's progress (each with a `learner` key): a row saved
+# or deleted gives the learner's outline a new version (courses/caching.py).
+_progress_models: list = []
+
+
+def completed_pages_register(name: str, *, subquery, source) -> None:
+    """`source`: the model whose rows the subquery reads (QuizGrade), with a `learner` key."""
     _completed_pages[name] = subquery
+    if source not in _progress_models:
+        _progress_models.append(source)
+
+
+def progress_models() -> tuple:
+    """The registered models of `completed_pages_register`, besides the courses' own
+    (LessonCompletion, Enrollment)."""
+    return tuple(_progress_models)
 
 
 def completed_pages_subqueries(*, learner) -> list:

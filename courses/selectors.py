@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from accounts.selectors import ancestor_paths, sql_column, sql_table
 
-from .caching import OpenCourse, open_courses
+from .caching import OpenCourse, learner_outline, open_courses
 from .completion import completed_pages_subqueries
 from .models import CoursePage, Enrollment, LessonCompletion, ModulePage
 from .scores import CourseScore, course_score
@@ -172,13 +172,15 @@ def _apply_locks(outline: Outline, *, sequential: bool) -> None:
 _UNREAD = object()
 
 
-def outline_for(*, course: CoursePage, learner, enrollment=_UNREAD) -> Outline:
+def outline_for(*, course: CoursePage, learner, enrollment=_UNREAD, shown=False) -> Outline:
     """The outline of `course` as `learner` sees it: what they have done ticked, modules
     locked in a sequential course, pages published since their completion flagged `new`.
     A visitor (`learner` None or anonymous) and a learner not enrolled see the bare outline.
     `enrollment`: the learner's enrollment in the course (or None, not enrolled) when the
     caller has read it already; read here otherwise. Two queries at most, one when the
-    enrollment is given, whatever the size of the course."""
+    enrollment is given, whatever the size of the course. `shown`: for a page that only
+    shows it, an enrolled learner's outline comes from the shared cache
+    (`courses.caching.learner_outline`); what decides (a completion, a start) reads it."""
     if learner is None or not learner.is_authenticated:
         learner, enrollment = None, None
     elif enrollment is _UNREAD:
@@ -189,7 +191,15 @@ def outline_for(*, course: CoursePage, learner, enrollment=_UNREAD) -> Outline:
         raise ValueError("outline_for: the enrollment is not this learner's in this course")
     if enrollment is None:
         return outlines_build(courses=[course])[course.pk]
-    return outlines_build(courses=[course], learner=learner, enrollments=[enrollment])[course.pk]
+
+    def compute():
+        return outlines_build(courses=[course], learner=learner, enrollments=[enrollment])[
+            course.pk
+        ]
+
+    if shown:
+        return learner_outline(course_id=course.pk, learner_id=learner.pk, compute=compute)
+    return compute()
 
 
 def enrollment_get(*, learner, course) -> Enrollment | None:
@@ -299,7 +309,7 @@ def course_for_page(page, *, remembered=True) -> CoursePage:
 
 def course_page_context(*, course: CoursePage, user) -> dict:
     enrollment = enrollment_get(learner=user, course=course)
-    outline = outline_for(course=course, learner=user, enrollment=enrollment)
+    outline = outline_for(course=course, learner=user, enrollment=enrollment, shown=True)
     return {
         "outline": outline,
         "enrollment": enrollment,

@@ -48,7 +48,9 @@ def lesson_serve(request, lesson: LessonPage):
         messages.info(request, _("Inscrivez-vous pour suivre cette formation."))
         return redirect(CoursePage.objects.get(path=course_path).url)
     course = enrollment.course
-    outline = selectors.outline_for(course=course, learner=request.user, enrollment=enrollment)
+    outline = selectors.outline_for(
+        course=course, learner=request.user, enrollment=enrollment, shown=True
+    )
     item = outline.item(lesson.pk)
     context = {
         "page": lesson,
@@ -82,7 +84,9 @@ def lesson_complete(request, lesson_id: int):
         messages.error(request, str(error))
         return redirect(lesson.url)
     course = enrollment.course
-    outline = selectors.outline_for(course=course, learner=request.user, enrollment=enrollment)
+    outline = selectors.outline_for(
+        course=course, learner=request.user, enrollment=enrollment, shown=True
+    )
     if enrollment.is_completed and not was_completed:
         # The lesson that completes the course: the completion moment.
         return redirect("courses:completed", course_id=course.pk)

@@ -6,10 +6,16 @@ The version is read in the same round trip as the entry, before anything is comp
 that a change overtook while it was computed is stored under the older version, and computed
 again at the next read. A missing version key (an emptied cache) is created, so every process
 agrees on the new one. Without a cache (Redis down: lms.cache answers as an empty cache) the
-value is computed each time and nothing is stored.
+value is computed each time and nothing is stored. An entry may depend on several sources (a
+learner's outline: the content and the learner's progress): it is stored with the version of
+each. An entry is computed from the rows its reader sees: one computed by a transaction that
+changed its source and then rolled back would be kept under the version given at once, so
+entries are computed by pages that show them, not inside the transactions that write their
+sources (courses.selectors.outline_for's `shown`).
 
-Users: courses/caching.py (a lesson's body, the courses open to enrolment, under the content
-version) and accounts/selectors.py (a unit's full path, under the units' version)."""
+Users: courses/caching.py (a lesson's body, the courses open to enrolment, a page, a course's
+outline for a learner), quizzes/drawing.py (a quiz's plan, under the bank's version) and
+accounts/unit_paths.py (a unit's full path, under the units' version)."""
 
 import uuid
 from collections.abc import Callable
@@ -39,12 +45,17 @@ def version_bump_now_and_on_commit(version_key: str) -> None:
 @dataclass(frozen=True)
 class Versioned:
     """One entry for `versioned_get_many`: `compute()` is stored under `key` for `timeout`
-    seconds with the version of `version_key` it was computed under."""
+    seconds with the version of `version_key` it was computed under (of each, when it is a
+    tuple of keys: the entry depends on several sources)."""
 
-    version_key: str
+    version_key: str | tuple[str, ...]
     key: str
     compute: Callable[[], object]
     timeout: int
+
+    @property
+    def version_keys(self) -> tuple[str, ...]:
+        return (self.version_key,) if isinstance(self.version_key, str) else self.version_key
 
 
 def versioned_get_many(entries: list[Versioned]) -> list:
@@ -53,7 +64,7 @@ def versioned_get_many(entries: list[Versioned]) -> list:
     round trip when all are found, whatever their number (a quiz's start reads its course
     and its bank's plan so). None is returned but never stored: an entry named by a URL (a
     page that does not exist) must not let a stranger fill the cache."""
-    version_keys = list(dict.fromkeys(e.version_key for e in entries))
+    version_keys = list(dict.fromkeys(k for e in entries for k in e.version_keys))
     found = cache.get_many([*version_keys, *(e.key for e in entries)])
     versions = {}
     for version_key in version_keys:
@@ -64,13 +75,14 @@ def versioned_get_many(entries: list[Versioned]) -> list:
         versions[version_key] = version
     values = []
     for entry in entries:
-        version, stored = versions[entry.version_key], found.get(entry.key)
-        if version is not None and stored is not None and stored[0] == version:
+        current = tuple(versions[k] for k in entry.version_keys)
+        stored = found.get(entry.key)
+        if None not in current and stored is not None and stored[0] == current:
             values.append(stored[1])
             continue
         value = entry.compute()
-        if version is not None and value is not None:
-            cache.set(entry.key, (version, value), timeout=entry.timeout)
+        if value is not None and None not in current:
+            cache.set(entry.key, (current, value), timeout=entry.timeout)
         values.append(value)
     return values
 

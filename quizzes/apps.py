@@ -15,7 +15,7 @@ class QuizzesConfig(AppConfig):
         from courses.scores import score_provider_register
 
         from . import drawing, jobs, selectors, snapshots
-        from .models import Question, QuestionChoice, QuestionPair
+        from .models import Question, QuestionChoice, QuestionPair, QuizGrade
 
         # "Every required quiz of the course is passed" joins the course completion rule.
         requirement_register("quizzes", selectors.required_quizzes_progress)
@@ -23,7 +23,9 @@ class QuizzesConfig(AppConfig):
         # The course's score, on the certificate and the completion page: the final
         # evaluation's grade, or the mean of the quizzes.
         score_provider_register("quizzes", selectors.course_score)
-        completed_pages_register("quizzes", subquery=selectors.passed_quiz_subquery)
+        completed_pages_register(
+            "quizzes", subquery=selectors.passed_quiz_subquery, source=QuizGrade
+        )
         # Quizzes go in a module or at the end of a course; courses does not know about them.
         for model in (ModulePage, CoursePage):
             if "quizzes.QuizPage" not in model.subpage_types:

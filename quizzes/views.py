@@ -77,7 +77,7 @@ def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
         step["completion_url"] = reverse("courses:completed", args=[course.pk])
     elif enrollment is not None and step["passed"]:
         outline = course_selectors.outline_for(
-            course=course, learner=learner, enrollment=enrollment
+            course=course, learner=learner, enrollment=enrollment, shown=True
         )
         step["next_item"] = selectors.quiz_next_item(quiz_id=quiz.pk, outline=outline)
     if in_progress is None:

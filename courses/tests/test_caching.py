@@ -303,3 +303,53 @@ def test_a_live_page_comes_from_the_cache_until_it_changes(django_assert_num_que
     assert caching.live_page(model, lesson.pk).pk == lesson.pk
     assert caching.live_page(model, 10**9) is None
     assert caching.live_page(ModulePage, lesson.pk) is None  # another type of page
+
+
+def _outline_shown(course, learner):
+    from courses import selectors
+
+    return selectors.outline_for(course=course, learner=learner, shown=True)
+
+
+def _done(outline) -> dict[str, bool]:
+    return {item.title: item.completed for item in outline.items}
+
+
+def test_a_learners_outline_comes_from_the_cache_and_follows_their_progress(
+    django_assert_num_queries,
+):
+    course = course_build(modules=2, lessons=1, sequential=True)
+    learner, other = LearnerFactory(), LearnerFactory()
+    for person in (learner, other):
+        services.enrollment_create(learner=person, course=course)
+    first, second = lessons_of(course)
+    outline = _outline_shown(course, learner)
+    assert not outline.item(first.pk).completed and outline.item(second.pk).locked
+    with django_assert_num_queries(1):  # the enrolment; the outline from the cache
+        assert _outline_shown(course, learner) == outline
+    services.lesson_complete(learner=learner, lesson=first)
+    after = _outline_shown(course, learner)
+    assert after.item(first.pk).completed and not after.item(second.pk).locked
+    # Someone else's outline is theirs, untouched by this learner's progress.
+    assert not _outline_shown(course, other).item(first.pk).completed
+    # A completion deleted (an administrator's correction) is seen at once too.
+    learner.lesson_completions.all().delete()
+    assert not _outline_shown(course, learner).item(first.pk).completed
+    # New content appears in everyone's outline.
+    module = ModulePage.objects.child_of(course).order_by("path").first()
+    new = module.add_child(instance=type(first)(title="Leçon ajoutée", body=lesson_body()))
+    new.save_revision().publish()
+    assert "Leçon ajoutée" in _done(_outline_shown(course, learner))
+
+
+def test_a_quiz_passed_ticks_the_outline_shown():
+    from quizzes.models import QuizGrade
+    from quizzes.tests.factories import question_make, quiz_make
+
+    course = course_build(modules=1, lessons=1)
+    learner = LearnerFactory()
+    services.enrollment_create(learner=learner, course=course)
+    quiz = quiz_make(ModulePage.objects.child_of(course).get(), questions=[question_make()])
+    assert not _outline_shown(course, learner).item(quiz.pk).completed
+    QuizGrade.objects.create(learner=learner, quiz=quiz, course=course, passed=True, percent=100)
+    assert _outline_shown(course, learner).item(quiz.pk).completed

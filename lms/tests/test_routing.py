@@ -240,11 +240,11 @@ def test_a_lesson_is_served_in_a_fixed_number_of_queries(
     client.get(lesson.url)  # fills the per-process and shared caches (sites, body, flags)
 
     # 1. the signed-in user (the session itself comes from the cache: cached_db);
-    # 2. the learner's enrolment in the lesson's course, with the course;
-    # 3. the course's outline (live modules and steps, each with its done flag).
+    # 2. the learner's enrolment in the lesson's course, with the course.
     # The lesson, found by its url_path (courses.routing.page_at), the site, the
-    # view-restriction flag and the body come from the cache.
-    with django_assert_num_queries(3):
+    # view-restriction flag, the learner's outline (courses.caching.learner_outline) and the
+    # body come from the cache.
+    with django_assert_num_queries(2):
         response = client.get(lesson.url)
     assert response.status_code == 200
     assert f"<h1>{lesson.title}</h1>" in response.content.decode()

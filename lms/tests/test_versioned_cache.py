@@ -89,7 +89,7 @@ def test_a_change_in_a_transaction_is_seen_at_once_and_again_after_its_commit(
         assert read(source) == "après"  # the transaction sees its own change
     # Another process read the data before the commit and stored it under the new version.
     stale = cache.get(VERSION)
-    cache.set(KEY, (stale, "avant"))
+    cache.set(KEY, ((stale,), "avant"))
     for callback in callbacks:
         callback()
     assert cache.get(VERSION) != stale
@@ -135,3 +135,25 @@ def test_many_entries_under_two_versions_are_read_in_one_round_trip():
     assert versioned_cache.versioned_get_many(entries()) == ["un", "deux bis"]
     assert (first.computed, second.computed) == (1, 2)
     cache.delete_many([other_version, other_key])
+
+
+def test_an_entry_of_two_sources_is_computed_again_when_either_changes():
+    other_version = "tests:version-2"
+    cache.delete(other_version)
+    source = Source("valeur")
+
+    def read_both():
+        entry = versioned_cache.Versioned((VERSION, other_version), KEY, source, 60)
+        return versioned_cache.versioned_get_many([entry])[0]
+
+    read_both()
+    read_both()
+    assert source.computed == 1
+    versioned_cache.version_bump(other_version)
+    read_both()
+    assert source.computed == 2
+    versioned_cache.version_bump(VERSION)
+    read_both()
+    read_both()
+    assert source.computed == 3
+    cache.delete(other_version)
