@@ -190,17 +190,37 @@ def progress_version_key(learner_id: int) -> str:
     return f"courses:progress-version:{learner_id}"
 
 
-def learner_outline(*, course_id: int, learner_id: int, compute):
-    """`compute()` (the learner's outline of the course), from the shared cache when computed
-    under the current versions of the content and of the learner's progress. For pages that
-    show the outline; what decides (a completion, a certificate, a start) reads the rows."""
-    entry = Versioned(
+def _outline_entry(course_id: int, learner_id: int, compute=None) -> Versioned:
+    return Versioned(
         (CONTENT_VERSION_KEY, progress_version_key(learner_id)),
         f"courses:outline:{course_id}:{learner_id}",
         compute,
         BODY_TIMEOUT,
     )
-    return versioned_get_many([entry])[0]
+
+
+def learner_outline(*, course_id: int, learner_id: int, compute):
+    """`compute()` (the learner's outline of the course), from the shared cache when computed
+    under the current versions of the content and of the learner's progress. For pages that
+    show the outline; what decides (a completion, a certificate, a start) reads the rows."""
+    return versioned_get_many([_outline_entry(course_id, learner_id, compute)])[0]
+
+
+def learner_outlines(*, course_ids: list[int], learner_id: int, compute_many) -> dict:
+    """The learner's outlines of several courses, {course id: outline}, as `learner_outline`
+    keeps them: one round trip when all are found; those that are not are computed together
+    by `compute_many(course ids)` ({course id: outline})."""
+    entries = {_outline_entry(course_id, learner_id).key: course_id for course_id in course_ids}
+
+    def compute_missing(missing):
+        computed = compute_many([entries[entry.key] for entry in missing])
+        return [computed[entries[entry.key]] for entry in missing]
+
+    values = versioned_get_many(
+        [_outline_entry(course_id, learner_id) for course_id in course_ids],
+        compute_missing=compute_missing,
+    )
+    return dict(zip(course_ids, values, strict=True))
 
 
 def _progress_changed(sender, instance=None, **kwargs):

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from accounts.selectors import ancestor_paths, sql_column, sql_table
 
-from .caching import OpenCourse, learner_outline, open_courses
+from .caching import OpenCourse, learner_outline, learner_outlines, open_courses
 from .completion import completed_pages_subqueries
 from .models import CoursePage, Enrollment, LessonCompletion, ModulePage
 from .scores import CourseScore, course_score
@@ -366,14 +366,26 @@ class MyCourse:
 
 def my_courses(*, user) -> dict[str, list[MyCourse]]:
     """ "Mes formations": courses to start (soonest due date first, undated last), in
-    progress, completed and available (courses/caching.py::open_courses), in two queries."""
+    progress, completed and available (courses/caching.py::open_courses): the enrolments in
+    one query, the outlines from the shared cache (`caching.learner_outlines`, those to
+    compute again in one more query)."""
     enrollments = list(
         Enrollment.objects.filter(learner=user, course__live=True)
         .select_related("course")
         .order_by("-last_activity_at", "-enrolled_at")
     )
     courses = [e.course for e in enrollments]
-    outlines = outlines_build(courses=courses, learner=user, enrollments=enrollments)
+
+    def compute_many(course_ids):
+        return outlines_build(
+            courses=[c for c in courses if c.pk in course_ids],
+            learner=user,
+            enrollments=[e for e in enrollments if e.course_id in course_ids],
+        )
+
+    outlines = learner_outlines(
+        course_ids=[c.pk for c in courses], learner_id=user.pk, compute_many=compute_many
+    )
     groups: dict[str, list[MyCourse]] = {
         "to_start": [],
         "in_progress": [],

@@ -58,12 +58,15 @@ class Versioned:
         return (self.version_key,) if isinstance(self.version_key, str) else self.version_key
 
 
-def versioned_get_many(entries: list[Versioned]) -> list:
+def versioned_get_many(entries: list[Versioned], *, compute_missing=None) -> list:
     """The value of each entry, in their order: the one stored under its key if it was
     computed under the current version of its version key, else computed and stored. One
     round trip when all are found, whatever their number (a quiz's start reads its course
     and its bank's plan so). None is returned but never stored: an entry named by a URL (a
-    page that does not exist) must not let a stranger fill the cache."""
+    page that does not exist) must not let a stranger fill the cache. `compute_missing`:
+    computes the entries not found all together (a list of values for a list of entries),
+    where each entry's `compute` would cost a query of its own (« Mes formations »: one query
+    for the outlines of all the courses whose entry has to be computed again)."""
     version_keys = list(dict.fromkeys(k for e in entries for k in e.version_keys))
     found = cache.get_many([*version_keys, *(e.key for e in entries)])
     versions = {}
@@ -73,18 +76,23 @@ def versioned_get_many(entries: list[Versioned]) -> list:
             cache.add(version_key, uuid.uuid4().hex, timeout=None)
             version = cache.get(version_key)
         versions[version_key] = version
-    values = []
-    for entry in entries:
+    values, missing = {}, []
+    for index, entry in enumerate(entries):
         current = tuple(versions[k] for k in entry.version_keys)
         stored = found.get(entry.key)
         if None not in current and stored is not None and stored[0] == current:
-            values.append(stored[1])
-            continue
-        value = entry.compute()
+            values[index] = stored[1]
+        else:
+            missing.append((index, entry, current))
+    if compute_missing is not None and missing:
+        computed = compute_missing([entry for _index, entry, _current in missing])
+    else:
+        computed = [entry.compute() for _index, entry, _current in missing]
+    for (index, entry, current), value in zip(missing, computed, strict=True):
         if value is not None and None not in current:
             cache.set(entry.key, (current, value), timeout=entry.timeout)
-        values.append(value)
-    return values
+        values[index] = value
+    return [values[index] for index in range(len(entries))]
 
 
 def versioned_get(version_key: str, key: str, compute: Callable[[], T], *, timeout: int) -> T:

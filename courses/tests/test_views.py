@@ -148,6 +148,21 @@ def test_mes_formations_query_count_is_constant(client, learner):
     assert _count_queries(client, "/") == one
 
 
+def test_mes_formations_reads_the_outlines_from_the_cache_and_follows_a_completion(client, learner):
+    course = course_build(title="Une", modules=1, lessons=3)
+    other = course_build(title="Deux", modules=1, lessons=1)
+    for each in (course, other):
+        services.enrollment_create(learner=learner, course=each)
+    first, second, _third = lessons_of(course)
+    assert f'href="{first.url}"' in client.get("/").content.decode()
+    # The person, the enrolments, the roles: the outlines of both courses from the cache.
+    assert _count_queries(client, "/") == 3
+    services.lesson_complete(learner=learner, lesson=first)
+    html = client.get("/").content.decode()
+    assert f'href="{second.url}"' in html and f'href="{first.url}"' not in html
+    assert _count_queries(client, "/") == 3
+
+
 def test_editor_previews_a_draft_lesson():
     from accounts import roles
     from accounts.tests.factories import UserFactory
