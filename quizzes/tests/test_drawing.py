@@ -4,7 +4,6 @@ bank, never drawing what the bank no longer holds."""
 import random
 
 import pytest
-from django.core.cache import cache
 
 from accounts.tests.factories import LearnerFactory
 from courses import services as course_services
@@ -14,14 +13,7 @@ from quizzes import drawing, services
 from quizzes.models import Question, QuizPage, QuizSlot
 from quizzes.tests.factories import category_make, question_make, quiz_make
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 @pytest.fixture

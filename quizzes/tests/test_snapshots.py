@@ -15,16 +15,9 @@ from quizzes.models import Question, QuestionChoice
 from quizzes.snapshots import question_snapshot, question_snapshots, snapshot_cache_key
 from quizzes.tests.factories import question_make, quiz_make
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 KINDS = ["single", "multiple", "truefalse", "short", "numerical", "matching", "ordering", "essay"]
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
