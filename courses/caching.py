@@ -25,6 +25,7 @@ from lms.versioned_cache import (
     versioned_get_many,
 )
 
+from .completion import progress_models
 from .models import CoursePage, Enrollment, GlossaryTerm, LessonCompletion
 
 RESTRICTIONS_KEY = "courses:view-restrictions-exist"
@@ -183,7 +184,9 @@ def course_brief(page) -> CourseBrief:
 # since their completion) depends on the content and on their own progress: their lessons
 # done, the pages other apps count as done (passed quizzes, courses/completion.py) and their
 # enrolments. Each learner's progress has its own version, renewed when one of those rows is
-# saved or deleted.
+# saved or deleted. Enrolments made in bulk (`courses.services.enrollments_due_set`'s
+# bulk_create) send no signal and need none: a learner had no entry for a course they were
+# not enrolled in (an enrolment deleted before renewed the version).
 
 
 def progress_version_key(learner_id: int) -> str:
@@ -224,8 +227,6 @@ def learner_outlines(*, course_ids: list[int], learner_id: int, compute_many) ->
 
 
 def _progress_changed(sender, instance=None, **kwargs):
-    from .completion import progress_models
-
     if isinstance(instance, (LessonCompletion, Enrollment, *progress_models())):
         version_bump_now_and_on_commit(progress_version_key(instance.learner_id))
 
