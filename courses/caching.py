@@ -189,6 +189,12 @@ def course_brief(page) -> CourseBrief:
 # not enrolled in (an enrolment deleted before renewed the version).
 
 
+# An outline is 3–3.6 kB pickled for a demo course of 11–13 steps, and there is one per
+# learner and course: kept an hour after it was computed (a learner's sitting), not a day, so
+# that the cache holds those of the learners of the last hour.
+OUTLINE_TIMEOUT = 60 * 60
+
+
 def progress_version_key(learner_id: int) -> str:
     return f"courses:progress-version:{learner_id}"
 
@@ -198,7 +204,7 @@ def _outline_entry(course_id: int, learner_id: int, compute=None) -> Versioned:
         (CONTENT_VERSION_KEY, progress_version_key(learner_id)),
         f"courses:outline:{course_id}:{learner_id}",
         compute,
-        BODY_TIMEOUT,
+        OUTLINE_TIMEOUT,
     )
 
 
