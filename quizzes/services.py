@@ -17,7 +17,7 @@ from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.caching import CourseBrief, course_brief, course_brief_entry
 from courses.models import OfflineReceipt
-from lms.bulk import json_param
+from lms.bulk import rows_insert
 from lms.versioned_cache import versioned_get_many
 
 from . import access, drawing, grading, selectors
@@ -155,24 +155,23 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                 max_score=sum(Decimal(str(s["max_score"])) for s in snapshots),
             )
             drawn = zip(questions, snapshots, strict=True)
-            AttemptItem.objects.bulk_create(
-                AttemptItem(
-                    attempt=attempt,
-                    position=position,
-                    page_number=position // quiz.questions_per_page + 1,
-                    question_id=question.pk,
-                    # A plain VALUES list (lms/bulk.py); the objects are not used afterwards.
-                    snapshot=json_param(snapshot, AttemptItem.snapshot.field),
-                    # A question may ask to keep its order (Moodle's shuffleanswers off:
-                    # « Aucune des réponses ci-dessus » stays last).
-                    display_order=json_param(
-                        question_type(snapshot["type"]).display_order(
+            # One INSERT with the snapshots sent as text (lms/bulk.py).
+            rows_insert(
+                [
+                    AttemptItem(
+                        attempt=attempt,
+                        position=position,
+                        page_number=position // quiz.questions_per_page + 1,
+                        question_id=question.pk,
+                        snapshot=snapshot,
+                        # A question may ask to keep its order (Moodle's shuffleanswers off:
+                        # « Aucune des réponses ci-dessus » stays last).
+                        display_order=question_type(snapshot["type"]).display_order(
                             snapshot, rng, quiz.shuffle_choices and question.shuffle_answers
                         ),
-                        AttemptItem.display_order.field,
-                    ),
-                )
-                for position, (question, snapshot) in enumerate(drawn)
+                    )
+                    for position, (question, snapshot) in enumerate(drawn)
+                ]
             )
             attempt_started.send(sender=Attempt, attempt=attempt, course=course)
             return attempt

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.tasks import email_send
 from courses.models import CoursePage
 from courses.services import enrollment_create
-from lms.bulk import json_param
+from lms.bulk import rows_insert
 from quizzes import grading
 from quizzes.services import quiz_course
 from quizzes.types import question_type
@@ -326,20 +326,21 @@ def paper_answers_enter(
     result = _paper_result_write(
         participant=participant, kind=kind, percent=percent, entered_by=entered_by
     )
-    PaperAnswer.objects.bulk_create(
-        PaperAnswer(
-            result=result,
-            position=entry.position,
-            question_id=entry.snapshot.get("question_id"),
-            # A plain VALUES list for every column (lms/bulk.py); the objects are not used
-            # afterwards.
-            snapshot=json_param(entry.snapshot, PaperAnswer.snapshot.field),
-            response=response,
-            score=Decimal(str(grade.score)),
-            fraction=Decimal(str(grade.fraction)),
-            state=grade.state,
-        )
-        for entry, response, grade in graded
+    # One INSERT with the snapshots sent as text (lms/bulk.py).
+    rows_insert(
+        [
+            PaperAnswer(
+                result=result,
+                position=entry.position,
+                question_id=entry.snapshot.get("question_id"),
+                snapshot=entry.snapshot,
+                response=response,
+                score=Decimal(str(grade.score)),
+                fraction=Decimal(str(grade.fraction)),
+                state=grade.state,
+            )
+            for entry, response, grade in graded
+        ]
     )
     paper_result_entered.send(sender=TestResult, result=result)
     return result
