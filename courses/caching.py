@@ -219,16 +219,14 @@ def learner_outlines(*, course_ids: list[int], learner_id: int, compute_many) ->
     """The learner's outlines of several courses, {course id: outline}, as `learner_outline`
     keeps them: one round trip when all are found; those that are not are computed together
     by `compute_many(course ids)` ({course id: outline})."""
-    entries = {_outline_entry(course_id, learner_id).key: course_id for course_id in course_ids}
+    entries = [_outline_entry(course_id, learner_id) for course_id in course_ids]
+    course_of = {entry.key: course_id for entry, course_id in zip(entries, course_ids, strict=True)}
 
     def compute_missing(missing):
-        computed = compute_many([entries[entry.key] for entry in missing])
-        return [computed[entries[entry.key]] for entry in missing]
+        computed = compute_many([course_of[entry.key] for entry in missing])
+        return [computed[course_of[entry.key]] for entry in missing]
 
-    values = versioned_get_many(
-        [_outline_entry(course_id, learner_id) for course_id in course_ids],
-        compute_missing=compute_missing,
-    )
+    values = versioned_get_many(entries, compute_missing=compute_missing)
     return dict(zip(course_ids, values, strict=True))
 
 
