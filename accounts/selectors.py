@@ -40,13 +40,13 @@ def sql_column(model, name: str) -> str:
     return connection.ops.quote_name(model._meta.get_field(name).column)
 
 
-def sql_has_row(model, field: str) -> str:
-    """An SQL boolean: `model` has a row whose `field` is the person (%(user)s)."""
-    # Only quoted names of our tables and columns are formatted in; the person is a parameter.
-    return (
-        f"EXISTS (SELECT 1 FROM {sql_table(model)}"  # noqa: S608
-        f" WHERE {sql_column(model, field)} = %(user)s)"
-    )
+def sql_has_row(model, field: str, **more: str) -> str:
+    """An SQL boolean: `model` has a row whose `field` is the person (%(user)s) and, for each
+    of `more` (field=parameter name), whose field is that parameter."""
+    # Only quoted names of our tables and columns are formatted in; values are parameters.
+    where = [(field, "user"), *more.items()]
+    conditions = " AND ".join(f"{sql_column(model, f)} = %({name})s" for f, name in where)
+    return f"EXISTS (SELECT 1 FROM {sql_table(model)} WHERE {conditions})"  # noqa: S608
 
 
 def user_row_lock(user_id: int) -> None:

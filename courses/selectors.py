@@ -10,7 +10,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page
 
-from accounts.selectors import ancestor_paths, sql_column, sql_table
+from accounts.selectors import ancestor_paths, sql_has_row
 
 from .caching import OpenCourse, learner_outline, learner_outlines, open_courses
 from .completion import completed_pages_subqueries
@@ -227,13 +227,9 @@ def is_enrolled(*, learner, course_id: int) -> bool:
 
 
 def enrolled_sql() -> str:
-    """An SQL boolean for raw statements of other apps: the person (%(learner)s) is enrolled
-    in the course (%(course)s)."""
-    return (
-        f"EXISTS (SELECT 1 FROM {sql_table(Enrollment)}"  # noqa: S608
-        f" WHERE {sql_column(Enrollment, 'learner')} = %(learner)s"
-        f" AND {sql_column(Enrollment, 'course')} = %(course)s)"
-    )
+    """An SQL boolean for raw statements of other apps: the person (%(user)s) is enrolled in
+    the course (%(course)s)."""
+    return sql_has_row(Enrollment, "learner", course="course")
 
 
 def enrollment_for_page(*, learner, page) -> Enrollment | None:

@@ -26,12 +26,16 @@ class AttemptCounts:
     """What the start's rules read of a learner's attempts at one quiz."""
 
     in_progress_id: int | None
-    total: int
     # Every attempt but the one in progress (finished, waiting for grading, not counted):
     # what the quiz's number of attempts allowed is checked against.
     ended: int
     # The latest end of a finished or waiting attempt: where the delay before the next runs.
     last_ended_at: datetime | None
+
+    @property
+    def total(self) -> int:
+        # A constraint allows one attempt in progress per learner and quiz.
+        return self.ended + (self.in_progress_id is not None)
 
     @classmethod
     def of(cls, attempts) -> "AttemptCounts":
@@ -41,7 +45,6 @@ class AttemptCounts:
         in_progress = [a.pk for a in attempts if a.state == Attempt.State.IN_PROGRESS]
         return cls(
             in_progress_id=in_progress[0] if in_progress else None,
-            total=len(attempts),
             ended=len(attempts) - len(in_progress),
             last_ended_at=max(ends, default=None),
         )
@@ -63,11 +66,10 @@ def _start_facts_sql() -> str:
     # Only quoted names of our tables and columns are formatted in; every value is a parameter.
     return (
         f"SELECT MAX(CASE WHEN {state} = %(in_progress)s THEN {column(Attempt, 'id')} END),"  # noqa: S608
-        f" COUNT(*),"
         f" COUNT(CASE WHEN {state} <> %(in_progress)s THEN 1 END),"
         f" MAX(CASE WHEN {state} IN (%(finished)s, %(needs_grading)s) THEN {finished_at} END),"
         f" {enrolled_sql()}"
-        f" FROM {table(Attempt)} WHERE {column(Attempt, 'learner')} = %(learner)s"
+        f" FROM {table(Attempt)} WHERE {column(Attempt, 'learner')} = %(user)s"
         f" AND {column(Attempt, 'quiz')} = %(quiz)s"
     )
 
@@ -87,7 +89,7 @@ def start_facts(*, learner_id: int, quiz_id: int, course_id: int) -> StartFacts:
     course, in one statement. A start runs it once the learner's row is locked, so that the
     counts include every start committed before."""
     params = {
-        "learner": learner_id,
+        "user": learner_id,
         "quiz": quiz_id,
         "course": course_id,
         "in_progress": Attempt.State.IN_PROGRESS.value,
@@ -96,11 +98,10 @@ def start_facts(*, learner_id: int, quiz_id: int, course_id: int) -> StartFacts:
     }
     with connection.cursor() as cursor:
         cursor.execute(_start_facts_sql(), params)
-        in_progress_id, total, ended, last_ended_at, enrolled = cursor.fetchone()
+        in_progress_id, ended, last_ended_at, enrolled = cursor.fetchone()
     return StartFacts(
         counts=AttemptCounts(
             in_progress_id=in_progress_id,
-            total=total,
             ended=ended,
             last_ended_at=_datetime_read(last_ended_at),
         ),

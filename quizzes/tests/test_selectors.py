@@ -46,8 +46,9 @@ def test_nothing_yet(course, quiz):
     learner = LearnerFactory()
     found = facts(learner, quiz, course)
     assert found == selectors.StartFacts(
-        counts=selectors.AttemptCounts(None, 0, 0, None), enrolled=False
+        counts=selectors.AttemptCounts(None, 0, None), enrolled=False
     )
+    assert found.counts.total == 0
 
 
 @pytest.mark.parametrize(
