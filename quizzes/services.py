@@ -16,7 +16,7 @@ from accounts.selectors import user_row_lock
 from courses import selectors as course_selectors
 from courses import services as course_services
 from courses.caching import CourseBrief, course_brief, course_brief_entry
-from courses.models import OfflineReceipt
+from courses.models import CoursePage, OfflineReceipt
 from lms.bulk import rows_insert
 from lms.versioned_cache import versioned_get_many
 
@@ -59,11 +59,11 @@ def attempt_start_refusal(
     now=None,
     counts: AttemptCounts | None = None,
     enrolled: bool | None = None,
-    course: CourseBrief | None = None,
+    course: CoursePage | CourseBrief | None = None,
 ) -> str | None:
     """Why `learner` may not start a new attempt now, or None. `counts` (the learner's
-    attempts at this quiz), `enrolled` and `course` (the course above the quiz): when the
-    caller has read them already."""
+    attempts at this quiz), `enrolled` and `course` (the course above the quiz, or its
+    brief): when the caller has read them already."""
     now = now or timezone.now()
     course = course or course_brief(quiz)
     if enrolled is None:

@@ -83,7 +83,11 @@ def _next_step(*, learner, quiz: QuizPage, attempts: list[Attempt]) -> dict:
     if in_progress is None:
         counts = selectors.AttemptCounts.of(attempts)
         step["refusal"] = services.attempt_start_refusal(
-            learner=learner, quiz=quiz, counts=counts, enrolled=enrollment is not None
+            learner=learner,
+            quiz=quiz,
+            counts=counts,
+            enrolled=enrollment is not None,
+            course=course,
         )
         step["retry_at"] = services.attempt_retry_at(quiz=quiz, counts=counts)
     return step
