@@ -120,24 +120,6 @@ def open_courses() -> list[OpenCourse]:
     )
 
 
-def live_page(model, pk: int):
-    """The live page of type `model` with this key, or None, from the shared cache under the
-    content version (a page saved, published, unpublished, moved or deleted, or a site
-    changed, gives a new one): for a request that names its page by key, such as a quiz's
-    start, unpickled in a fiftieth of the query's time. Each call gives a new instance. The
-    page keeps the site's root paths that Wagtail memoises on it for its URL (a site changed
-    gives a new version too), so its URL costs no cache round trip either."""
-
-    def compute():
-        page = model.objects.live().filter(pk=pk).first()
-        if page is not None:
-            page.get_url_parts()
-        return page
-
-    key = f"courses:live-page:{model._meta.label_lower}:{pk}"
-    return versioned_get(CONTENT_VERSION_KEY, key, compute, timeout=BODY_TIMEOUT)
-
-
 @dataclass(frozen=True)
 class CourseBrief:
     """What a quiz's start reads of the course above it, from the shared cache: enough for
@@ -154,17 +136,14 @@ class CourseBrief:
     def get_url_parts(self, request=None):
         return self.url_parts
 
-
-def course_brief_entry(page) -> Versioned:
-    """The course above `page` (any page of its tree), as an entry of the shared cache under
-    the content version: a page saved, published, moved or deleted, or a site changed, gives a
-    new one. Computing it raises CoursePage.DoesNotExist for a page outside any course."""
-
-    def compute():
+    @classmethod
+    def of(cls, page) -> "CourseBrief":
+        """The brief of the course above `page` (any page of its tree), read from the
+        database; raises CoursePage.DoesNotExist for a page outside any course."""
         from .selectors import course_for_page
 
         course = course_for_page(page, remembered=False)
-        return CourseBrief(
+        return cls(
             pk=course.pk,
             title=course.title,
             path=course.path,
@@ -173,11 +152,17 @@ def course_brief_entry(page) -> Versioned:
             url_parts=course.get_url_parts(),
         )
 
-    return Versioned(CONTENT_VERSION_KEY, f"courses:course-brief:{page.pk}", compute, BODY_TIMEOUT)
-
 
 def course_brief(page) -> CourseBrief:
-    return versioned_get_many([course_brief_entry(page)])[0]
+    """The course above `page` (any page of its tree), from the shared cache under the
+    content version: a page saved, published, moved or deleted, or a site changed, gives a new
+    one. Raises CoursePage.DoesNotExist for a page outside any course."""
+    return versioned_get(
+        CONTENT_VERSION_KEY,
+        f"courses:course-brief:{page.pk}",
+        lambda: CourseBrief.of(page),
+        timeout=BODY_TIMEOUT,
+    )
 
 
 # A learner's outline of a course (what they have done ticked, modules locked, pages new

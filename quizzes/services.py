@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from accounts.selectors import user_row_lock
 from courses import selectors as course_selectors
 from courses import services as course_services
-from courses.caching import CourseBrief, course_brief, course_brief_entry
+from courses.caching import CourseBrief, course_brief
 from courses.models import CoursePage, OfflineReceipt
 from lms.bulk import rows_insert
-from lms.versioned_cache import versioned_get_many
 
 from . import access, drawing, grading, selectors
 from .models import Attempt, AttemptItem, Question, QuizGrade, QuizPage, delay_label
@@ -105,21 +104,20 @@ def attempt_retry_at(*, quiz: QuizPage, counts: AttemptCounts, now=None):
     return ready_at if now < ready_at else None
 
 
-def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
+def attempt_start(*, learner, quiz: QuizPage, start: drawing.QuizStart | None = None) -> Attempt:
     """Resumes the attempt in progress, or starts a new one within the rules. Concurrent
     starts make one attempt: the learner's row is locked before the attempts are counted,
     and a constraint allows one attempt in progress per learner and quiz. Before the inserts,
     two statements (the lock; the attempts and the enrollment: quizzes.selectors.start_facts)
-    and two round trips to the shared cache (the course, courses.caching.course_brief, with
-    the bank's plan, quizzes.drawing; then the questions' snapshots)."""
+    and one round trip to the shared cache for the quiz's course and plan (`start`, when the
+    caller has read it: quizzes.drawing.quiz_start), another for the snapshots of the
+    questions drawn from a category, if any."""
     try:
         with transaction.atomic():
-            if drawing.slots_unsaved(quiz):
-                course, plan = course_brief(quiz), drawing.plan_read(quiz)
+            if start is None:
+                course, plan = drawing.start_inputs(quiz)
             else:
-                course, plan = versioned_get_many(
-                    [course_brief_entry(quiz), drawing.draw_plan_entry(quiz)]
-                )
+                course, plan = start.course, start.plan
             user_row_lock(learner.pk)
             facts = selectors.start_facts(
                 learner_id=learner.pk, quiz_id=quiz.pk, course_id=course.pk
@@ -142,7 +140,9 @@ def attempt_start(*, learner, quiz: QuizPage) -> Attempt:
                 raise QuizError(str(error)) from error
             if not questions:
                 raise QuizError(_("Ce quiz n’a pas encore de questions."))
-            snapshots = question_snapshots(questions)
+            snapshots = question_snapshots(
+                questions, known={q.pk: q.snapshot for q in questions if q.snapshot is not None}
+            )
             now = timezone.now()
             attempt = Attempt.objects.create(
                 learner=learner,

@@ -80,21 +80,26 @@ def snapshot_cache_key(question_id: int, revision_id: int) -> str:
     return f"quizzes:snapshot:{SNAPSHOT_FORMAT}:{question_id}:{revision_id}"
 
 
-def question_snapshots(questions: list) -> list[dict]:
+def question_snapshots(questions: list, known: dict[int, dict] | None = None) -> list[dict]:
     """The snapshots of `questions`, in their order: Question rows (without their choices and
     pairs), or anything with their `pk` and `live_revision_id` (quizzes.drawing.BankQuestion),
-    whose rows are read when their snapshot is not cached. Those of a live revision frozen
-    before come from the cache; the others read their choices and pairs (2 queries for all of
-    them) and are frozen, then cached under the live revision of the row frozen. A question
-    without one (written outside Wagtail's revisions: a test, the shell) is frozen each time.
-    Each call returns new dicts."""
+    whose rows are read when their snapshot is not cached. `known`: the snapshots the caller
+    holds already, by question key, given back as they are (a quiz's plan carries its fixed
+    questions'). Those of a live revision frozen before come from the cache; the others read
+    their choices and pairs (2 queries for all of them) and are frozen, then cached under the
+    live revision of the row frozen. A question without one (written outside Wagtail's
+    revisions: a test, the shell) is frozen each time. Each call returns new dicts, but for
+    the known ones."""
     from .models import Question
 
+    known = known or {}
     keys = {
-        q.pk: snapshot_cache_key(q.pk, q.live_revision_id) for q in questions if q.live_revision_id
+        q.pk: snapshot_cache_key(q.pk, q.live_revision_id)
+        for q in questions
+        if q.live_revision_id and q.pk not in known
     }
     cached = cache.get_many(list(keys.values())) if keys else {}
-    missing = [q for q in questions if keys.get(q.pk) not in cached]
+    missing = [q for q in questions if q.pk not in known and keys.get(q.pk) not in cached]
     fresh = {}
     if missing:
         if not all(isinstance(q, Question) for q in missing):
@@ -109,7 +114,10 @@ def question_snapshots(questions: list) -> list[dict]:
         }
         if to_keep:
             cache.set_many(to_keep, SNAPSHOT_CACHE_SECONDS)
-    return [fresh[q.pk] if q.pk in fresh else cached[keys[q.pk]] for q in questions]
+    return [
+        known[q.pk] if q.pk in known else fresh[q.pk] if q.pk in fresh else cached[keys[q.pk]]
+        for q in questions
+    ]
 
 
 def snapshot_cache_forget(question_id: int, revision_id: int | None) -> None:

@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses import selectors as course_selectors
-from courses.caching import live_page
 from courses.selectors import offline_user_key
 
-from . import grading, selectors, services
+from . import drawing, grading, selectors, services
 from .forms import EssayGradeForm
 from .models import Attempt, QuizPage
 from .types import question_type, responses_from_post
@@ -103,11 +102,12 @@ def _own_attempt(request, attempt_id: int) -> Attempt:
 @login_required
 @require_POST
 def attempt_start(request, quiz_id: int):
-    quiz = live_page(QuizPage, quiz_id)
-    if quiz is None:
+    start = drawing.quiz_start(quiz_id)
+    if start is None:
         raise Http404
+    quiz = start.quiz
     try:
-        attempt = services.attempt_start(learner=request.user, quiz=quiz)
+        attempt = services.attempt_start(learner=request.user, quiz=quiz, start=start)
     except services.QuizError as error:
         messages.error(request, str(error))
         return redirect(quiz.url)

@@ -286,25 +286,6 @@ def test_the_course_brief_of_a_page_follows_a_rename_and_a_move(django_assert_nu
     assert caching.course_brief(lesson).pk == other.pk
 
 
-def test_a_live_page_comes_from_the_cache_until_it_changes(django_assert_num_queries):
-    course = course_build(title="Cours", modules=1, lessons=1)
-    lesson = lessons_of(course)[0]
-    model = type(lesson)
-    first = caching.live_page(model, lesson.pk)
-    assert (first.pk, first.title) == (lesson.pk, lesson.title)
-    # From the cache, its URL too (Wagtail's site root paths kept on the instance).
-    with django_assert_num_queries(0):
-        again = caching.live_page(model, lesson.pk)
-        assert again.url == lesson.url
-    assert again is not first
-    lesson.unpublish()
-    assert caching.live_page(model, lesson.pk) is None
-    lesson.save_revision().publish()
-    assert caching.live_page(model, lesson.pk).pk == lesson.pk
-    assert caching.live_page(model, 10**9) is None
-    assert caching.live_page(ModulePage, lesson.pk) is None  # another type of page
-
-
 def _outline_shown(course, learner):
     from courses import selectors
 

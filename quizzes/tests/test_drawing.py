@@ -1,5 +1,5 @@
 """A start's plan from the shared cache (quizzes/drawing.py): read once per version of the
-bank, never drawing what the bank no longer holds."""
+bank and of the content, never drawing what the bank no longer holds."""
 
 import random
 
@@ -7,10 +7,10 @@ import pytest
 
 from accounts.tests.factories import LearnerFactory
 from courses import services as course_services
-from courses.models import ModulePage
+from courses.models import LessonPage, ModulePage
 from courses.tests.factories import course_build
 from quizzes import drawing, services
-from quizzes.models import Question, QuizPage, QuizSlot
+from quizzes.models import Question, QuestionChoice, QuizPage, QuizSlot
 from quizzes.tests.factories import category_make, question_make, quiz_make
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
@@ -37,8 +37,10 @@ def test_the_plan_is_read_once_then_from_the_cache(module, django_assert_num_que
     quiz = quiz_make(module, questions=[fixed])
     QuizSlot.objects.create(quiz=quiz, category=category, random_count=2, sort_order=9)
     quiz = fresh(quiz)
-    # The slots with their questions and categories, the categories below, the pool.
-    with django_assert_num_queries(3):
+    # The quiz page, the site's root paths (its URL) and its course; the slots with their
+    # questions and categories, the fixed questions' choices and pairs, the categories below,
+    # the pool.
+    with django_assert_num_queries(8):
         plan = drawing.draw_plan(quiz)
     with django_assert_num_queries(0):
         assert drawing.draw_plan(quiz) == plan
@@ -127,3 +129,50 @@ def test_a_random_slot_never_draws_a_question_a_fixed_slot_holds(module):
     for seed in range(5):
         ids = [q.pk for q in drawing.questions_draw(fresh(quiz), random.Random(seed))]
         assert ids == [fixed.pk, other.pk]
+
+
+def test_a_quiz_start_comes_from_the_cache_until_the_quiz_changes(
+    module, django_assert_num_queries
+):
+    question = question_make("single", name="Fixe")
+    quiz = quiz_make(module, questions=[question], title="Avant")
+    first = drawing.quiz_start(quiz.pk)
+    assert (first.quiz.pk, first.quiz.title) == (quiz.pk, "Avant")
+    assert first.course.pk == module.get_parent().pk
+    assert [slot.fixed.pk for slot in first.plan] == [question.pk]
+    assert first.plan[0].fixed.snapshot == question.snapshot()
+    # From the cache, the quiz's URL too (Wagtail's site root paths kept on the instance).
+    with django_assert_num_queries(0):
+        again = drawing.quiz_start(quiz.pk)
+        assert again.quiz.url == quiz.url
+    assert again.quiz is not first.quiz
+    quiz = fresh(quiz)
+    quiz.title = "Après"
+    quiz.save_revision().publish()
+    assert drawing.quiz_start(quiz.pk).quiz.title == "Après"
+    quiz.unpublish()
+    assert drawing.quiz_start(quiz.pk) is None
+    quiz.save_revision().publish()
+    assert drawing.quiz_start(quiz.pk).quiz.pk == quiz.pk
+    assert drawing.quiz_start(10**9) is None
+    assert drawing.quiz_start(LessonPage.objects.first().pk) is None  # another type of page
+
+
+def test_a_choice_written_alone_gives_a_fixed_question_its_new_snapshot(module):
+    """A fixed question's snapshot travels in the plan: a choice saved without its question
+    (the shell, a script) gives the bank a new version too."""
+    question = question_make("single", name="Fixe")
+    quiz = quiz_make(module, questions=[question])
+    before = drawing.draw_plan(fresh(quiz))[0].fixed.snapshot
+    choice = QuestionChoice.objects.filter(question=question).order_by("pk").first()
+    choice.text = "Réponse corrigée"
+    choice.save()
+    after = drawing.draw_plan(fresh(quiz))[0].fixed.snapshot
+    assert after != before
+    assert "Réponse corrigée" in str(after)
+    learner = LearnerFactory()
+    course_services.enrollment_create(learner=learner, course=module.get_parent().specific)
+    attempt = services.attempt_start(learner=learner, quiz=fresh(quiz))
+    assert attempt.items.get().snapshot == after
+    choice.delete()
+    assert "Réponse corrigée" not in str(drawing.draw_plan(fresh(quiz))[0].fixed.snapshot)

@@ -12,7 +12,8 @@ from courses import services as course_services
 from courses.models import Enrollment, ModulePage
 from courses.tests.factories import course_build, lessons_of
 from quizzes import grading, services
-from quizzes.models import Attempt, AttemptItem, QuizGrade, QuizPage, QuizSlot
+from quizzes.models import Attempt, AttemptItem, Question, QuizGrade, QuizPage, QuizSlot
+from quizzes.snapshots import snapshot_cache_key
 from quizzes.tests.factories import question_make, quiz_make
 
 pytestmark = pytest.mark.django_db
@@ -379,7 +380,11 @@ def test_a_start_with_cached_snapshots_reads_no_question_twice(
     first, second = LearnerFactory(), LearnerFactory()
     for learner in (first, second):
         course_services.enrollment_create(learner=learner, course=course)
-    services.attempt_start(learner=first, quiz=quiz)  # freezes and caches the snapshots
+    services.attempt_start(learner=first, quiz=quiz)  # caches the quiz's plan
+    # The plan carries its fixed questions' snapshots: those cached per revision are not read.
+    cache.delete_many(
+        [snapshot_cache_key(q.pk, q.live_revision_id) for q in Question.objects.all()]
+    )
     quiz = QuizPage.objects.get(pk=quiz.pk)
     # The savepoint and its release, the learner's lock, the attempts with the enrollment,
     # the attempt, its items, the xAPI outbox row.
