@@ -225,6 +225,21 @@ def role_groups(db):
     return groups
 
 
+@contextlib.contextmanager
+def database_for_module(django_db_blocker):
+    """The database for a module-scoped fixture, outside pytest-django's per-test
+    transactions. The connection it opens is closed at the end: left open by the last tests
+    of a process, it kept pytest-django from dropping that process's test database (« being
+    accessed by other users »)."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        try:
+            yield
+        finally:
+            connection.close()
+
+
 def run_together(count, target):
     """Runs `target` in `count` threads released together (each thread has its own database
     connection, closed at the end). Returns (results, exceptions)."""

@@ -16,15 +16,18 @@ def completed_enrollment(*, learner=None, course=None, title="Formation certifia
 def completed_with_grades(*, final=None, module_grades=(), learner=None):
     """A completed enrollment whose learner has these quiz grades: one optional quiz per
     grade in the course's module, and `final` at a quiz placed in the course itself, its
-    final evaluation (None: the course has no final evaluation)."""
+    final evaluation (None: the course has no final evaluation). The grades come first, then
+    the completion, as on the platform: a certificate that the completion's task issues (a
+    real worker, or Celery eager) states the same score as one issued afterwards."""
     from decimal import Decimal
 
     from courses.models import ModulePage
     from quizzes.models import QuizGrade
     from quizzes.tests.factories import question_make, quiz_make
 
-    enrollment = completed_enrollment(learner=learner)
-    course = enrollment.course
+    learner = learner or LearnerFactory(full_name="Awa Touré", rank="Adjudant")
+    course = course_build(title="Formation certifiante", modules=1, lessons=1, rule="all_lessons")
+    course_services.enrollment_create(learner=learner, course=course)
     module = ModulePage.objects.child_of(course).first()
     quizzes = [(module, f"Quiz {n}", percent) for n, percent in enumerate(module_grades, start=1)]
     if final is not None:
@@ -34,10 +37,6 @@ def completed_with_grades(*, final=None, module_grades=(), learner=None):
             parent, questions=[question_make("single", name=title)], title=title, required=False
         )
         QuizGrade.objects.create(
-            learner=enrollment.learner,
-            quiz=quiz,
-            course=course,
-            percent=Decimal(str(percent)),
-            passed=True,
+            learner=learner, quiz=quiz, course=course, percent=Decimal(str(percent)), passed=True
         )
-    return enrollment
+    return completed_enrollment(learner=learner, course=course)

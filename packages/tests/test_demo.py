@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import LearnerFactory
+from conftest import database_for_module
 from courses import services as course_services
 from courses.models import CoursePage
 from packages.demo import demo_courses_load, demo_quizzes
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def demo_db(django_db_setup, django_db_blocker):
     """The three packages imported once for the module (an import takes seconds)."""
-    with django_db_blocker.unblock():
+    with database_for_module(django_db_blocker):
         from django.db import transaction
 
         with transaction.atomic():

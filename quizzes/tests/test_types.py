@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import database_for_module
 from quizzes import grading, services, snapshots
 from quizzes.models import Question
 from quizzes.selectors import answer_text, item_view
@@ -181,7 +182,7 @@ def test_the_page_never_shows_the_real_ids(kind: str) -> None:
 @pytest.fixture(scope="module")
 def frozen(django_db_setup, django_db_blocker) -> dict[str, dict]:
     """A snapshot of each kind, made once for the property test (rolled back at once)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with database_for_module(django_db_blocker), transaction.atomic():
         snapshots_ = {kind: question_make(kind).snapshot() for kind in KINDS}
         transaction.set_rollback(True)
     return snapshots_
