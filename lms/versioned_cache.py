@@ -13,9 +13,10 @@ changed its source and then rolled back would be kept under the version given at
 entries are computed by pages that show them, not inside the transactions that write their
 sources (courses.selectors.outline_for's `shown`).
 
-Users: courses/caching.py (a lesson's body, the courses open to enrolment, a page, a course's
-outline for a learner), quizzes/drawing.py (a quiz's plan, under the bank's version) and
-accounts/unit_paths.py (a unit's full path, under the units' version)."""
+Users: courses/caching.py (a lesson's body, the courses open to enrolment, a course's brief, a
+course's outline for a learner), quizzes/drawing.py (a quiz's start: its page, its course's
+brief and its plan, under the content's and the bank's versions) and accounts/unit_paths.py
+(a unit's full path, under the units' version)."""
 
 import uuid
 from collections.abc import Callable
@@ -61,12 +62,13 @@ class Versioned:
 def versioned_get_many(entries: list[Versioned], *, compute_missing=None) -> list:
     """The value of each entry, in their order: the one stored under its key if it was
     computed under the current version of its version key, else computed and stored. One
-    round trip when all are found, whatever their number (a quiz's start reads its course
-    and its bank's plan so). None is returned but never stored: an entry named by a URL (a
-    page that does not exist) must not let a stranger fill the cache. `compute_missing`:
-    computes the entries not found all together (a list of values for a list of entries),
-    where each entry's `compute` would cost a query of its own (« Mes formations »: one query
-    for the outlines of all the courses whose entry has to be computed again)."""
+    round trip when all are found, whatever their number (« Mes formations » reads the
+    learner's outlines of all their courses so). None is returned but never stored: an entry
+    named by a URL (a page that does not exist) must not let a stranger fill the cache.
+    `compute_missing`: computes the entries not found all together (a list of values for a
+    list of entries), where each entry's `compute` would cost a query of its own (« Mes
+    formations »: one query for the outlines of all the courses whose entry has to be computed
+    again)."""
     version_keys = list(dict.fromkeys(k for e in entries for k in e.version_keys))
     found = cache.get_many([*version_keys, *(e.key for e in entries)])
     versions = {}

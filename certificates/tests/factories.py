@@ -3,14 +3,19 @@ from courses import services as course_services
 from courses.tests.factories import course_build, lessons_of
 
 
-def completed_enrollment(*, learner=None, course=None, title="Formation certifiante"):
-    """A learner who has completed a one-lesson course (certificate task run eagerly or not,
-    depending on the test's settings)."""
+def _enrolled(*, learner=None, course=None, title="Formation certifiante"):
+    """A learner enrolled in a one-lesson course: (learner, course)."""
     learner = learner or LearnerFactory(full_name="Awa Touré", rank="Adjudant")
     course = course or course_build(title=title, modules=1, lessons=1, rule="all_lessons")
     course_services.enrollment_create(learner=learner, course=course)
-    enrollment = course_services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
-    return enrollment
+    return learner, course
+
+
+def completed_enrollment(*, learner=None, course=None, title="Formation certifiante"):
+    """A learner who has completed a one-lesson course (certificate task run eagerly or not,
+    depending on the test's settings)."""
+    learner, course = _enrolled(learner=learner, course=course, title=title)
+    return course_services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])
 
 
 def completed_with_grades(*, final=None, module_grades=(), learner=None):
@@ -25,9 +30,7 @@ def completed_with_grades(*, final=None, module_grades=(), learner=None):
     from quizzes.models import QuizGrade
     from quizzes.tests.factories import question_make, quiz_make
 
-    learner = learner or LearnerFactory(full_name="Awa Touré", rank="Adjudant")
-    course = course_build(title="Formation certifiante", modules=1, lessons=1, rule="all_lessons")
-    course_services.enrollment_create(learner=learner, course=course)
+    learner, course = _enrolled(learner=learner)
     module = ModulePage.objects.child_of(course).first()
     quizzes = [(module, f"Quiz {n}", percent) for n, percent in enumerate(module_grades, start=1)]
     if final is not None:
@@ -39,4 +42,4 @@ def completed_with_grades(*, final=None, module_grades=(), learner=None):
         QuizGrade.objects.create(
             learner=learner, quiz=quiz, course=course, percent=Decimal(str(percent)), passed=True
         )
-    return completed_enrollment(learner=learner, course=course)
+    return course_services.lesson_complete(learner=learner, lesson=lessons_of(course)[0])

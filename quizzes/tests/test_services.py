@@ -363,16 +363,15 @@ def test_grade_of_averages_and_totals_set_judges_the_pass():
     assert (attempt.percent, attempt.passed) == (60, False)
 
 
+@pytest.mark.usefixtures("empty_cache")
 def test_a_start_with_cached_snapshots_reads_no_question_twice(
     course, django_assert_max_num_queries
 ):
-    """Issue 22, point 4: once each live revision's snapshot is cached, a start reads
-    neither the bank (the plan is cached, quizzes/drawing.py) nor the course
-    (courses.caching.course_brief): 15 queries before, for this quiz and course, 11 at the
-    previous step, 7 now."""
+    """Issue 22, point 4: once a quiz's start is cached (its plan, with its fixed questions'
+    snapshots, and its course: quizzes.drawing.quiz_start), a start reads neither the bank
+    nor the course: 15 queries before, for this quiz and course, 11 at a later step, 7 now."""
     from django.core.cache import cache
 
-    cache.clear()
     questions = [question_make(kind) for kind in KINDS]
     for question in questions:
         question.save_revision().publish()
@@ -394,7 +393,6 @@ def test_a_start_with_cached_snapshots_reads_no_question_twice(
     for table in ("quizzes_question", "quizzes_quizslot", "wagtailcore_page"):
         assert f'"{table}"' not in sql, table
     assert attempt.items.count() == len(KINDS)
-    cache.clear()
 
 
 def test_a_quiz_of_the_first_module_starts_without_reading_the_outline(
